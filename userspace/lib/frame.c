@@ -1,0 +1,132 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+#include <errno.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include <linux/bbgen.h>
+
+#include "csum.h"
+#include "frame.h"
+
+#define ETHERTYPE_V4	0x0800
+#define ETHERTYPE_V6	0x86dd
+#define IPPROTO_UDP_NUM	17
+#define HOP_LIMIT	64
+#define IPV4_DF		0x4000
+
+static void put16(uint8_t *p, uint16_t v)
+{
+	p[0] = v >> 8;
+	p[1] = v & 0xff;
+}
+
+static void put32(uint8_t *p, uint32_t v)
+{
+	put16(p, v >> 16);
+	put16(p + 2, v & 0xffff);
+}
+
+size_t bb_frame_min_size(int family)
+{
+	size_t l3 = family == AF_INET ? BB_IPV4_HLEN :
+		    family == AF_INET6 ? BB_IPV6_HLEN : 0;
+	size_t min = BB_ETH_HLEN + l3 + BB_UDP_HLEN + BBGEN_SEQ_TAG_LEN;
+
+	if (!l3)
+		return 0;
+	return min < BBGEN_FRAME_MIN ? BBGEN_FRAME_MIN : min;
+}
+
+size_t bb_frame_default_size(int family)
+{
+	return family == AF_INET6 ? BB_FRAME_DEFAULT_V6 : BB_FRAME_DEFAULT_V4;
+}
+
+size_t bb_frame_seq_offset(size_t size)
+{
+	return size - BBGEN_SEQ_TAG_LEN;
+}
+
+static size_t put_eth(const struct bb_frame_spec *s, uint8_t *p)
+{
+	memcpy(p, s->dst_mac, BB_MAC_LEN);
+	memcpy(p + 6, s->src_mac, BB_MAC_LEN);
+	put16(p + 12, s->src.family == AF_INET ? ETHERTYPE_V4 : ETHERTYPE_V6);
+	return BB_ETH_HLEN;
+}
+
+static size_t put_ipv4(const struct bb_frame_spec *s, uint8_t *p)
+{
+	p[0] = 0x45;			/* version 4, 5 words of header */
+	put16(p + 2, s->size - BB_ETH_HLEN);
+	put16(p + 6, IPV4_DF);		/* test frames must not fragment */
+	p[8] = HOP_LIMIT;
+	p[9] = IPPROTO_UDP_NUM;
+	memcpy(p + 12, &s->src.v4, 4);
+	memcpy(p + 16, &s->dst.v4, 4);
+	put16(p + 10, bb_csum_fold(bb_csum_add(0, p, BB_IPV4_HLEN)));
+	return BB_IPV4_HLEN;
+}
+
+static size_t put_ipv6(const struct bb_frame_spec *s, uint8_t *p)
+{
+	put32(p, 6u << 28);		/* version 6, class 0, flow 0 */
+	put16(p + 4, s->size - BB_ETH_HLEN - BB_IPV6_HLEN);
+	p[6] = IPPROTO_UDP_NUM;
+	p[7] = HOP_LIMIT;
+	memcpy(p + 8, &s->src.v6, 16);
+	memcpy(p + 24, &s->dst.v6, 16);
+	return BB_IPV6_HLEN;
+}
+
+/* The pseudo-header sum: addresses, protocol and UDP length. */
+static uint32_t pseudo_sum(const struct bb_frame_spec *s, size_t udp_len)
+{
+	uint8_t w[4];
+	uint32_t sum;
+
+	if (s->src.family == AF_INET) {
+		sum = bb_csum_add(0, &s->src.v4, 4);
+		sum = bb_csum_add(sum, &s->dst.v4, 4);
+	} else {
+		sum = bb_csum_add(0, &s->src.v6, 16);
+		sum = bb_csum_add(sum, &s->dst.v6, 16);
+	}
+	put16(w, 0);
+	put16(w + 2, IPPROTO_UDP_NUM);
+	sum = bb_csum_add(sum, w, 4);
+	put32(w, (uint32_t)udp_len);
+	return bb_csum_add(sum, w, 4);
+}
+
+static void put_udp(const struct bb_frame_spec *s, uint8_t *p, size_t len)
+{
+	uint16_t csum;
+
+	put16(p, s->sport);
+	put16(p + 2, s->dport);
+	put16(p + 4, len);
+	csum = bb_csum_fold(bb_csum_add(pseudo_sum(s, len), p, len));
+	/* 0 means "no checksum" (and is illegal on IPv6): send its twin */
+	put16(p + 6, csum ? csum : 0xffff);
+}
+
+int bb_frame_build(const struct bb_frame_spec *s, uint8_t *buf)
+{
+	size_t off;
+
+	if (s->src.family != s->dst.family || !bb_frame_min_size(s->src.family))
+		return -EINVAL;
+	if (s->size < bb_frame_min_size(s->src.family) ||
+	    s->size > BBGEN_FRAME_MAX)
+		return -ERANGE;
+
+	memset(buf, 0, s->size);
+	off = put_eth(s, buf);
+	if (s->src.family == AF_INET)
+		off += put_ipv4(s, buf + off);
+	else
+		off += put_ipv6(s, buf + off);
+	put_udp(s, buf + off, s->size - off);
+	return 0;
+}

@@ -1,0 +1,145 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+#include <jansson.h>
+#include <stdint.h>
+
+#include "print.h"
+
+#define PR_DEPTH 8
+
+static struct {
+	FILE *out;
+	bool json;
+	bool pretty;
+	json_t *root;
+	json_t *stack[PR_DEPTH];
+	int depth;
+} pr = { .out = NULL };
+
+void pr_init(FILE *out, bool json, bool pretty)
+{
+	pr.out = out;
+	pr.json = json;
+	pr.pretty = pretty;
+	pr.root = NULL;
+	pr.depth = 0;
+}
+
+bool pr_is_json(void)
+{
+	return pr.json;
+}
+
+/* Put a new container (or value) where the open container wants it. */
+static void pr_attach(const char *key, json_t *v)
+{
+	json_t *top;
+
+	if (!pr.depth) {
+		json_decref(pr.root);
+		pr.root = json_incref(v);
+		return;
+	}
+	top = pr.stack[pr.depth - 1];
+	if (json_is_array(top))
+		json_array_append(top, v);
+	else
+		json_object_set(top, key, v);
+}
+
+static void pr_push(json_t *c)
+{
+	pr_attach(NULL, c);
+	if (pr.depth < PR_DEPTH)
+		pr.stack[pr.depth++] = c;
+	json_decref(c);	/* the parent (or root) holds the reference */
+}
+
+void pr_open_array(void)
+{
+	if (pr.json)
+		pr_push(json_array());
+}
+
+void pr_close_array(void)
+{
+	if (pr.json && pr.depth)
+		pr.depth--;
+}
+
+void pr_open_object(void)
+{
+	if (pr.json)
+		pr_push(json_object());
+}
+
+void pr_close_object(void)
+{
+	if (!pr.json)
+		fputc('\n', pr.out);
+	else if (pr.depth)
+		pr.depth--;
+}
+
+static bool pr_text(enum pr_mode m)
+{
+	return !pr.json && m != PR_JSON;
+}
+
+static bool pr_jsonv(enum pr_mode m)
+{
+	return pr.json && m != PR_TEXT && pr.depth;
+}
+
+static void pr_value(const char *key, json_t *v)
+{
+	pr_attach(key, v);
+	json_decref(v);
+}
+
+void pr_u64(enum pr_mode m, const char *key, const char *fmt, uint64_t v)
+{
+	if (pr_text(m))
+		fprintf(pr.out, fmt, v);
+	else if (pr_jsonv(m))
+		/* json_int_t is signed: beyond its range a double is the best
+		 * JSON can do */
+		pr_value(key, v <= INT64_MAX ? json_integer((json_int_t)v) :
+				json_real((double)v));
+}
+
+void pr_uint(enum pr_mode m, const char *key, const char *fmt, unsigned int v)
+{
+	if (pr_text(m))
+		fprintf(pr.out, fmt, v);
+	else if (pr_jsonv(m))
+		pr_value(key, json_integer(v));
+}
+
+void pr_string(enum pr_mode m, const char *key, const char *fmt,
+	       const char *v)
+{
+	if (pr_text(m))
+		fprintf(pr.out, fmt, v ? v : "-");
+	else if (pr_jsonv(m))
+		pr_value(key, v ? json_string(v) : json_null());
+}
+
+void pr_null(enum pr_mode m, const char *key, const char *fmt)
+{
+	pr_string(m, key, fmt, NULL);
+}
+
+int pr_flush(void)
+{
+	size_t flags = pr.pretty ? JSON_INDENT(2) : JSON_COMPACT;
+	int ret = 0;
+
+	if (pr.json && pr.root) {
+		ret = json_dumpf(pr.root, pr.out, flags | JSON_ENSURE_ASCII);
+		fputc('\n', pr.out);
+	}
+	json_decref(pr.root);
+	pr.root = NULL;
+	pr.depth = 0;
+	return fflush(pr.out) || ret ? -1 : 0;
+}
