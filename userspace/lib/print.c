@@ -13,6 +13,7 @@ static struct {
 	json_t *root;
 	json_t *stack[PR_DEPTH];
 	int depth;
+	bool mid_line;	/* text: an item is on the line, separate the next */
 } pr = { .out = NULL };
 
 void pr_init(FILE *out, bool json, bool pretty)
@@ -22,6 +23,7 @@ void pr_init(FILE *out, bool json, bool pretty)
 	pr.pretty = pretty;
 	pr.root = NULL;
 	pr.depth = 0;
+	pr.mid_line = false;
 }
 
 bool pr_is_json(void)
@@ -74,15 +76,22 @@ void pr_open_object(void)
 
 void pr_close_object(void)
 {
-	if (!pr.json)
+	if (!pr.json) {
 		fputc('\n', pr.out);
-	else if (pr.depth)
+		pr.mid_line = false;
+	} else if (pr.depth)
 		pr.depth--;
 }
 
+/* In text mode items are separated by one space, none at line ends. */
 static bool pr_text(enum pr_mode m)
 {
-	return !pr.json && m != PR_JSON;
+	if (pr.json || m == PR_JSON)
+		return false;
+	if (pr.mid_line)
+		fputc(' ', pr.out);
+	pr.mid_line = true;
+	return true;
 }
 
 static bool pr_jsonv(enum pr_mode m)
@@ -142,4 +151,11 @@ int pr_flush(void)
 	pr.root = NULL;
 	pr.depth = 0;
 	return fflush(pr.out) || ret ? -1 : 0;
+}
+
+void pr_discard(void)
+{
+	json_decref(pr.root);
+	pr.root = NULL;
+	pr.depth = 0;
 }

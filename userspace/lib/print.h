@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * One call prints a value as text or as JSON, in the spirit of iproute2's
- * json_print: pr_u64(PR_ANY, "tx_frames", "tx %" PRIu64 " frames ", v).
+ * json_print: pr_u64(PR_ANY, "tx_frames", "tx-frames %" PRIu64, v).
+ * Text items on a line are separated by one space.
  * In text mode the format is printed at once; in JSON mode the value is
  * added under key to the open object, and pr_flush() writes the document.
  */
@@ -38,5 +39,7 @@ void pr_null(enum pr_mode m, const char *key, const char *fmt);
 
 /* Write the JSON document, if any, and reset. Returns 0 or -1. */
 int pr_flush(void);
+/* Drop the JSON document unwritten (after an error) and reset. */
+void pr_discard(void);
 
 #endif

@@ -1,0 +1,112 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/* bbctl internals: the object/command tables and the shared helpers. */
+#ifndef BBCTL_H
+#define BBCTL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <netlink/msg.h>
+
+#include "addr.h"
+#include "genl.h"
+
+/* Exit codes, as iproute2's */
+#define EXIT_OK		0
+#define EXIT_USAGE	1	/* bad command line; the object's usage follows */
+#define EXIT_KERNEL	2	/* the kernel (or netlink) said no */
+
+/* Default UDP ports of streams: an ephemeral source, a fixed destination. */
+#define BBCTL_SPORT	49152
+#define BBCTL_DPORT	4000
+
+struct cmd {
+	const char *name;	/* may be abbreviated on the command line */
+	int (*fn)(int argc, char **argv);
+};
+
+struct object {
+	const char *name;
+	const struct cmd *cmds;	/* NULL-terminated; the first is the default */
+	const char *usage;	/* its usage lines, "Usage: " prepended */
+};
+
+extern const struct object port_object, stream_object, trigger_object;
+
+/* --- args.c: the command line -------------------------------------- */
+
+/* One KEYWORD VALUE pair a command accepts. */
+struct arg_spec {
+	const char *key;
+	const char *meta;	/* what the value is, for messages: "IFNAME" */
+	bool required;
+};
+
+/*
+ * Match argv against spec (NULL-key terminated): vals[i] gets the value of
+ * spec[i] or NULL. Unknown keywords, missing values, repeats and missing
+ * required arguments are reported; returns 0 or EXIT_USAGE.
+ */
+int args_collect(const char *what, int argc, char **argv,
+		 const struct arg_spec *spec, const char **vals);
+
+/* The whole argument list of the commands that take just [id N]; *id is 0
+ * when it is optional and absent. Returns 0 or EXIT_USAGE. */
+int args_id(const char *what, bool required, int argc, char **argv,
+	    uint32_t *id);
+
+/* Print "bbctl: <message>" on stderr and return EXIT_USAGE. */
+int usage_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Field parsers: each prints its own usage error and returns EXIT_USAGE. */
+int arg_id(const char *s, uint32_t *id);
+int arg_port(const char *field, const char *s, uint16_t *port);
+int arg_dev(const char *s, uint32_t *ifindex);
+int arg_ip(const char *field, const char *s, struct bb_ip *ip);
+int arg_mac(const char *field, const char *s, uint8_t mac[BB_MAC_LEN]);
+int arg_count(const char *s, uint64_t *count);
+int arg_rate(const char *s, uint64_t *interval_ns);
+
+/* --- nl.c: talking to bbgen ------------------------------------------ */
+
+/* Open the family; on failure print why and return EXIT_KERNEL. */
+int nl_open(struct bb_genl *g);
+/* Send msg, feed replies to cb, close g; print a failure, return 0 or
+ * EXIT_KERNEL. */
+int nl_run(struct bb_genl *g, struct nl_msg *msg, int maxattr,
+	   bb_genl_cb cb, void *arg);
+
+/* A request carrying one u32 attribute (none if attr is 0, then a dump
+ * if dump is set); NULL if out of memory. */
+struct nl_msg *nl_msg_u32(struct bb_genl *g, uint8_t cmd, int attr,
+			  uint32_t v, bool dump);
+/* Open, send cmd with attr = v (attr 0: nothing), close; for the ops that
+ * return nothing (del, start, stop, port add). */
+int nl_simple(uint8_t cmd, int attr, uint32_t v);
+/* A show command: get attr = v, or dump all when attr is 0; cb prints one
+ * object. The JSON document is an array of them. */
+int nl_show(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb);
+
+/* --- show.c: printing reply attributes ------------------------------- */
+
+/* "dev" from the DEV attribute, else the ifindex's name, shown as
+ * "<label> NAME" in text; and "ifindex" in JSON only. */
+void show_dev(const struct nlattr *dev, const struct nlattr *ifindex,
+	      const char *label);
+/* key (JSON) / label (text) for a u32 or u64 attribute; null if absent. */
+void show_u32(const struct nlattr *a, const char *key, const char *label);
+void show_u64(const struct nlattr *a, const char *key, const char *label);
+/* The same, but print nothing at all when the attribute is absent. */
+void show_u16_opt(const struct nlattr *a, const char *key, const char *label);
+void show_ip_opt(const struct nlattr *a, int family, const char *key,
+		 const char *label);
+/* Print the id an add op returned: {"id":N} or "<object> N"; arg is a
+ * struct added naming the object and its ID attribute. */
+struct added {
+	const char *object;
+	int id_attr;
+};
+int show_added_id(struct nlattr **tb, void *arg);
+
+#endif

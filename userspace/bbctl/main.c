@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * bbctl: drive the bbgen kernel module (ports, streams, triggers) over
+ * generic netlink. The object and command tables below are the program.
+ */
+#include <string.h>
+
+#include "bbctl.h"
+#include "print.h"
+
+#ifndef BB_VERSION
+#define BB_VERSION "unknown"
+#endif
+
+static const struct object *const objects[] = {
+	&port_object, &stream_object, &trigger_object, NULL,
+};
+
+/* iproute2 style: any prefix of a word selects it, first match wins. */
+static bool matches(const char *arg, const char *word)
+{
+	return *arg && !strncmp(arg, word, strlen(arg));
+}
+
+static void usage_all(FILE *f)
+{
+	int i;
+
+	fputs("Usage: bbctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
+	      "       bbctl { help | -h | --help | -V | --version }\n"
+	      "where  OPTIONS := { -j | --json | -p | --pretty }\n"
+	      "       OBJECT := { port | stream | trigger }\n\n", f);
+	for (i = 0; objects[i]; i++)
+		fprintf(f, "       %s", objects[i]->usage);
+	fputs("\nSee bbctl(8) for defaults and output keys.\n", f);
+}
+
+/* Parse one option word; returns -1 to go on, else the exit code. */
+static int global_opt(const char *arg, bool *json, bool *pretty)
+{
+	const char *c;
+
+	if (!strcmp(arg, "--json") || !strcmp(arg, "-json"))
+		return *json = true, -1;
+	if (!strcmp(arg, "--pretty") || !strcmp(arg, "-pretty"))
+		return *pretty = true, -1;
+	if (!strcmp(arg, "--help") || !strcmp(arg, "-h"))
+		return usage_all(stdout), EXIT_OK;
+	if (!strcmp(arg, "--version") || !strcmp(arg, "-V"))
+		return puts("bbctl " BB_VERSION), EXIT_OK;
+	/* a cluster of flags: -jp */
+	for (c = arg + 1; *c == 'j' || *c == 'p'; c++)
+		*(*c == 'j' ? json : pretty) = true;
+	if (c > arg + 1 && !*c)
+		return -1;
+	usage_err("unknown option \"%s\"", arg);
+	usage_all(stderr);
+	return EXIT_USAGE;
+}
+
+static const struct object *find_object(const char *arg)
+{
+	int i;
+
+	for (i = 0; objects[i]; i++)
+		if (matches(arg, objects[i]->name))
+			return objects[i];
+	return NULL;
+}
+
+static const struct cmd *find_cmd(const struct object *obj, const char *arg)
+{
+	const struct cmd *c;
+
+	for (c = obj->cmds; c->name; c++)
+		if (matches(arg, c->name))
+			return c;
+	return NULL;
+}
+
+/* OBJECT [COMMAND [ARGS]]; no command means the first one (show). */
+static int run_object(const struct object *obj, int argc, char **argv)
+{
+	const struct cmd *cmd = obj->cmds;
+	int ret;
+
+	if (argc && matches(argv[0], "help")) {
+		printf("Usage: %s", obj->usage);
+		return EXIT_OK;
+	}
+	if (argc && !(cmd = find_cmd(obj, argv[0]))) {
+		usage_err("%s: unknown command \"%s\"", obj->name, argv[0]);
+		ret = EXIT_USAGE;
+	} else {
+		ret = argc ? cmd->fn(argc - 1, argv + 1) : cmd->fn(0, argv);
+	}
+	if (ret == EXIT_USAGE)
+		fprintf(stderr, "Usage: %s", obj->usage);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	const struct object *obj;
+	bool json = false, pretty = false;
+	int i, ret;
+
+	for (i = 1; i < argc && argv[i][0] == '-' && argv[i][1]; i++) {
+		if (!strcmp(argv[i], "--")) {
+			i++;
+			break;
+		}
+		ret = global_opt(argv[i], &json, &pretty);
+		if (ret >= 0)
+			return ret;
+	}
+	if (i >= argc) {
+		usage_err("missing OBJECT");
+		usage_all(stderr);
+		return EXIT_USAGE;
+	}
+	if (matches(argv[i], "help")) {
+		usage_all(stdout);
+		return EXIT_OK;
+	}
+	obj = find_object(argv[i]);
+	if (!obj) {
+		usage_err("unknown object \"%s\"", argv[i]);
+		usage_all(stderr);
+		return EXIT_USAGE;
+	}
+	pr_init(stdout, json, pretty);
+	return run_object(obj, argc - i - 1, argv + i + 1);
+}
