@@ -34,6 +34,11 @@ struct object {
 
 extern const struct object port_object, stream_object, trigger_object;
 
+/* Print one object of a get/dump reply (text line or JSON object). */
+int port_print(struct nlattr **tb, void *arg);
+int stream_print(struct nlattr **tb, void *arg);
+int trigger_print(struct nlattr **tb, void *arg);
+
 /* --- args.c: the command line -------------------------------------- */
 
 /* One KEYWORD VALUE pair a command accepts. */

@@ -37,7 +37,7 @@ static int port_del(int argc, char **argv)
 	return port_change("port del", BBGEN_CMD_PORT_DEL, argc, argv);
 }
 
-static int port_print(struct nlattr **tb, void *arg)
+int port_print(struct nlattr **tb, void *arg)
 {
 	(void)arg;
 	pr_open_object();

@@ -252,7 +252,7 @@ static const char *xmit_name(const struct nlattr *a)
 	       v == BBGEN_XMIT_MODE_DIRECT ? "direct" : NULL;
 }
 
-static int stream_print(struct nlattr **tb, void *arg)
+int stream_print(struct nlattr **tb, void *arg)
 {
 	(void)arg;
 	pr_open_object();

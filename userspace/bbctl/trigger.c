@@ -124,7 +124,7 @@ static int trigger_del(int argc, char **argv)
 	return ret ? ret : nl_simple(BBGEN_CMD_TRIGGER_DEL, BBGEN_A_TRIGGER_ID, id);
 }
 
-static int trigger_print(struct nlattr **tb, void *arg)
+int trigger_print(struct nlattr **tb, void *arg)
 {
 	(void)arg;
 	pr_open_object();

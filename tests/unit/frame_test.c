@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* Frame builder: headers, sizes, padding and checksums, the checksums
+ * verified by a one's-complement sum written independently here. */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <arpa/inet.h>
+#include <cmocka.h>
+
+#include <linux/bbgen.h>
+
+#include "frame.h"
+
+/* Byte-at-a-time one's-complement sum, end-around carry at each step. */
+static uint16_t ones_sum(uint16_t acc, const uint8_t *p, size_t len)
+{
+	uint32_t s = acc;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		s += i % 2 ? p[i] : (uint32_t)p[i] << 8;
+		s = (s & 0xffff) + (s >> 16);
+	}
+	return (uint16_t)s;
+}
+
+static uint16_t rd16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+static void spec_v4(struct bb_frame_spec *s, size_t size)
+{
+	static const uint8_t dmac[6] = { 0x02, 0, 0, 0, 0, 0x01 };
+	static const uint8_t smac[6] = { 0x02, 0, 0, 0, 0, 0x02 };
+
+	memset(s, 0, sizeof(*s));
+	memcpy(s->dst_mac, dmac, 6);
+	memcpy(s->src_mac, smac, 6);
+	s->src.family = s->dst.family = AF_INET;
+	inet_pton(AF_INET, "198.51.100.1", &s->src.v4);
+	inet_pton(AF_INET, "198.51.100.254", &s->dst.v4);
+	s->sport = 49152;
+	s->dport = 4000;
+	s->size = size;
+}
+
+static void spec_v6(struct bb_frame_spec *s, size_t size)
+{
+	spec_v4(s, size);
+	s->src.family = s->dst.family = AF_INET6;
+	inet_pton(AF_INET6, "2001:db8::1", &s->src.v6);
+	inet_pton(AF_INET6, "2001:db8:ffff::fe", &s->dst.v6);
+}
+
+/* The UDP checksum over pseudo-header + segment must sum to 0xffff. */
+static uint16_t udp_verify(const uint8_t *f, int family)
+{
+	size_t l3 = family == AF_INET ? 20 : 40;
+	const uint8_t *ip = f + 14, *udp = f + 14 + l3;
+	size_t alen = family == AF_INET ? 4 : 16;
+	uint16_t len = rd16(udp + 4);
+	uint8_t pseudo[4] = { 0, 0, 0, 17 }, ulen[4] = { 0, 0, len >> 8, len & 0xff };
+	uint16_t s;
+
+	s = ones_sum(0, family == AF_INET ? ip + 12 : ip + 8, 2 * alen);
+	s = ones_sum(s, pseudo, 4);
+	s = ones_sum(s, ulen, 4);
+	return ones_sum(s, udp, len);
+}
+
+static void check_zero_payload(const uint8_t *f, size_t from, size_t size)
+{
+	size_t i;
+
+	for (i = from; i < size; i++)
+		assert_int_equal(f[i], 0);
+}
+
+static void test_ipv4_headers(void **state)
+{
+	struct bb_frame_spec s;
+	uint8_t f[BBGEN_FRAME_MAX];
+
+	(void)state;
+	spec_v4(&s, 60);
+	assert_int_equal(bb_frame_build(&s, f), 0);
+	assert_memory_equal(f, s.dst_mac, 6);
+	assert_memory_equal(f + 6, s.src_mac, 6);
+	assert_int_equal(rd16(f + 12), 0x0800);
+	assert_int_equal(f[14], 0x45);
+	assert_int_equal(f[15], 0);			/* DSCP/ECN */
+	assert_int_equal(rd16(f + 16), 46);		/* total length */
+	assert_int_equal(rd16(f + 20), 0x4000);		/* DF, offset 0 */
+	assert_int_equal(f[22], 64);			/* TTL */
+	assert_int_equal(f[23], 17);			/* UDP */
+	assert_memory_equal(f + 26, &s.src.v4, 4);
+	assert_memory_equal(f + 30, &s.dst.v4, 4);
+	assert_int_equal(rd16(f + 34), 49152);
+	assert_int_equal(rd16(f + 36), 4000);
+	assert_int_equal(rd16(f + 38), 26);		/* UDP length */
+	check_zero_payload(f, 42, 60);
+}
+
+static void test_ipv4_checksums(void **state)
+{
+	static const size_t sizes[] = { 60, 61, 64, 128, 1514, 1515, 9600 };
+	struct bb_frame_spec s;
+	uint8_t f[BBGEN_FRAME_MAX];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		spec_v4(&s, sizes[i]);
+		assert_int_equal(bb_frame_build(&s, f), 0);
+		assert_int_equal(ones_sum(0, f + 14, 20), 0xffff);
+		assert_int_not_equal(rd16(f + 40), 0);
+		assert_int_equal(udp_verify(f, AF_INET), 0xffff);
+		assert_int_equal(rd16(f + 16), sizes[i] - 14);
+		assert_int_equal(rd16(f + 38), sizes[i] - 34);
+		check_zero_payload(f, 42, sizes[i]);
+	}
+}
+
+static void test_ipv6_headers(void **state)
+{
+	struct bb_frame_spec s;
+	uint8_t f[BBGEN_FRAME_MAX];
+
+	(void)state;
+	spec_v6(&s, 78);
+	assert_int_equal(bb_frame_build(&s, f), 0);
+	assert_int_equal(rd16(f + 12), 0x86dd);
+	assert_int_equal(f[14], 0x60);
+	assert_int_equal(f[15] | f[16] | f[17], 0);	/* class, flow */
+	assert_int_equal(rd16(f + 18), 24);		/* payload length */
+	assert_int_equal(f[20], 17);			/* next header */
+	assert_int_equal(f[21], 64);			/* hop limit */
+	assert_memory_equal(f + 22, &s.src.v6, 16);
+	assert_memory_equal(f + 38, &s.dst.v6, 16);
+	assert_int_equal(rd16(f + 54), 49152);
+	assert_int_equal(rd16(f + 56), 4000);
+	assert_int_equal(rd16(f + 58), 24);
+	check_zero_payload(f, 62, 78);
+}
+
+static void test_ipv6_checksums(void **state)
+{
+	static const size_t sizes[] = { 70, 71, 78, 1518, 9600 };
+	struct bb_frame_spec s;
+	uint8_t f[BBGEN_FRAME_MAX];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(sizes) / sizeof(sizes[0]); i++) {
+		spec_v6(&s, sizes[i]);
+		assert_int_equal(bb_frame_build(&s, f), 0);
+		assert_int_not_equal(rd16(f + 60), 0);	/* mandatory on v6 */
+		assert_int_equal(udp_verify(f, AF_INET6), 0xffff);
+		check_zero_payload(f, 62, sizes[i]);
+	}
+}
+
+/* Some source port makes the computed sum 0: it must go out as 0xffff. */
+static void test_zero_checksum_sent_as_ffff(void **state)
+{
+	struct bb_frame_spec s;
+	uint8_t f[128];
+	int seen = 0;
+	uint32_t port;
+
+	(void)state;
+	for (port = 1; port <= 65535; port++) {
+		spec_v6(&s, 78);
+		s.sport = (uint16_t)port;
+		assert_int_equal(bb_frame_build(&s, f), 0);
+		assert_int_not_equal(rd16(f + 60), 0);
+		assert_int_equal(udp_verify(f, AF_INET6), 0xffff);
+		seen += rd16(f + 60) == 0xffff;
+	}
+	assert_true(seen >= 1);
+}
+
+static void test_sizes(void **state)
+{
+	struct bb_frame_spec s;
+	uint8_t f[BBGEN_FRAME_MAX + 1];
+
+	(void)state;
+	assert_int_equal(bb_frame_min_size(AF_INET), 60);
+	assert_int_equal(bb_frame_min_size(AF_INET6), 70);
+	assert_int_equal(bb_frame_min_size(AF_UNIX), 0);
+	assert_int_equal(bb_frame_default_size(AF_INET), 60);
+	assert_int_equal(bb_frame_default_size(AF_INET6), 78);
+	assert_int_equal(bb_frame_seq_offset(60), 52);
+	spec_v4(&s, 59);
+	assert_int_equal(bb_frame_build(&s, f), -ERANGE);
+	spec_v4(&s, BBGEN_FRAME_MAX + 1);
+	assert_int_equal(bb_frame_build(&s, f), -ERANGE);
+	spec_v6(&s, 69);
+	assert_int_equal(bb_frame_build(&s, f), -ERANGE);
+	spec_v6(&s, 70);
+	assert_int_equal(bb_frame_build(&s, f), 0);
+	spec_v6(&s, 78);
+	s.dst.family = AF_INET;
+	assert_int_equal(bb_frame_build(&s, f), -EINVAL);
+}
+
+/* The tag lies in the UDP payload, and a tag whose fix keeps the sum
+ * (as the kernel writes it) keeps the checksum valid. */
+static void test_tag_keeps_checksum(void **state)
+{
+	struct bb_frame_spec s;
+	uint8_t f[BBGEN_FRAME_MAX], *tag;
+	uint16_t seqsum;
+	size_t off;
+
+	(void)state;
+	spec_v4(&s, 60);
+	assert_int_equal(bb_frame_build(&s, f), 0);
+	off = bb_frame_seq_offset(s.size);
+	assert_true(off >= 42);
+	tag = f + off;
+	tag[2] = 0x12; tag[3] = 0x34; tag[4] = 0x56;
+	tag[5] = 0x78; tag[6] = 0x9a; tag[7] = 0xbc;
+	seqsum = ones_sum(0, tag + 2, 6);
+	tag[0] = (uint8_t)(~seqsum >> 8);
+	tag[1] = (uint8_t)~seqsum;
+	assert_int_equal(udp_verify(f, AF_INET), 0xffff);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_ipv4_headers),
+		cmocka_unit_test(test_ipv4_checksums),
+		cmocka_unit_test(test_ipv6_headers),
+		cmocka_unit_test(test_ipv6_checksums),
+		cmocka_unit_test(test_zero_checksum_sent_as_ffff),
+		cmocka_unit_test(test_sizes),
+		cmocka_unit_test(test_tag_keeps_checksum),
+	};
+
+	return cmocka_run_group_tests_name("frame", tests, NULL, NULL);
+}
