@@ -24,6 +24,7 @@
 struct cmd {
 	const char *name;	/* may be abbreviated on the command line */
 	int (*fn)(int argc, char **argv);
+	bool alias;		/* another name, left out of messages */
 };
 
 struct object {

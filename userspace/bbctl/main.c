@@ -78,6 +78,19 @@ static const struct cmd *find_cmd(const struct object *obj, const char *arg)
 	return NULL;
 }
 
+static int unknown_cmd(const struct object *obj, const char *arg)
+{
+	char list[128] = "";
+	const struct cmd *c;
+
+	for (c = obj->cmds; c->name; c++)
+		if (!c->alias)
+			snprintf(list + strlen(list), sizeof(list) - strlen(list),
+				 "%s%s", list[0] ? ", " : "", c->name);
+	return usage_err("%s: unknown command \"%s\" (one of %s)", obj->name,
+			 arg, list);
+}
+
 /* OBJECT [COMMAND [ARGS]]; no command means the first one (show). */
 static int run_object(const struct object *obj, int argc, char **argv)
 {
@@ -89,8 +102,7 @@ static int run_object(const struct object *obj, int argc, char **argv)
 		return EXIT_OK;
 	}
 	if (argc && !(cmd = find_cmd(obj, argv[0]))) {
-		usage_err("%s: unknown command \"%s\"", obj->name, argv[0]);
-		ret = EXIT_USAGE;
+		ret = unknown_cmd(obj, argv[0]);
 	} else {
 		ret = argc ? cmd->fn(argc - 1, argv + 1) : cmd->fn(0, argv);
 	}
@@ -115,7 +127,7 @@ int main(int argc, char **argv)
 			return ret;
 	}
 	if (i >= argc) {
-		usage_err("missing OBJECT");
+		usage_err("missing object (one of port, stream, trigger)");
 		usage_all(stderr);
 		return EXIT_USAGE;
 	}
@@ -125,7 +137,8 @@ int main(int argc, char **argv)
 	}
 	obj = find_object(argv[i]);
 	if (!obj) {
-		usage_err("unknown object \"%s\"", argv[i]);
+		usage_err("unknown object \"%s\" (one of port, stream, trigger)",
+			  argv[i]);
 		usage_all(stderr);
 		return EXIT_USAGE;
 	}

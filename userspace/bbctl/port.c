@@ -65,11 +65,11 @@ static int port_show(int argc, char **argv)
 }
 
 static const struct cmd port_cmds[] = {
-	{ "show", port_show },
-	{ "add", port_add },
-	{ "del", port_del },
-	{ "delete", port_del },
-	{ "list", port_show },
+	{ "show", port_show, false },
+	{ "add", port_add, false },
+	{ "del", port_del, false },
+	{ "delete", port_del, true },
+	{ "list", port_show, true },
 	{ NULL },
 };
 

@@ -286,13 +286,13 @@ static int stream_show(int argc, char **argv)
 }
 
 static const struct cmd stream_cmds[] = {
-	{ "show", stream_show },
-	{ "add", stream_add },
-	{ "del", stream_del },
-	{ "start", stream_start },
-	{ "stop", stream_stop },
-	{ "delete", stream_del },
-	{ "list", stream_show },
+	{ "show", stream_show, false },
+	{ "add", stream_add, false },
+	{ "del", stream_del, false },
+	{ "start", stream_start, false },
+	{ "stop", stream_stop, false },
+	{ "delete", stream_del, true },
+	{ "list", stream_show, true },
 	{ NULL },
 };
 

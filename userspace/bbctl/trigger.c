@@ -161,11 +161,11 @@ static int trigger_show(int argc, char **argv)
 }
 
 static const struct cmd trigger_cmds[] = {
-	{ "show", trigger_show },
-	{ "add", trigger_add },
-	{ "del", trigger_del },
-	{ "delete", trigger_del },
-	{ "list", trigger_show },
+	{ "show", trigger_show, false },
+	{ "add", trigger_add, false },
+	{ "del", trigger_del, false },
+	{ "delete", trigger_del, true },
+	{ "list", trigger_show, true },
 	{ NULL },
 };
 
