@@ -1,0 +1,102 @@
+#!/usr/bin/env bats
+# Global grammar: options, objects, commands, help, version.
+load helpers
+
+@test "no arguments: missing object, bbctl usage, exit 1" {
+	usage_error "" "bbctl: missing object (one of port, stream, trigger)"
+}
+
+@test "only options: missing object" {
+	usage_error "" "bbctl: missing object (one of port, stream, trigger)" -j -p
+}
+
+@test "unknown object" {
+	usage_error "" 'bbctl: unknown object "frob" (one of port, stream, trigger)' frob
+}
+
+@test "unknown option" {
+	usage_error "" 'bbctl: unknown option "-x"' -x stream show
+	usage_error "" 'bbctl: unknown option "--jsonx"' --jsonx stream show
+	usage_error "" 'bbctl: unknown option "-jx"' -jx stream show
+}
+
+@test "unknown command of each object lists the commands" {
+	usage_error port 'bbctl: port: unknown command "frob" (one of show, add, del)' port frob
+	usage_error stream 'bbctl: stream: unknown command "frob" (one of show, add, del, start, stop)' stream frob
+	usage_error trigger 'bbctl: trigger: unknown command "frob" (one of show, add, del)' trigger frob
+}
+
+@test "help, -h and --help print the same usage on stdout, exit 0" {
+	run --separate-stderr "$BBCTL" help
+	expect_eq "$status" 0
+	expect_eq "$stderr" ""
+	expect_eq "${lines[0]}" "Usage: bbctl [OPTIONS] OBJECT COMMAND [ARGS]"
+	help=$output
+	for h in -h --help; do
+		run --separate-stderr "$BBCTL" $h
+		expect_eq "$status" 0
+		expect_eq "$output" "$help"
+	done
+}
+
+@test "help lists every command of the grammar" {
+	run "$BBCTL" help
+	for want in \
+		"       bbctl port { add | del } dev IFNAME" \
+		"       bbctl port show [dev IFNAME]" \
+		"       bbctl stream add dev IFNAME [id N] dst-mac MAC [src-mac MAC]" \
+		"                  src IP dst IP [sport N] [dport N] [size BYTES]" \
+		"                  [xmit { queue | direct }] rate FPS count N" \
+		"       bbctl stream { start | stop | del } id N" \
+		"       bbctl stream show [id N]" \
+		"       bbctl trigger add dev IFNAME [id N] [src IP] [dst IP] [sport N] dport N" \
+		"       bbctl trigger del id N" \
+		"       bbctl trigger show [id N]" \
+		"where  OPTIONS := { -j | --json | -p | --pretty }"; do
+		printf '%s\n' "${lines[@]}" | grep -qxF -- "$want" ||
+			{ echo "missing: $want" >&2; return 1; }
+	done
+}
+
+@test "object help prints that object's usage, exit 0" {
+	run --separate-stderr "$BBCTL" trigger help
+	expect_eq "$status" 0
+	expect_eq "${lines[0]}" "Usage: bbctl trigger add dev IFNAME [id N] [src IP] [dst IP] [sport N] dport N"
+	expect_eq "${lines[1]}" "       bbctl trigger del id N"
+	expect_eq "${lines[2]}" "       bbctl trigger show [id N]"
+	expect_eq "${#lines[@]}" 3
+}
+
+@test "-V and --version print the version" {
+	run "$BBCTL" -V
+	expect_eq "$status" 0
+	[[ $output =~ ^bbctl\ [^\ ]+$ ]]
+	v=$output
+	run "$BBCTL" --version
+	expect_eq "$output" "$v"
+}
+
+@test "options cluster and come in any order" {
+	require_no_module
+	reaches_kernel -jp stream show
+	reaches_kernel -p --json trigger show
+	reaches_kernel --pretty -j port show
+	reaches_kernel -json port show
+}
+
+@test "objects and commands may be abbreviated, full words work" {
+	require_no_module
+	reaches_kernel s
+	reaches_kernel s sh
+	reaches_kernel str start id 1
+	reaches_kernel st sto id 1
+	reaches_kernel stream delete id 1
+	reaches_kernel tr l
+	reaches_kernel p
+	reaches_kernel port list
+}
+
+@test "an abbreviated command still checks its arguments" {
+	usage_error stream 'bbctl: stream start: missing id N' stream st
+	usage_error port 'bbctl: dev: no such device "nosuch0"' p a dev nosuch0
+}

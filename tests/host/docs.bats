@@ -1,0 +1,67 @@
+#!/usr/bin/env bats
+# The man page renders cleanly and documents what bbctl prints; the bash
+# completion completes.
+load helpers
+
+man8=$bb_top/Documentation/bbctl.8
+
+@test "man page renders without groff warnings" {
+	command -v groff >/dev/null || skip "groff not installed (groff-base)"
+	run --separate-stderr groff -man -Tutf8 -ww -z "$man8"
+	expect_eq "$status" 0
+	expect_eq "$stderr" ""
+}
+
+@test "man -l shows the sections" {
+	command -v man >/dev/null || skip "man not installed (man-db)"
+	run env MANWIDTH=80 MAN_KEEP_FORMATTING= man -l "$man8"
+	expect_eq "$status" 0
+	for s in NAME SYNOPSIS DESCRIPTION OPTIONS "PORT COMMANDS" "STREAM COMMANDS" \
+		"TRIGGER COMMANDS" OUTPUT "EXIT STATUS" EXAMPLES; do
+		printf '%s\n' "${lines[@]}" | grep -qx "$s" || { echo "no section $s" >&2; return 1; }
+	done
+}
+
+@test "man page names every JSON key and default" {
+	for k in id dev ifindex state frame_size interval_ns count seq_offset \
+		xmit_mode tx_frames tx_bytes tx_busy first_tx_ns last_tx_ns \
+		udp_dport udp_sport src_ipv4 dst_ipv4 src_ipv6 dst_ipv6 rx_frames \
+		rx_bytes highest_seq lost out_of_sequence duplicates first_rx_ns \
+		last_rx_ns streams triggers; do
+		grep -q "\\\\fB$k\\|^\\.B $k" "$man8" || { echo "key $k undocumented" >&2; return 1; }
+	done
+	grep -q '^\.B sport 49152$' "$man8"
+	grep -q '^\.BR "dport 4000" \.$' "$man8"
+	grep -q '^bbgen module not loaded (modprobe bbgen)$' "$man8"
+}
+
+@test "MESSAGES lists the messages the tests check" {
+	msgs=$bb_top/userspace/bbctl/MESSAGES
+	grep -qxF 'bbctl: rate: must be a number > 0 (got "<ARG>")' "$msgs"
+	grep -qxF 'bbctl: count: must be an integer >= 1 (got "<ARG>")' "$msgs"
+	grep -qxF 'bbctl: dev: no such device "<ARG>"' "$msgs"
+	grep -qxF 'bbctl: size: <N> bytes is too small for an IPv4/UDP frame with a sequence tag (minimum 60)' "$msgs"
+	grep -qxF 'bbgen module not loaded (modprobe bbgen)' "$msgs"
+}
+
+complete_words() {
+	(
+		# shellcheck disable=SC1091
+		source "$bb_top/userspace/bbctl/bbctl.bash"
+		COMP_WORDS=("$@")
+		COMP_CWORD=$(($# - 1))
+		COMPREPLY=()
+		_bbctl
+		echo "${COMPREPLY[*]}"
+	)
+}
+
+@test "bash completion: objects, commands, keywords, values" {
+	expect_eq "$(complete_words bbctl '')" "port stream trigger help"
+	expect_eq "$(complete_words bbctl -j st)" "stream"
+	expect_eq "$(complete_words bbctl stream '')" "add del start stop show help"
+	expect_eq "$(complete_words bbctl trigger add dev lo '')" "id src dst sport dport"
+	expect_eq "$(complete_words bbctl stream add dev lo rate 5 x)" "xmit"
+	expect_eq "$(complete_words bbctl stream add dev lo xmit '')" "queue direct"
+	[[ " $(complete_words bbctl port add dev '') " == *" lo "* ]]
+}

@@ -1,0 +1,57 @@
+# Shared by tests/host/*.bats: bbctl checks that need no kernel module.
+bats_require_minimum_version 1.5.0
+
+bb_top=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)
+: "${BBCTL:=$bb_top/build/bin/bbctl}"
+
+MAC=02:00:00:00:00:01
+SMAC=02:00:00:00:00:02
+# lo has no Ethernet address, so the streams on it name their src-mac
+V4=(src 198.51.100.1 dst 198.51.100.2)
+V6=(src 2001:db8::1 dst 2001:db8::2)
+
+# expect_eq GOT WANT
+expect_eq() {
+	if [ "$1" != "$2" ]; then
+		printf 'expected: %s\n     got: %s\n' "$2" "$1" >&2
+		return 1
+	fi
+}
+
+# usage_error OBJECT MESSAGE ARGS...: bbctl ARGS exits 1, prints nothing on
+# stdout and MESSAGE then the usage of OBJECT ("" for bbctl's) on stderr.
+usage_error() {
+	local obj=$1 msg=$2
+	shift 2
+	run --separate-stderr "$BBCTL" "$@"
+	expect_eq "$status" 1
+	expect_eq "$output" ""
+	expect_eq "${stderr_lines[0]}" "$msg"
+	if [ -z "$obj" ]; then
+		expect_eq "${stderr_lines[1]}" "Usage: bbctl [OPTIONS] OBJECT COMMAND [ARGS]"
+	else
+		[[ ${stderr_lines[1]} == "Usage: bbctl $obj "* ]] ||
+			{ echo "no usage of $obj: ${stderr_lines[1]}" >&2; return 1; }
+	fi
+}
+
+# stream_error MESSAGE ARGS...: stream add with valid defaults for the
+# rest; ARGS override or add to them.
+stream_error() {
+	local msg=$1
+	shift
+	usage_error stream "$msg" stream add dev lo dst-mac $MAC src-mac $SMAC "$@"
+}
+
+# reaches_kernel ARGS...: the input passed every check, so on the host
+# (no bbgen family) bbctl stops at the module check with exit 2.
+reaches_kernel() {
+	run --separate-stderr "$BBCTL" "$@"
+	expect_eq "$status" 2
+	expect_eq "$output" ""
+	expect_eq "$stderr" "bbgen module not loaded (modprobe bbgen)"
+}
+
+require_no_module() {
+	[ ! -d /sys/module/bbgen ] || skip "the bbgen module is loaded here"
+}

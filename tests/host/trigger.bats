@@ -1,0 +1,51 @@
+#!/usr/bin/env bats
+# bbctl trigger: argument checks.
+load helpers
+
+@test "trigger add: required arguments" {
+	usage_error trigger "bbctl: trigger add: missing dev IFNAME" trigger add dport 4000
+	usage_error trigger "bbctl: trigger add: missing dport N" trigger add dev lo
+	usage_error trigger "bbctl: trigger add: missing dev IFNAME" trigger add
+}
+
+@test "trigger add: unknown device" {
+	usage_error trigger 'bbctl: dev: no such device "nosuch0"' trigger add dev nosuch0 dport 4000
+}
+
+@test "trigger add: ports" {
+	usage_error trigger 'bbctl: dport: must be an integer from 1 to 65535 (got "0")' trigger add dev lo dport 0
+	usage_error trigger 'bbctl: dport: must be an integer from 1 to 65535 (got "65536")' trigger add dev lo dport 65536
+	usage_error trigger 'bbctl: dport: must be an integer from 1 to 65535 (got "http")' trigger add dev lo dport http
+	usage_error trigger 'bbctl: sport: must be an integer from 1 to 65535 (got "-1")' trigger add dev lo dport 4000 sport -1
+}
+
+@test "trigger add: addresses" {
+	usage_error trigger 'bbctl: src: must be an IPv4 or IPv6 address (got "10.0.0")' trigger add dev lo src 10.0.0 dport 4000
+	usage_error trigger 'bbctl: dst: must be an IPv4 or IPv6 address (got "example.com")' trigger add dev lo dst example.com dport 4000
+	usage_error trigger 'bbctl: dst: must be the same family as src (src is IPv4, dst is IPv6)' trigger add dev lo src 10.0.0.1 dst ::1 dport 4000
+	usage_error trigger 'bbctl: dst: must be the same family as src (src is IPv6, dst is IPv4)' trigger add dev lo src ::1 dst 10.0.0.1 dport 4000
+}
+
+@test "trigger add/del/show: id" {
+	usage_error trigger 'bbctl: id: must be an integer from 1 to 2147483647 (got "0")' trigger add dev lo id 0 dport 4000
+	usage_error trigger 'bbctl: id: must be an integer from 1 to 2147483647 (got "2147483648")' trigger del id 2147483648
+	usage_error trigger 'bbctl: id: must be an integer from 1 to 2147483647 (got "one")' trigger show id one
+	usage_error trigger "bbctl: trigger del: missing id N" trigger del
+	usage_error trigger "bbctl: id: missing value (expected N)" trigger show id
+}
+
+@test "trigger: unknown and repeated arguments" {
+	usage_error trigger 'bbctl: trigger add: unknown argument "proto"' trigger add dev lo dport 4000 proto udp
+	usage_error trigger "bbctl: dport: given twice" trigger add dev lo dport 4000 dport 4001
+	usage_error trigger 'bbctl: trigger del: unknown argument "dev"' trigger del id 1 dev lo
+}
+
+@test "trigger: valid input reaches the kernel" {
+	require_no_module
+	reaches_kernel trigger add dev lo dport 4000
+	reaches_kernel trigger add dev lo id 7 src 10.0.0.1 dst 10.0.0.2 sport 1 dport 65535
+	reaches_kernel trigger add dev lo dst 2001:db8::2 dport 4000
+	reaches_kernel trigger del id 2147483647
+	reaches_kernel trigger show id 1
+	reaches_kernel -j trigger show
+}
