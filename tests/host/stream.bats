@@ -107,3 +107,14 @@ load helpers
 	reaches_kernel stream del id 1
 	reaches_kernel stream show id 1
 }
+
+@test "stream add: src-mac defaults to the device's address" {
+	require_no_module
+	local d dev=""
+	for d in /sys/class/net/*; do
+		# type 1 = ARPHRD_ETHER
+		[ "$(cat "$d/type")" = 1 ] && { dev=${d##*/}; break; }
+	done
+	[ -n "$dev" ] || skip "no Ethernet device on this host"
+	reaches_kernel stream add dev "$dev" dst-mac $MAC "${V4[@]}" rate 1 count 1
+}

@@ -28,6 +28,8 @@ int bb_parse_rate(const char *s, double *fps);
 
 /*
  * Frames per second to an inter-frame interval, rounded to the nearest ns.
+ * So 3 fps runs at 3.000000003 fps; exact fractional rates (an interval
+ * with a fractional part carried from frame to frame) are the next step.
  * -ERANGE if fps > BB_RATE_MAX_FPS or the interval exceeds
  * BBGEN_INTERVAL_MAX_NS (slower than one frame per hour).
  */
