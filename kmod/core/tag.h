@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The sequence tag written into every test frame, and the checksum fix that
+ * keeps the frame's UDP checksum valid: pure logic, no netdev dependency.
+ *
+ * Wire format (network byte order, BBGEN_TAG_SEQ_LEN bytes):
+ *   | checksum fix (2) | sequence number (6) |
+ *
+ * The fix is chosen so that the one's-complement sum of the 8 tag bytes,
+ * taken as four big-endian 16-bit words, equals that of the template bytes
+ * the tag overwrites. The UDP checksum covers the tag, so it stays valid
+ * without being recomputed. This also holds when the tag starts at an odd
+ * offset from the UDP header: the region's words are then byte-swapped in
+ * the checksum, and swapping both sides of an equal one's-complement sum
+ * keeps them equal.
+ */
+#ifndef _BBGEN_CORE_TAG_H
+#define _BBGEN_CORE_TAG_H
+
+#include <linux/types.h>
+
+#define BBGEN_TAG_SEQ_LEN	8
+#define BBGEN_TAG_SEQ_MASK	((1ULL << 48) - 1)
+
+/* One's-complement sum (folded, 0..0xffff) of the 8 bytes at @area. */
+u16 bbgen_tag_sum(const u8 *area);
+
+/*
+ * Write the tag for @seq (low 48 bits) at @area; @orig_sum is
+ * bbgen_tag_sum() of the template bytes at that place.
+ */
+void bbgen_tag_write(u8 *area, u16 orig_sum, u64 seq);
+
+/* The sequence number of the tag at @area. */
+u64 bbgen_tag_read_seq(const u8 *area);
+
+#endif /* _BBGEN_CORE_TAG_H */

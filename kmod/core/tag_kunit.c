@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: GPL-2.0
+/*
+ * KUnit tests for the sequence tag and its checksum fix (tag.c): random
+ * IPv4 and IPv6 UDP frames are tagged at the default place (end of the UDP
+ * payload) and at odd and random offsets, and the full UDP checksum is
+ * recomputed from scratch after every write.
+ */
+#include <kunit/test.h>
+
+#include "frame.h"
+#include "kunit_frames.h"
+#include "tag.h"
+
+#define FRAMES_PER_CASE	200
+#define FRAME_BUF	1600
+
+enum tag_place { TAG_DEFAULT, TAG_ODD, TAG_RANDOM };
+
+struct tag_case {
+	const char *name;
+	int ip_version;
+	int vlans;
+	u32 size_min, size_max;
+	enum tag_place place;
+};
+
+static const struct tag_case tag_cases[] = {
+	{ "ipv4 default offset", 4, 0, 60, 1514, TAG_DEFAULT },
+	{ "ipv4 odd offset", 4, 0, 60, 1514, TAG_ODD },
+	{ "ipv4 random offset", 4, 0, 60, 1514, TAG_RANDOM },
+	{ "ipv4 minimum frame", 4, 0, 60, 60, TAG_DEFAULT },
+	{ "ipv4 vlan", 4, 1, 64, 1518, TAG_RANDOM },
+	{ "ipv6 default offset", 6, 0, 70, 1514, TAG_DEFAULT },
+	{ "ipv6 odd offset", 6, 0, 71, 1514, TAG_ODD },
+	{ "ipv6 random offset", 6, 0, 70, 1514, TAG_RANDOM },
+	{ "ipv6 minimum frame", 6, 0, 70, 70, TAG_DEFAULT },
+	{ "ipv6 two vlans", 6, 2, 78, 1522, TAG_RANDOM },
+};
+
+static void tag_case_desc(const struct tag_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(tag_cases, tag_cases, tag_case_desc);
+
+static u32 tag_offset(const struct tag_case *c, const struct bbgen_frame_udp *u,
+		      u64 *rng)
+{
+	u32 room = u->payload_len - BBGEN_TAG_SEQ_LEN;
+	u32 k = kf_rand(rng) % (room + 1);
+
+	switch (c->place) {
+	case TAG_ODD:
+		/* odd from the UDP header, so the tag's words straddle */
+		if (!(k & 1))
+			k = k ? k - 1 : k + 1;
+		return u->payload_off + k;
+	case TAG_RANDOM:
+		return u->payload_off + k;
+	default:
+		return u->payload_off + room;
+	}
+}
+
+static u64 random_seq(u64 *rng)
+{
+	u64 r = kf_rand(rng);
+
+	/* half of them close to the 48-bit limit */
+	if (r & 1)
+		return BBGEN_TAG_SEQ_MASK - (r >> 1) % 1000;
+	return (r >> 1) & BBGEN_TAG_SEQ_MASK;
+}
+
+static void tag_checksum_test(struct kunit *test)
+{
+	const struct tag_case *c = test->param_value;
+	struct kf_spec sp = { .ip_version = c->ip_version, .vlans = c->vlans };
+	struct bbgen_frame_udp u;
+	u64 rng = 0x9e3779b97f4a7c15ULL, seq;
+	u8 *f = kunit_kzalloc(test, FRAME_BUF, GFP_KERNEL);
+	u32 off, n;
+	u16 orig;
+
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	for (n = 0; n < FRAMES_PER_CASE; n++) {
+		sp.size = c->size_min +
+			  kf_rand(&rng) % (c->size_max - c->size_min + 1);
+		kf_build(f, &sp, &rng);
+		KUNIT_ASSERT_EQ(test, kf_udp_sum(f, kf_l3_off(&sp), sp.ip_version),
+				0xffffU);
+		KUNIT_ASSERT_EQ(test, bbgen_frame_find_udp(f, sp.size, &u), 0);
+		KUNIT_ASSERT_GE(test, u.payload_len, (u32)BBGEN_TAG_SEQ_LEN);
+
+		off = tag_offset(c, &u, &rng);
+		orig = bbgen_tag_sum(f + off);
+		/* several frames from one template, as the TX engine does */
+		seq = random_seq(&rng);
+		bbgen_tag_write(f + off, orig, seq);
+		KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(f + off), seq);
+		KUNIT_EXPECT_EQ(test, kf_udp_sum(f, u.l3_off, u.ip_version),
+				0xffffU);
+		bbgen_tag_write(f + off, orig, seq + 1);
+		KUNIT_EXPECT_EQ(test, kf_udp_sum(f, u.l3_off, u.ip_version),
+				0xffffU);
+	}
+}
+
+struct seq_value_case {
+	const char *name;
+	u64 seq;
+};
+
+static const struct seq_value_case seq_values[] = {
+	{ "zero", 0 },
+	{ "one", 1 },
+	{ "byte boundary", 0x100 },
+	{ "32-bit boundary", 0x100000000ULL },
+	{ "48-bit max", (1ULL << 48) - 1 },
+	{ "48-bit max - 1", (1ULL << 48) - 2 },
+	{ "all ones word", 0xffffffffffffULL },
+};
+
+static void seq_value_desc(const struct seq_value_case *c, char *desc)
+{
+	strscpy(desc, c->name, KUNIT_PARAM_DESC_SIZE);
+}
+
+KUNIT_ARRAY_PARAM(seq_values, seq_values, seq_value_desc);
+
+/* Round trip and sum preservation for chosen values and template bytes. */
+static void tag_roundtrip_test(struct kunit *test)
+{
+	const struct seq_value_case *c = test->param_value;
+	static const u8 templates[][BBGEN_TAG_SEQ_LEN] = {
+		{ 0, 0, 0, 0, 0, 0, 0, 0 },
+		{ 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff },
+		{ 0x12, 0x34, 0x56, 0x78, 0x9a, 0xbc, 0xde, 0xf0 },
+	};
+	u8 area[BBGEN_TAG_SEQ_LEN];
+	unsigned int i;
+	u16 orig;
+
+	for (i = 0; i < ARRAY_SIZE(templates); i++) {
+		memcpy(area, templates[i], sizeof(area));
+		orig = bbgen_tag_sum(area);
+		bbgen_tag_write(area, orig, c->seq);
+		KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(area), c->seq);
+		/* 0x0000 and 0xffff are the same one's-complement value */
+		KUNIT_EXPECT_EQ(test, bbgen_tag_sum(area) % 0xffff,
+				orig % 0xffff);
+	}
+}
+
+static void tag_masks_48_bits_test(struct kunit *test)
+{
+	u8 area[BBGEN_TAG_SEQ_LEN] = { 0 };
+
+	bbgen_tag_write(area, 0, (1ULL << 48) | 5);
+	KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(area), 5ULL);
+}
+
+static struct kunit_case bbgen_tag_test_cases[] = {
+	KUNIT_CASE_PARAM(tag_checksum_test, tag_cases_gen_params),
+	KUNIT_CASE_PARAM(tag_roundtrip_test, seq_values_gen_params),
+	KUNIT_CASE(tag_masks_48_bits_test),
+	{}
+};
+
+static struct kunit_suite bbgen_tag_test_suite = {
+	.name = "bbgen_tag",
+	.test_cases = bbgen_tag_test_cases,
+};
+
+kunit_test_suite(bbgen_tag_test_suite);
+
+MODULE_DESCRIPTION("KUnit tests for the bbgen sequence tag");
+MODULE_LICENSE("GPL");

@@ -1,0 +1,23 @@
+/* SPDX-License-Identifier: GPL-2.0 */
+/*
+ * The TX engine: one bound kthread per CPU online at module load, each
+ * sending its running streams in order of when their next frame is due.
+ */
+#ifndef _BBGEN_TX_H
+#define _BBGEN_TX_H
+
+struct bbgen_stream;
+
+int bbgen_tx_init(void);
+void bbgen_tx_exit(void);
+
+/* Hand an idle/done/stopped stream to a worker (round robin): RUNNING. */
+void bbgen_tx_start(struct bbgen_stream *s);
+
+/*
+ * Take a stream from its worker: RUNNING becomes STOPPED. When this returns
+ * the worker is not sending it and never will again: no more frames leave.
+ */
+void bbgen_tx_stop(struct bbgen_stream *s);
+
+#endif /* _BBGEN_TX_H */
