@@ -65,3 +65,26 @@ complete_words() {
 	expect_eq "$(complete_words bbctl stream add dev lo xmit '')" "queue direct"
 	[[ " $(complete_words bbctl port add dev '') " == *" lo "* ]]
 }
+
+@test "MESSAGES has a line for every usage_err() format in bbctl" {
+	command -v python3 >/dev/null || skip "no python3"
+	run python3 - "$bb_top/userspace/bbctl" <<'PY'
+import glob, re, sys
+d = sys.argv[1]
+src = "".join(open(f).read() for f in sorted(glob.glob(d + "/*.c")))
+src = src.replace('" PRIu64 "', "llu")
+msgs = [l.rstrip("\n") for l in open(d + "/MESSAGES") if l.startswith("bbctl: ")]
+bad = 0
+for fmt in re.findall(r'usage_err\(\s*"((?:[^"\\]|\\.)*)"', src):
+    fmt = fmt.replace('\\"', '"')
+    # each conversion may stand for a placeholder or a literal
+    pat = re.escape("bbctl: " + fmt)
+    pat = re.sub(r'%(?:zu|llu|u|d|s)', ".+", pat)
+    if not any(re.fullmatch(pat, m) for m in msgs):
+        print("not in MESSAGES:", fmt)
+        bad += 1
+sys.exit(1 if bad else 0)
+PY
+	echo "$output"
+	expect_eq "$status" 0
+}
