@@ -1,0 +1,251 @@
+# Helpers for the VM suite (tests/vm/*.bats), sourced by every file with
+# `load lib`. The tests run inside scripts/vm-run: root, bbgen.ko loaded,
+# the host's tools over 9p.
+#
+# Topology (every test gets a fresh one; pair_teardown checks it is clean):
+#
+#   netns bbA                                  netns bbB
+#   veth0 10.0.0.1/24 fd00::1/64  <------->  veth1 10.0.0.2/24 fd00::2/64
+#   (streams send here)                        (triggers count here)
+#
+# Style after the kernel's selftests/net/lib.sh: namespace wrappers,
+# busywait-style polling with a deadline, one failure message that names
+# the counter, what was expected and what was seen.
+
+BB_TOP=${BB_TOP:-$(cd "$BATS_TEST_DIRNAME/../.." && pwd)}
+BBCTL=$BB_TOP/build/bin/bbctl
+CSUM_CHECK=$BB_TOP/tests/vm/udp-csum-check
+NS_A=bbA
+NS_B=bbB
+IP4_A=10.0.0.1 IP4_B=10.0.0.2
+IP6_A=fd00::1 IP6_B=fd00::2
+
+# Kernel log lines that mean a kernel bug (same list as scripts/vm-run).
+OOPS_RE='BUG:|WARNING:|Oops|general protection fault|Kernel panic|KASAN|UBSAN|kernel BUG at'
+
+in_a() { ip netns exec "$NS_A" "$@"; }
+in_b() { ip netns exec "$NS_B" "$@"; }
+bbctl_a() { in_a "$BBCTL" "$@"; }
+bbctl_b() { in_b "$BBCTL" "$@"; }
+
+# fail MESSAGE...: end the test with a message.
+fail() {
+	echo "FAIL: $*" >&2
+	return 1
+}
+
+# assert_eq WHAT EXPECTED GOT
+assert_eq() {
+	[ "$2" = "$3" ] || fail "$1: expected $2, got $3"
+}
+
+# assert_gt WHAT LIMIT GOT: GOT > LIMIT
+assert_gt() {
+	[[ $3 =~ ^[0-9]+$ ]] && [ "$3" -gt "$2" ] || fail "$1: expected > $2, got $3"
+}
+
+# pair_setup: the two namespaces and the veth pair, addressed and up.
+pair_setup() {
+	pair_cleanup_netns
+	ip netns add "$NS_A"
+	ip netns add "$NS_B"
+	ip link add veth0 netns "$NS_A" type veth peer name veth1 netns "$NS_B"
+	in_a ip addr add "$IP4_A/24" dev veth0
+	in_b ip addr add "$IP4_B/24" dev veth1
+	in_a ip -6 addr add "$IP6_A/64" dev veth0 nodad
+	in_b ip -6 addr add "$IP6_B/64" dev veth1 nodad
+	in_a ip link set lo up
+	in_b ip link set lo up
+	in_a ip link set veth0 up
+	in_b ip link set veth1 up
+	MAC_A=$(in_a cat /sys/class/net/veth0/address)
+	MAC_B=$(in_b cat /sys/class/net/veth1/address)
+	# Kernel log lines so far: pair_teardown blames new oopses on this test.
+	DMESG_START=$(dmesg | wc -l)
+}
+
+pair_cleanup_netns() {
+	ip netns del "$NS_A" 2> /dev/null
+	ip netns del "$NS_B" 2> /dev/null
+	return 0
+}
+
+# bb_delete_all NS: delete every stream, trigger and port in NS, then check
+# that nothing is left. Prints what went wrong; returns 1 on a leak.
+bb_delete_all() {
+	local ns=$1 obj id dev left rc=0
+	for obj in stream trigger; do
+		for id in $(ip netns exec "$ns" "$BBCTL" -j "$obj" show | jq -r '.[].id'); do
+			ip netns exec "$ns" "$BBCTL" "$obj" del id "$id" ||
+				{ echo "teardown: $ns: $obj del id $id failed"; rc=1; }
+		done
+	done
+	for dev in $(ip netns exec "$ns" "$BBCTL" -j port show | jq -r '.[].dev'); do
+		ip netns exec "$ns" "$BBCTL" port del dev "$dev" ||
+			{ echo "teardown: $ns: port del dev $dev failed"; rc=1; }
+	done
+	for obj in stream trigger port; do
+		left=$(ip netns exec "$ns" "$BBCTL" -j "$obj" show 2>&1) || true
+		[ "$left" = "[]" ] ||
+			{ echo "teardown: $ns: $obj objects left behind: $left"; rc=1; }
+	done
+	return $rc
+}
+
+# pair_teardown: delete every bbgen object, check none is left, check the
+# kernel log for oopses this test caused, remove the namespaces.
+pair_teardown() {
+	local ns rc=0 new
+	if module_loaded; then
+		for ns in "$NS_A" "$NS_B"; do
+			[ -e "/run/netns/$ns" ] || continue
+			bb_delete_all "$ns" || rc=1
+		done
+	fi
+	pair_cleanup_netns
+	if [ -n "${DMESG_START:-}" ]; then
+		new=$(dmesg | tail -n +"$((DMESG_START + 1))" | grep -E "$OOPS_RE") || true
+		[ -z "$new" ] || { echo "teardown: kernel problem during the test:"; echo "$new"; rc=1; }
+	fi
+	return $rc
+}
+
+module_loaded() {
+	[ -d /sys/module/bbgen ]
+}
+
+# ports_add: bind veth0 (bbA) and veth1 (bbB) to bbgen.
+ports_add() {
+	bbctl_a port add dev veth0 || { fail "port add dev veth0"; return 1; }
+	bbctl_b port add dev veth1 || { fail "port add dev veth1"; return 1; }
+}
+
+# json_fields JSON: print "key=value" lines of the first object of a JSON
+# array; null prints as "null".
+json_fields() {
+	jq -r '.[0] // {} | to_entries[] | "\(.key)=\(.value)"' <<< "$1"
+}
+
+# load_stream ID / load_trigger ID: fill the associative arrays S / T with
+# the stream's (in bbA) or trigger's (in bbB) counters.
+load_stream() {
+	local k v json
+	json=$(bbctl_a -j stream show id "$1") || { fail "stream show id $1"; return 1; }
+	declare -gA S=()
+	while IFS='=' read -r k v; do S[$k]=$v; done < <(json_fields "$json")
+	S_JSON=$json
+}
+
+load_trigger() {
+	local k v json
+	json=$(bbctl_b -j trigger show id "$1") || { fail "trigger show id $1"; return 1; }
+	declare -gA T=()
+	while IFS='=' read -r k v; do T[$k]=$v; done < <(json_fields "$json")
+	T_JSON=$json
+}
+
+# now_s: seconds since boot, to the hundredth (for deadlines).
+now_s() {
+	local up
+	read -r up _ < /proc/uptime
+	echo "$up"
+}
+
+# before DEADLINE: true while the uptime is below DEADLINE.
+before() {
+	awk -v now="$(now_s)" -v end="$1" 'BEGIN { exit !(now < end) }'
+}
+
+# deadline SECS: the uptime SECS from now.
+deadline() {
+	awk -v now="$(now_s)" -v d="$1" 'BEGIN { printf "%.2f", now + d }'
+}
+
+# wait_stream_done ID [TIMEOUT]: poll until the stream is done.
+wait_stream_done() {
+	local id=$1 end
+	end=$(deadline "${2:-120}")
+	while before "$end"; do
+		load_stream "$id" || return 1
+		case ${S[state]} in
+		done) return 0 ;;
+		running) sleep 0.5 ;;
+		*) fail "stream $id: state ${S[state]} while waiting for done: $S_JSON"; return 1 ;;
+		esac
+	done
+	fail "stream $id not done after ${2:-120} s: $S_JSON"
+}
+
+# wait_rx_settled ID: poll until the trigger's rx_frames stops moving
+# (frames netem delays are still in flight when the stream is done).
+wait_rx_settled() {
+	local id=$1 prev=-1 end
+	end=$(deadline 30)
+	load_trigger "$id" || return 1
+	while [ "${T[rx_frames]}" != "$prev" ]; do
+		before "$end" || { fail "trigger $id still receiving after 30 s: $T_JSON"; return 1; }
+		prev=${T[rx_frames]}
+		sleep 1
+		load_trigger "$id" || return 1
+	done
+}
+
+# run_stream ID COUNT RATE [ARGS...]: trigger ID on veth1 (dport 5000+ID),
+# stream ID on veth0 to it, started; returns when the stream is done and
+# the trigger has settled. Extra ARGS go to stream add (size, xmit, src/dst
+# to override the IPv4 addresses).
+run_stream() {
+	local id=$1 count=$2 rate=$3
+	shift 3
+	local addrs=(src "$IP4_A" dst "$IP4_B")
+	if [ "${1:-}" = 6 ]; then
+		addrs=(src "$IP6_A" dst "$IP6_B")
+		shift
+	fi
+	bbctl_b trigger add dev veth1 id "$id" dport $((5000 + id)) ||
+		{ fail "trigger add id $id"; return 1; }
+	bbctl_a stream add dev veth0 id "$id" dst-mac "$MAC_B" "${addrs[@]}" \
+		dport $((5000 + id)) rate "$rate" count "$count" "$@" ||
+		{ fail "stream add id $id"; return 1; }
+	bbctl_a stream start id "$id" || { fail "stream start id $id"; return 1; }
+	# The rate sets the minimum run time; allow TCG plenty on top.
+	wait_stream_done "$id" $((count / rate + 60)) || return 1
+	wait_rx_settled "$id"
+}
+
+# show_counters ID: the stream's and trigger's JSON, for failure messages
+# (bats prints a failing test's output).
+show_counters() {
+	echo "stream:  $S_JSON"
+	echo "trigger: $T_JSON"
+}
+
+# capture_start FILE FILTER...: tcpdump on veth1 (bbB) into FILE; returns
+# once tcpdump is listening. capture_stop ends it and waits for the file.
+capture_start() {
+	local file=$1 end
+	shift
+	CAPTURE_LOG=$BATS_TEST_TMPDIR/tcpdump.log
+	in_b tcpdump -i veth1 -n -s 0 -B 16384 -U -w "$file" "$@" 2> "$CAPTURE_LOG" &
+	CAPTURE_PID=$!
+	end=$(deadline 30)
+	until grep -q 'listening on' "$CAPTURE_LOG"; do
+		before "$end" || { cat "$CAPTURE_LOG"; fail "tcpdump did not start"; return 1; }
+		sleep 0.2
+	done
+}
+
+capture_stop() {
+	kill -INT "$CAPTURE_PID"
+	wait "$CAPTURE_PID"
+	cat "$CAPTURE_LOG"
+	if grep -E '^[1-9][0-9]* packets dropped by kernel' "$CAPTURE_LOG"; then
+		fail "tcpdump dropped packets: the capture is incomplete"
+		return 1
+	fi
+}
+
+# pcap_count FILE: number of frames in a capture.
+pcap_count() {
+	tcpdump -n -r "$1" 2> /dev/null | wc -l
+}
