@@ -1,0 +1,41 @@
+# bb — open network traffic tester. Top-level build and test entry points.
+#
+#   make            build bbgen.ko (for KVER) and the userspace tools
+#   make check      every test suite; ends with "N passed, N failed"
+#   make demo       boot the VM and blast a stream across a veth pair
+#
+# KLINE picks the Debian kernel line (6.12 default, or 6.1); KVER the exact
+# version (default: resolved by scripts/kver); KDIR the headers to build
+# against. SUITES limits make check (unit host spec kunit vm-6.12 vm-6.1).
+
+KLINE ?= 6.12
+KVER ?= $(shell scripts/kver $(KLINE))
+KDIR ?= /usr/src/linux-headers-$(KVER)
+SUITES ?=
+
+.PHONY: all kmod userspace check demo style clean deps
+
+all: kmod userspace
+
+deps:
+	@scripts/check-build-deps "$(KVER)" "$(KDIR)"
+
+kmod: deps
+	$(MAKE) -C kmod KVER=$(KVER) KDIR=$(KDIR)
+
+userspace: deps
+	$(MAKE) -C userspace
+
+check:
+	@scripts/check-all $(SUITES)
+
+demo: all
+	scripts/vm-run --kver $(KVER) -- scripts/demo-in-vm
+
+style:
+	$(MAKE) -C kmod style
+
+clean:
+	$(MAKE) -C kmod clean
+	$(MAKE) -C userspace clean
+	rm -rf build
