@@ -65,9 +65,8 @@ pair_setup() {
 }
 
 pair_cleanup_netns() {
-	ip netns del "$NS_A" 2> /dev/null
-	ip netns del "$NS_B" 2> /dev/null
-	return 0
+	ip netns del "$NS_A" 2> /dev/null || true
+	ip netns del "$NS_B" 2> /dev/null || true
 }
 
 # bb_delete_all NS: delete every stream, trigger and port in NS, then check
