@@ -13,7 +13,7 @@ KVER ?= $(shell scripts/kver $(KLINE))
 KDIR ?= /usr/src/linux-headers-$(KVER)
 SUITES ?=
 
-.PHONY: all kmod userspace check demo style clean deps
+.PHONY: all kmod userspace check demo style clean deps setup
 
 all: kmod userspace
 
@@ -26,10 +26,16 @@ kmod: deps
 userspace: deps
 	$(MAKE) -C userspace
 
-check:
+# setup-deps is idempotent and quick once everything is there, so the two
+# README commands work on a fresh machine without a separate step.
+setup:
+	@scripts/setup-deps
+
+check: setup
 	@scripts/check-all $(SUITES)
 
-demo: all
+demo: setup
+	$(MAKE) all
 	scripts/vm-run --kver $(KVER) -- scripts/demo-in-vm
 
 style:
