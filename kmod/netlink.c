@@ -88,10 +88,10 @@ static const struct nla_policy trigger_id_policy[BBGEN_A_TRIGGER_MAX + 1] = {
 
 /* GENL_REQ_ATTR_CHECK() marks the missing attribute; say it in words too. */
 #define missing(info, attr, msg) ({					\
-	struct genl_info *__info = (info);				\
-	bool __miss = GENL_REQ_ATTR_CHECK(__info, attr);		\
+	struct genl_info *__bb_info = (info);				\
+	bool __miss = GENL_REQ_ATTR_CHECK(__bb_info, attr);		\
 	if (__miss)							\
-		NL_SET_ERR_MSG(__info->extack, msg);			\
+		NL_SET_ERR_MSG(__bb_info->extack, msg);			\
 	__miss;								\
 })
 
