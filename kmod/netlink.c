@@ -730,6 +730,9 @@ static void release_owned(struct net *net, u32 portid)
 	unsigned long ifindex;
 	bool ports = false;
 
+	/* every generic netlink socket closing comes here: be quick */
+	if (!READ_ONCE(bn->owned))
+		return;
 	mutex_lock(&bbgen_lock);
 	if (bn->owned) {
 		DEL_OWNED(&bn->streams, struct bbgen_stream, bbgen_stream_del, portid);

@@ -211,15 +211,18 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 	worker_queue(w, s);
 }
 
-/* Sleep until @until (CLOCK_MONOTONIC ns) or until woken by a start. */
+/*
+ * Sleep until @until (CLOCK_MONOTONIC ns; beyond KTIME_MAX: no timeout) or
+ * until woken by a start.
+ */
 static void worker_sleep(struct bbgen_tx_worker *w, u64 until)
 {
-	ktime_t t = ns_to_ktime(until);
+	ktime_t t = ns_to_ktime(min_t(u64, until, KTIME_MAX));
 
 	set_current_state(TASK_INTERRUPTIBLE);
 	mutex_unlock(&w->lock);
 	if (!kthread_should_stop()) {
-		if (until == U64_MAX)
+		if (until >= KTIME_MAX)
 			schedule();
 		else
 			schedule_hrtimeout_range(&t, SLEEP_SLACK_NS,
