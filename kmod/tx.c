@@ -43,6 +43,7 @@
 #define SPIN_NS		20000	/* busy-wait this close to a due frame */
 #define SLEEP_SLACK_NS	5000
 #define RETRY_NS	20000	/* back-off after a refused frame */
+#define DOWN_RETRY_NS	1000000	/* back-off while the device is down */
 #define BURST_MAX	32
 
 struct bbgen_tx_worker {
@@ -66,11 +67,17 @@ static u64 stream_due(const struct bbgen_stream *s)
 	return max(due, s->retry_ns);
 }
 
-static void worker_queue(struct bbgen_tx_worker *w, struct bbgen_stream *s)
+/*
+ * Queue @s by when it is due; a stream that is behind queues as due @now,
+ * behind the others already due, so a stream that can never catch up (sent
+ * flat out) does not starve the rest of the worker's streams.
+ */
+static void worker_queue(struct bbgen_tx_worker *w, struct bbgen_stream *s,
+			 u64 now)
 {
 	struct bbgen_stream *pos;
 
-	s->due_ns = stream_due(s);
+	s->due_ns = max(stream_due(s), now);
 	list_for_each_entry(pos, &w->streams, tx_node) {
 		if (pos->due_ns > s->due_ns) {
 			list_add_tail(&s->tx_node, &pos->tx_node);
@@ -111,12 +118,12 @@ static void count_sent(struct bbgen_stream *s, u64 tai_ns)
 	u64_stats_update_end(&s->syncp);
 }
 
-static void count_refused(struct bbgen_stream *s)
+static void count_refused(struct bbgen_stream *s, u64 backoff_ns)
 {
 	u64_stats_update_begin(&s->syncp);
 	s->tx_busy++;
 	u64_stats_update_end(&s->syncp);
-	s->retry_ns = ktime_get_ns() + RETRY_NS;
+	s->retry_ns = ktime_get_ns() + backoff_ns;
 }
 
 /* QUEUE mode: through the qdisc, one frame at a time. */
@@ -129,13 +136,13 @@ static void send_queue(struct bbgen_stream *s, unsigned int n)
 	while (n--) {
 		skb = build_frame(s, s->tx_frames);
 		if (!skb) {
-			count_refused(s);
+			count_refused(s, RETRY_NS);
 			return;
 		}
 		tai_ns = ktime_get_clocktai_ns();
 		rc = dev_queue_xmit(skb);
 		if (rc < 0) {
-			count_refused(s);
+			count_refused(s, RETRY_NS);
 			return;
 		}
 		count_sent(s, tai_ns);
@@ -178,7 +185,7 @@ static void send_direct(struct bbgen_stream *s, unsigned int n)
 	HARD_TX_UNLOCK(dev, txq);
 	local_bh_enable();
 	if (i < n)
-		count_refused(s);
+		count_refused(s, RETRY_NS);
 	for (; i < built; i++)
 		consume_skb(skbs[i]);	/* refused, built again later */
 }
@@ -198,7 +205,7 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 	n = max(n, 1U);
 
 	if (!netif_running(dev) || !netif_carrier_ok(dev))
-		count_refused(s);
+		count_refused(s, DOWN_RETRY_NS);
 	else if (s->xmit_mode == BBGEN_XMIT_MODE_DIRECT)
 		send_direct(s, n);
 	else
@@ -208,7 +215,7 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 		WRITE_ONCE(s->state, BBGEN_STREAM_STATE_DONE);
 		return;
 	}
-	worker_queue(w, s);
+	worker_queue(w, s, now);
 }
 
 /*
@@ -282,7 +289,7 @@ void bbgen_tx_start(struct bbgen_stream *s)
 	s->start_ns = ktime_get_ns();
 	s->retry_ns = 0;
 	WRITE_ONCE(s->state, BBGEN_STREAM_STATE_RUNNING);
-	worker_queue(w, s);
+	worker_queue(w, s, s->start_ns);
 	mutex_unlock(&w->lock);
 	wake_up_process(w->task);
 }
