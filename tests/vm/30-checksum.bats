@@ -8,43 +8,45 @@ load lib
 setup() { pair_setup; ports_add; }
 teardown() { pair_teardown; }
 
-# send_and_check ID COUNT [6] [stream add args]: stream ID captured and
-# checked; the capture must hold exactly COUNT frames.
-send_and_check() {
-	local id=$1 count=$2
-	shift 2
-	local pcap=$BATS_TEST_TMPDIR/csum-$id.pcap
-	capture_start "$pcap" udp dst port $((5000 + id))
-	run_stream "$id" "$count" 1000 "$@"
+# check_streams FAMILY SIZE...: one stream of 400 frames per SIZE, all at
+# once, captured together; every frame must be there with a good checksum,
+# and the checker must reject a corrupted copy of this very capture.
+check_streams() {
+	local family=$1 size id=0 ids=() count=400 total
+	shift
+	local pcap=$BATS_TEST_TMPDIR/csum.pcap
+	capture_start "$pcap" udp
+	for size in "$@"; do
+		id=$((id + 1))
+		ids+=("$id")
+		if [ "$family" = 6 ]; then
+			start_stream "$id" "$count" 1000 6 size "$size"
+		else
+			start_stream "$id" "$count" 1000 size "$size"
+		fi
+	done
+	for id in "${ids[@]}"; do
+		finish_stream "$id" "$count" 1000
+		show_counters
+		assert_eq "stream $id rx_frames" "$count" "${T[rx_frames]}"
+	done
 	capture_stop
-	show_counters
-	assert_eq "rx_frames" "$count" "${T[rx_frames]}"
-	run /usr/bin/python3 "$CSUM_CHECK" --min "$count" "$pcap"
+	total=$((count * ${#ids[@]}))
+	run /usr/bin/python3 "$CSUM_CHECK" --min "$total" "$pcap"
 	echo "$output"
 	assert_eq "udp-csum-check status" 0 "$status"
-	[[ $output == *" $count UDP datagrams checked"* ]] ||
-		fail "expected $count datagrams checked"
-	# The checker must see damage in this very capture.
-	/usr/bin/python3 "$CSUM_CHECK" --corrupt $((count / 2)) "$pcap" "$pcap.bad"
+	[[ $output == *": $total UDP datagrams checked"* ]] ||
+		fail "expected exactly $total datagrams checked"
+	/usr/bin/python3 "$CSUM_CHECK" --corrupt $((total / 2)) "$pcap" "$pcap.bad"
 	run /usr/bin/python3 "$CSUM_CHECK" "$pcap.bad"
 	echo "$output"
 	assert_eq "udp-csum-check on a corrupted copy: status" 1 "$status"
 }
 
-@test "checksum: IPv4, minimum size (60 bytes)" {
-	send_and_check 1 1000
+@test "checksum: IPv4 frames of 60 (minimum), 61 (odd) and 1514 bytes" {
+	check_streams 4 60 61 1514
 }
 
-@test "checksum: IPv4, odd size (61 bytes) and a full-size frame (1514)" {
-	send_and_check 2 500 size 61
-	send_and_check 3 500 size 1514
-}
-
-@test "checksum: IPv6, default size (78 bytes)" {
-	send_and_check 4 1000 6
-}
-
-@test "checksum: IPv6, minimum (70) and odd (333) sizes" {
-	send_and_check 5 500 6 size 70
-	send_and_check 6 500 6 size 333
+@test "checksum: IPv6 frames of 70 (minimum), 78 (default) and 333 (odd) bytes" {
+	check_streams 6 70 78 333
 }

@@ -45,21 +45,27 @@ assert_gt() {
 }
 
 # pair_setup: the two namespaces and the veth pair, addressed and up.
+# Batched (ip -batch): every process costs a lot under TCG.
 pair_setup() {
 	pair_cleanup_netns
-	ip netns add "$NS_A"
-	ip netns add "$NS_B"
-	ip link add veth0 netns "$NS_A" type veth peer name veth1 netns "$NS_B"
-	in_a ip addr add "$IP4_A/24" dev veth0
-	in_b ip addr add "$IP4_B/24" dev veth1
-	in_a ip -6 addr add "$IP6_A/64" dev veth0 nodad
-	in_b ip -6 addr add "$IP6_B/64" dev veth1 nodad
-	in_a ip link set lo up
-	in_b ip link set lo up
-	in_a ip link set veth0 up
-	in_b ip link set veth1 up
-	MAC_A=$(in_a cat /sys/class/net/veth0/address)
-	MAC_B=$(in_b cat /sys/class/net/veth1/address)
+	ip -batch - <<-EOF
+		netns add $NS_A
+		netns add $NS_B
+		link add veth0 netns $NS_A type veth peer name veth1 netns $NS_B
+	EOF
+	ip -n "$NS_A" -batch - <<-EOF
+		addr add $IP4_A/24 dev veth0
+		-6 addr add $IP6_A/64 dev veth0 nodad
+		link set lo up
+		link set veth0 up
+	EOF
+	ip -n "$NS_B" -batch - <<-EOF
+		addr add $IP4_B/24 dev veth1
+		-6 addr add $IP6_B/64 dev veth1 nodad
+		link set lo up
+		link set veth1 up
+	EOF
+	MAC_B=$(ip -n "$NS_B" -br link show dev veth1 | awk '{ print $3 }')
 	# Kernel log lines so far: pair_teardown blames new oopses on this test.
 	DMESG_START=$(dmesg | wc -l)
 }
@@ -70,25 +76,28 @@ pair_cleanup_netns() {
 }
 
 # bb_delete_all NS: delete every stream, trigger and port in NS, then check
-# that nothing is left. Prints what went wrong; returns 1 on a leak.
+# that nothing is left. Prints what went wrong; returns 1 on a leak. One
+# shell inside the namespace does it all (fewer processes under TCG).
 bb_delete_all() {
-	local ns=$1 obj id dev left rc=0
-	for obj in stream trigger; do
-		for id in $(ip netns exec "$ns" "$BBCTL" -j "$obj" show | jq -r '.[].id'); do
-			ip netns exec "$ns" "$BBCTL" "$obj" del id "$id" ||
-				{ echo "teardown: $ns: $obj del id $id failed"; rc=1; }
+	ip netns exec "$1" bash -s "$1" "$BBCTL" <<-'EOF'
+		ns=$1 bbctl=$2 rc=0
+		for obj in stream trigger; do
+			for id in $("$bbctl" -j "$obj" show | jq -r '.[].id'); do
+				"$bbctl" "$obj" del id "$id" ||
+					{ echo "teardown: $ns: $obj del id $id failed"; rc=1; }
+			done
 		done
-	done
-	for dev in $(ip netns exec "$ns" "$BBCTL" -j port show | jq -r '.[].dev'); do
-		ip netns exec "$ns" "$BBCTL" port del dev "$dev" ||
-			{ echo "teardown: $ns: port del dev $dev failed"; rc=1; }
-	done
-	for obj in stream trigger port; do
-		left=$(ip netns exec "$ns" "$BBCTL" -j "$obj" show 2>&1) || true
-		[ "$left" = "[]" ] ||
-			{ echo "teardown: $ns: $obj objects left behind: $left"; rc=1; }
-	done
-	return $rc
+		for dev in $("$bbctl" -j port show | jq -r '.[].dev'); do
+			"$bbctl" port del dev "$dev" ||
+				{ echo "teardown: $ns: port del dev $dev failed"; rc=1; }
+		done
+		for obj in stream trigger port; do
+			left=$("$bbctl" -j "$obj" show 2>&1)
+			[ "$left" = "[]" ] ||
+				{ echo "teardown: $ns: $obj objects left behind: $left"; rc=1; }
+		done
+		exit $rc
+	EOF
 }
 
 # pair_teardown: delete every bbgen object, check none is left, check the
@@ -184,16 +193,15 @@ wait_rx_settled() {
 	while [ "${T[rx_frames]}" != "$prev" ]; do
 		before "$end" || { fail "trigger $id still receiving after 30 s: $T_JSON"; return 1; }
 		prev=${T[rx_frames]}
-		sleep 1
+		sleep 0.5
 		load_trigger "$id" || return 1
 	done
 }
 
-# run_stream ID COUNT RATE [ARGS...]: trigger ID on veth1 (dport 5000+ID),
-# stream ID on veth0 to it, started; returns when the stream is done and
-# the trigger has settled. Extra ARGS go to stream add (size, xmit, src/dst
-# to override the IPv4 addresses).
-run_stream() {
+# start_stream ID COUNT RATE [6] [ARGS...]: trigger ID on veth1 (dport
+# 5000+ID) and stream ID on veth0 to it, started. "6" switches the
+# addresses to IPv6; other ARGS go to stream add (size, xmit, ...).
+start_stream() {
 	local id=$1 count=$2 rate=$3
 	shift 3
 	local addrs=(src "$IP4_A" dst "$IP4_B")
@@ -207,9 +215,20 @@ run_stream() {
 		dport $((5000 + id)) rate "$rate" count "$count" "$@" ||
 		{ fail "stream add id $id"; return 1; }
 	bbctl_a stream start id "$id" || { fail "stream start id $id"; return 1; }
+}
+
+# finish_stream ID COUNT RATE: wait until stream ID is done and its
+# trigger has settled; S and T then hold their counters.
+finish_stream() {
 	# The rate sets the minimum run time; allow TCG plenty on top.
-	wait_stream_done "$id" $((count / rate + 60)) || return 1
-	wait_rx_settled "$id"
+	wait_stream_done "$1" $(($2 / $3 + 60)) || return 1
+	wait_rx_settled "$1"
+}
+
+# run_stream ID COUNT RATE [6] [ARGS...]: start_stream + finish_stream.
+run_stream() {
+	start_stream "$@" || return 1
+	finish_stream "$1" "$2" "$3"
 }
 
 # show_counters ID: the stream's and trigger's JSON, for failure messages
@@ -221,11 +240,14 @@ show_counters() {
 
 # capture_start FILE FILTER...: tcpdump on veth1 (bbB) into FILE; returns
 # once tcpdump is listening. capture_stop ends it and waits for the file.
+# tcpdump runs straight from ip netns exec (which execs it), so $! is
+# tcpdump itself; it stops on SIGTERM (a background job ignores SIGINT).
 capture_start() {
 	local file=$1 end
 	shift
 	CAPTURE_LOG=$BATS_TEST_TMPDIR/tcpdump.log
-	in_b tcpdump -i veth1 -n -s 0 -B 16384 -U -w "$file" "$@" 2> "$CAPTURE_LOG" &
+	ip netns exec "$NS_B" tcpdump -i veth1 -n -s 0 -B 16384 -U -w "$file" "$@" \
+		2> "$CAPTURE_LOG" &
 	CAPTURE_PID=$!
 	end=$(deadline 30)
 	until grep -q 'listening on' "$CAPTURE_LOG"; do
@@ -235,8 +257,18 @@ capture_start() {
 }
 
 capture_stop() {
-	kill -INT "$CAPTURE_PID"
-	wait "$CAPTURE_PID"
+	local end
+	kill -TERM "$CAPTURE_PID"
+	end=$(deadline 30)
+	while kill -0 "$CAPTURE_PID" 2> /dev/null; do
+		before "$end" || {
+			kill -KILL "$CAPTURE_PID"
+			fail "tcpdump did not stop on SIGTERM"
+			return 1
+		}
+		sleep 0.2
+	done
+	wait "$CAPTURE_PID" || true
 	cat "$CAPTURE_LOG"
 	if grep -E '^[1-9][0-9]* packets dropped by kernel' "$CAPTURE_LOG"; then
 		fail "tcpdump dropped packets: the capture is incomplete"
