@@ -86,6 +86,10 @@
 #define BBGEN_INTERVAL_MIN_NS	1ULL
 #define BBGEN_INTERVAL_MAX_NS	3600000000000ULL	/* one hour */
 #define BBGEN_ID_MAX		0x7fffffff
+#define BBGEN_TIME_TAG_LEN	16	/* sequence tag + 8-byte TX time */
+#define BBGEN_TEMPLATES_MAX	256
+#define BBGEN_CYCLE_MAX		65536	/* template cycle, in frames */
+#define BBGEN_RATE_PERIOD_MAX_NS	86400000000000ULL	/* one day */
 
 enum bbgen_cmd {
 	BBGEN_CMD_UNSPEC,
@@ -119,6 +123,14 @@ enum bbgen_xmit_mode {
 	BBGEN_XMIT_MODE_DIRECT,
 };
 
+/* The order of the template cycle that WEIGHTS expand into. */
+enum bbgen_order {
+	/* each template as often as its weight, spread evenly over the cycle */
+	BBGEN_ORDER_FIXED,
+	/* the same cycle shuffled (Fisher-Yates, seeded by SEED) */
+	BBGEN_ORDER_SHUFFLE,
+};
+
 enum bbgen_port_attrs {
 	BBGEN_A_PORT_UNSPEC,
 	BBGEN_A_PORT_IFINDEX,		/* u32 */
@@ -150,6 +162,18 @@ enum bbgen_stream_attrs {
 	BBGEN_A_STREAM_FIRST_TX_NS,	/* u64 */
 	BBGEN_A_STREAM_LAST_TX_NS,	/* u64 */
 	BBGEN_A_STREAM_SOCKET_OWNER,	/* flag: delete when the socket closes */
+	BBGEN_A_STREAM_RATE_FRAMES,	/* u64, RATE_FRAMES frames every ... */
+	BBGEN_A_STREAM_RATE_PERIOD_NS,	/* u64, ... RATE_PERIOD_NS ns */
+	BBGEN_A_STREAM_DURATION_NS,	/* u64, send for this long, >= 1 */
+	BBGEN_A_STREAM_DELAY_NS,	/* u64, wait after the start */
+	BBGEN_A_STREAM_START_TAI_NS,	/* u64, CLOCK_TAI start (START only) */
+	BBGEN_A_STREAM_LATENCY,		/* flag: 16-byte tag with TX time */
+	BBGEN_A_STREAM_WEIGHTS,		/* binary, u32[] one per template */
+	BBGEN_A_STREAM_ORDER,		/* u32, enum bbgen_order */
+	BBGEN_A_STREAM_SEED,		/* u32, shuffle seed */
+	BBGEN_A_STREAM_SEQUENCE,	/* binary, u16[] template indices */
+	BBGEN_A_STREAM_TEMPLATES,	/* u32, number of templates */
+	BBGEN_A_STREAM_CYCLE_LEN,	/* u32, frames in one template cycle */
 
 	__BBGEN_A_STREAM_MAX
 };
