@@ -19,10 +19,10 @@
  *
  * Commands and their attribute trees
  * ----------------------------------
- * BBGEN_CMD_PORT_ADD     port: IFINDEX | DEV, [SOCKET_OWNER]
+ * BBGEN_CMD_PORT_ADD     port: IFINDEX | DEV, [SOCKET_OWNER], [TIMESTAMPING]
  * BBGEN_CMD_PORT_DEL     port: IFINDEX | DEV
  * BBGEN_CMD_PORT_GET     port: IFINDEX | DEV  (do) / nothing (dump)
- *   reply                port: IFINDEX, DEV, STREAMS, TRIGGERS
+ *   reply                port: IFINDEX, DEV, STREAMS, TRIGGERS, TIMESTAMPING
  *
  * BBGEN_CMD_STREAM_ADD   stream: IFINDEX | DEV, [ID], TEMPLATE, INTERVAL_NS,
  *                        COUNT, [SEQ_OFFSET], [XMIT_MODE], [SOCKET_OWNER]
@@ -38,14 +38,37 @@
  *
  * BBGEN_CMD_TRIGGER_ADD  trigger: IFINDEX | DEV, [ID], UDP_DPORT,
  *                        [UDP_SPORT], [SRC_IPV4 | SRC_IPV6],
- *                        [DST_IPV4 | DST_IPV6], [SOCKET_OWNER]
+ *                        [DST_IPV4 | DST_IPV6], [VLAN_ID], [SOCKET_OWNER],
+ *                        [LATENCY, [RANGE_MIN_NS], [RANGE_MAX_NS]],
+ *                        [INTERVAL_MS]
  *   reply                trigger: ID
  * BBGEN_CMD_TRIGGER_DEL  trigger: ID
  * BBGEN_CMD_TRIGGER_GET  trigger: ID (do) / nothing (dump)
  *   reply                trigger: ID, IFINDEX, DEV, UDP_DPORT, [UDP_SPORT],
- *                        [SRC_*], [DST_*], RX_FRAMES, RX_BYTES,
+ *                        [SRC_*], [DST_*], [VLAN_ID], INTERVAL_MS,
+ *                        RX_FRAMES, RX_BYTES,
  *                        [HIGHEST_SEQ], LOST, OUT_OF_SEQUENCE, DUPLICATES,
- *                        [FIRST_RX_NS, LAST_RX_NS]
+ *                        [FIRST_RX_NS, LAST_RX_NS],
+ *                        LOSS_EVENTS_TOTAL, LOSS_EVENT*, HISTORY_DROPPED,
+ *                        [LATENCY, RANGE_MIN_NS, RANGE_MAX_NS,
+ *                         LATENCY_STATS]
+ *     LOSS_EVENT         nest, once per gap (the first 64, oldest first):
+ *                        FIRST_SEQ, COUNT, RX_NS
+ *     LATENCY_STATS      nest: COUNT, BELOW_RANGE, ABOVE_RANGE, INVALID,
+ *                        and once COUNT > 0: MIN_NS, AVG_NS, MAX_NS,
+ *                        JITTER_NS, P50_NS, P90_NS, P99_NS, P999_NS,
+ *                        P9999_NS
+ * BBGEN_CMD_TRIGGER_HISTORY    trigger: ID (dump only)
+ *   reply                messages of trigger: ID, HISTORY_DROPPED,
+ *                        SNAPSHOT* (as many as fit, oldest first)
+ *     SNAPSHOT           nest: START_NS, FRAMES, BYTES, LOST,
+ *                        OUT_OF_SEQUENCE, LATENCY_COUNT, and once
+ *                        LATENCY_COUNT > 0: LATENCY_MIN_NS, LATENCY_AVG_NS,
+ *                        LATENCY_MAX_NS, JITTER_NS
+ * BBGEN_CMD_TRIGGER_HISTOGRAM  trigger: ID (dump only; LATENCY triggers)
+ *   reply                messages of trigger: ID, BUCKET* (ascending,
+ *                        non-empty buckets only)
+ *     BUCKET             nest: UPPER_NS, COUNT
  *
  * Attributes given but not listed for a command are rejected. 64-bit values
  * are u64 with a PAD attribute for alignment (NLA_UINT needs 6.7+, and bbgen
@@ -61,6 +84,45 @@
  * and the total loss of a finished stream is TX_FRAMES - (RX_FRAMES -
  * DUPLICATES). Times are CLOCK_TAI nanoseconds.
  *
+ * Matching: VLAN_ID matches the outer VLAN tag, whether it is still in the
+ * frame or was taken out by the driver (skb->vlan_tci). A trigger without
+ * VLAN_ID matches tagged and untagged frames alike; where both match, the
+ * trigger with VLAN_ID wins. A port on a VLAN device (ip link add link eth0
+ * name eth0.10 type vlan id 10) sees its frames with that tag removed:
+ * trigger there without VLAN_ID.
+ *
+ * Loss events: a gap is found when a frame arrives above the next expected
+ * sequence number (or the first frame is not 0). The first
+ * BBGEN_LOSS_EVENTS_MAX gaps are kept as detected: a late frame filling
+ * part of a gap later does not change the event (LOST has the net loss).
+ * LOSS_EVENTS_TOTAL counts every gap.
+ *
+ * Latency (LATENCY on the trigger): frames carry the time tag (below) and
+ * latency = RX time - TX time, the RX time taken as the port's
+ * TIMESTAMPING says. Latencies that are negative or above
+ * BBGEN_LATENCY_MAX_NS are counted in INVALID and kept out of every other
+ * statistic. JITTER_NS is RFC 3550's interarrival jitter (J += (|D| - J) /
+ * 16, D the difference of the latencies of consecutive frames in arrival
+ * order). Percentiles are nearest-rank over a log-linear histogram of all
+ * valid latencies (2048 sub-buckets: every bucket's width is at most 1/1024
+ * of its lowest value); a percentile reports its bucket's middle value, off
+ * the exact sample by at most 0.05%. BUCKET UPPER_NS is the bucket's
+ * highest value (within 0.1% of every value in it), so summing COUNT up to a
+ * bucket gives the CDF at UPPER_NS exactly. The reporting range only
+ * counts latencies below RANGE_MIN_NS / above RANGE_MAX_NS in BELOW_RANGE /
+ * ABOVE_RANGE; all statistics use every valid latency.
+ *
+ * Results over time: every trigger keeps snapshots of fixed intervals
+ * (INTERVAL_MS, default 1000, BBGEN_TRIGGER_INTERVAL_MIN_MS..MAX_MS),
+ * aligned to CLOCK_TAI: a snapshot's START_NS is a multiple of the interval.
+ * An interval closes when a frame of a later interval arrives or when
+ * TRIGGER_HISTORY runs after its end. Intervals without frames are not
+ * stored. TRIGGER_HISTORY drains: every snapshot it returns is removed. The
+ * ring holds BBGEN_HISTORY_MAX snapshots; when full the oldest is
+ * overwritten and counted in HISTORY_DROPPED. Snapshot LOST is the size of
+ * the gaps found in the interval and OUT_OF_SEQUENCE the late frames that
+ * filled one, so sum(LOST) - sum(OUT_OF_SEQUENCE) is the trigger's LOST.
+ *
  * Tag wire format
  * ---------------
  * At SEQ_OFFSET in the frame (default: the last 8 bytes of the UDP payload),
@@ -69,6 +131,9 @@
  * The fix is chosen per frame so that the one's-complement sum of the tag
  * equals that of the template bytes it overwrites: the UDP checksum that
  * userspace computed for the template stays valid on every frame.
+ * With latency, the last BBGEN_TIME_TAG_LEN bytes of the UDP payload are
+ *   | checksum fix (2) | sequence number (6) | TX time (8, CLOCK_TAI ns) |
+ * one fix covering all 14 bytes after it.
  */
 #ifndef _UAPI_LINUX_BBGEN_H
 #define _UAPI_LINUX_BBGEN_H
@@ -90,6 +155,13 @@
 #define BBGEN_TEMPLATES_MAX	256
 #define BBGEN_CYCLE_MAX		65536	/* template cycle, in frames */
 #define BBGEN_RATE_PERIOD_MAX_NS	86400000000000ULL	/* one day */
+/* Latencies above this (or negative) are implausible: counted as INVALID. */
+#define BBGEN_LATENCY_MAX_NS	60000000000ULL	/* 60 s */
+#define BBGEN_TRIGGER_INTERVAL_MIN_MS	10
+#define BBGEN_TRIGGER_INTERVAL_MAX_MS	3600000	/* one hour */
+#define BBGEN_TRIGGER_INTERVAL_DEFAULT_MS	1000
+#define BBGEN_LOSS_EVENTS_MAX	64	/* loss events kept per trigger */
+#define BBGEN_HISTORY_MAX	3600	/* snapshots kept per trigger */
 
 enum bbgen_cmd {
 	BBGEN_CMD_UNSPEC,
@@ -104,6 +176,8 @@ enum bbgen_cmd {
 	BBGEN_CMD_TRIGGER_ADD,
 	BBGEN_CMD_TRIGGER_DEL,
 	BBGEN_CMD_TRIGGER_GET,
+	BBGEN_CMD_TRIGGER_HISTORY,
+	BBGEN_CMD_TRIGGER_HISTOGRAM,
 
 	__BBGEN_CMD_MAX
 };
@@ -123,6 +197,14 @@ enum bbgen_xmit_mode {
 	BBGEN_XMIT_MODE_DIRECT,
 };
 
+/* Where a port's RX time stamps come from. */
+enum bbgen_timestamping {
+	/* CLOCK_TAI read in the rx_handler */
+	BBGEN_TIMESTAMPING_SOFTWARE,
+	/* the NIC's RX stamp (skb_hwtstamps); the PHC must run on TAI */
+	BBGEN_TIMESTAMPING_HARDWARE,
+};
+
 /* The order of the template cycle that WEIGHTS expand into. */
 enum bbgen_order {
 	/* each template as often as its weight, spread evenly over the cycle */
@@ -138,6 +220,7 @@ enum bbgen_port_attrs {
 	BBGEN_A_PORT_STREAMS,		/* u32, streams on the port */
 	BBGEN_A_PORT_TRIGGERS,		/* u32, triggers on the port */
 	BBGEN_A_PORT_SOCKET_OWNER,	/* flag: delete when the socket closes */
+	BBGEN_A_PORT_TIMESTAMPING,	/* u32, enum bbgen_timestamping */
 
 	__BBGEN_A_PORT_MAX
 };
@@ -200,9 +283,84 @@ enum bbgen_trigger_attrs {
 	BBGEN_A_TRIGGER_FIRST_RX_NS,	/* u64 */
 	BBGEN_A_TRIGGER_LAST_RX_NS,	/* u64 */
 	BBGEN_A_TRIGGER_SOCKET_OWNER,	/* flag: delete when the socket closes */
+	BBGEN_A_TRIGGER_LATENCY,	/* flag: frames carry the time tag */
+	BBGEN_A_TRIGGER_RANGE_MIN_NS,	/* u64, reporting range, default 0 */
+	BBGEN_A_TRIGGER_RANGE_MAX_NS,	/* u64, default BBGEN_LATENCY_MAX_NS */
+	BBGEN_A_TRIGGER_INTERVAL_MS,	/* u32, snapshot interval */
+	BBGEN_A_TRIGGER_VLAN_ID,	/* u16, outer VLAN id, 1..4094 */
+	BBGEN_A_TRIGGER_LATENCY_STATS,	/* nest, enum bbgen_latency_attrs */
+	BBGEN_A_TRIGGER_LOSS_EVENT,	/* nest, bbgen_loss_event_attrs; repeated */
+	BBGEN_A_TRIGGER_LOSS_EVENTS_TOTAL,	/* u64, gaps detected */
+	BBGEN_A_TRIGGER_HISTORY_DROPPED,	/* u64, snapshots overwritten */
+	BBGEN_A_TRIGGER_SNAPSHOT,	/* nest, bbgen_snapshot_attrs; repeated */
+	BBGEN_A_TRIGGER_BUCKET,		/* nest, bbgen_bucket_attrs; repeated */
 
 	__BBGEN_A_TRIGGER_MAX
 };
 #define BBGEN_A_TRIGGER_MAX (__BBGEN_A_TRIGGER_MAX - 1)
+
+/* Nested in BBGEN_A_TRIGGER_LATENCY_STATS; all u64 nanoseconds or counts. */
+enum bbgen_latency_attrs {
+	BBGEN_A_LATENCY_UNSPEC,
+	BBGEN_A_LATENCY_PAD,
+	BBGEN_A_LATENCY_COUNT,		/* frames in the statistics */
+	BBGEN_A_LATENCY_MIN_NS,
+	BBGEN_A_LATENCY_AVG_NS,
+	BBGEN_A_LATENCY_MAX_NS,
+	BBGEN_A_LATENCY_JITTER_NS,	/* RFC 3550 interarrival jitter */
+	BBGEN_A_LATENCY_P50_NS,
+	BBGEN_A_LATENCY_P90_NS,
+	BBGEN_A_LATENCY_P99_NS,
+	BBGEN_A_LATENCY_P999_NS,
+	BBGEN_A_LATENCY_P9999_NS,
+	BBGEN_A_LATENCY_BELOW_RANGE,
+	BBGEN_A_LATENCY_ABOVE_RANGE,
+	BBGEN_A_LATENCY_INVALID,	/* negative or > BBGEN_LATENCY_MAX_NS */
+
+	__BBGEN_A_LATENCY_MAX
+};
+#define BBGEN_A_LATENCY_MAX (__BBGEN_A_LATENCY_MAX - 1)
+
+/* Nested in BBGEN_A_TRIGGER_LOSS_EVENT; u64s. */
+enum bbgen_loss_event_attrs {
+	BBGEN_A_LOSS_EVENT_UNSPEC,
+	BBGEN_A_LOSS_EVENT_PAD,
+	BBGEN_A_LOSS_EVENT_FIRST_SEQ,	/* first missing sequence number */
+	BBGEN_A_LOSS_EVENT_COUNT,	/* numbers missing at detection */
+	BBGEN_A_LOSS_EVENT_RX_NS,	/* RX time of the frame after the gap */
+
+	__BBGEN_A_LOSS_EVENT_MAX
+};
+#define BBGEN_A_LOSS_EVENT_MAX (__BBGEN_A_LOSS_EVENT_MAX - 1)
+
+/* Nested in BBGEN_A_TRIGGER_SNAPSHOT; u64s. */
+enum bbgen_snapshot_attrs {
+	BBGEN_A_SNAPSHOT_UNSPEC,
+	BBGEN_A_SNAPSHOT_PAD,
+	BBGEN_A_SNAPSHOT_START_NS,	/* CLOCK_TAI, a multiple of the interval */
+	BBGEN_A_SNAPSHOT_FRAMES,
+	BBGEN_A_SNAPSHOT_BYTES,
+	BBGEN_A_SNAPSHOT_LOST,		/* gap sizes found in this interval */
+	BBGEN_A_SNAPSHOT_OUT_OF_SEQUENCE,
+	BBGEN_A_SNAPSHOT_LATENCY_COUNT,	/* valid latencies in this interval */
+	BBGEN_A_SNAPSHOT_LATENCY_MIN_NS,
+	BBGEN_A_SNAPSHOT_LATENCY_AVG_NS,
+	BBGEN_A_SNAPSHOT_LATENCY_MAX_NS,
+	BBGEN_A_SNAPSHOT_JITTER_NS,
+
+	__BBGEN_A_SNAPSHOT_MAX
+};
+#define BBGEN_A_SNAPSHOT_MAX (__BBGEN_A_SNAPSHOT_MAX - 1)
+
+/* Nested in BBGEN_A_TRIGGER_BUCKET; u64s. */
+enum bbgen_bucket_attrs {
+	BBGEN_A_BUCKET_UNSPEC,
+	BBGEN_A_BUCKET_PAD,
+	BBGEN_A_BUCKET_UPPER_NS,	/* highest latency the bucket holds */
+	BBGEN_A_BUCKET_COUNT,
+
+	__BBGEN_A_BUCKET_MAX
+};
+#define BBGEN_A_BUCKET_MAX (__BBGEN_A_BUCKET_MAX - 1)
 
 #endif /* _UAPI_LINUX_BBGEN_H */
