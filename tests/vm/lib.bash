@@ -55,13 +55,13 @@ pair_setup() {
 	EOF
 	ip -n "$NS_A" -batch - <<-EOF
 		addr add $IP4_A/24 dev veth0
-		-6 addr add $IP6_A/64 dev veth0 nodad
+		addr add $IP6_A/64 dev veth0 nodad
 		link set lo up
 		link set veth0 up
 	EOF
 	ip -n "$NS_B" -batch - <<-EOF
 		addr add $IP4_B/24 dev veth1
-		-6 addr add $IP6_B/64 dev veth1 nodad
+		addr add $IP6_B/64 dev veth1 nodad
 		link set lo up
 		link set veth1 up
 	EOF
