@@ -14,64 +14,7 @@
 #include <linux/bbgen.h>
 
 #include "frame.h"
-
-/* Byte-at-a-time one's-complement sum, end-around carry at each step. */
-static uint16_t ones_sum(uint16_t acc, const uint8_t *p, size_t len)
-{
-	uint32_t s = acc;
-	size_t i;
-
-	for (i = 0; i < len; i++) {
-		s += i % 2 ? p[i] : (uint32_t)p[i] << 8;
-		s = (s & 0xffff) + (s >> 16);
-	}
-	return (uint16_t)s;
-}
-
-static uint16_t rd16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-static void spec_v4(struct bb_frame_spec *s, size_t size)
-{
-	static const uint8_t dmac[6] = { 0x02, 0, 0, 0, 0, 0x01 };
-	static const uint8_t smac[6] = { 0x02, 0, 0, 0, 0, 0x02 };
-
-	memset(s, 0, sizeof(*s));
-	memcpy(s->dst_mac, dmac, 6);
-	memcpy(s->src_mac, smac, 6);
-	s->src.family = s->dst.family = AF_INET;
-	inet_pton(AF_INET, "198.51.100.1", &s->src.v4);
-	inet_pton(AF_INET, "198.51.100.254", &s->dst.v4);
-	s->sport = 49152;
-	s->dport = 4000;
-	s->size = size;
-}
-
-static void spec_v6(struct bb_frame_spec *s, size_t size)
-{
-	spec_v4(s, size);
-	s->src.family = s->dst.family = AF_INET6;
-	inet_pton(AF_INET6, "2001:db8::1", &s->src.v6);
-	inet_pton(AF_INET6, "2001:db8:ffff::fe", &s->dst.v6);
-}
-
-/* The UDP checksum over pseudo-header + segment must sum to 0xffff. */
-static uint16_t udp_verify(const uint8_t *f, int family)
-{
-	size_t l3 = family == AF_INET ? 20 : 40;
-	const uint8_t *ip = f + 14, *udp = f + 14 + l3;
-	size_t alen = family == AF_INET ? 4 : 16;
-	uint16_t len = rd16(udp + 4);
-	uint8_t pseudo[4] = { 0, 0, 0, 17 }, ulen[4] = { 0, 0, len >> 8, len & 0xff };
-	uint16_t s;
-
-	s = ones_sum(0, family == AF_INET ? ip + 12 : ip + 8, 2 * alen);
-	s = ones_sum(s, pseudo, 4);
-	s = ones_sum(s, ulen, 4);
-	return ones_sum(s, udp, len);
-}
+#include "frame_check.h"
 
 static void check_zero_payload(const uint8_t *f, size_t from, size_t size)
 {
@@ -119,7 +62,7 @@ static void test_ipv4_checksums(void **state)
 		assert_int_equal(bb_frame_build(&s, f), 0);
 		assert_int_equal(ones_sum(0, f + 14, 20), 0xffff);
 		assert_int_not_equal(rd16(f + 40), 0);
-		assert_int_equal(udp_verify(f, AF_INET), 0xffff);
+		assert_int_equal(udp_verify(f, 14, AF_INET), 0xffff);
 		assert_int_equal(rd16(f + 16), sizes[i] - 14);
 		assert_int_equal(rd16(f + 38), sizes[i] - 34);
 		check_zero_payload(f, 42, sizes[i]);
@@ -160,7 +103,7 @@ static void test_ipv6_checksums(void **state)
 		spec_v6(&s, sizes[i]);
 		assert_int_equal(bb_frame_build(&s, f), 0);
 		assert_int_not_equal(rd16(f + 60), 0);	/* mandatory on v6 */
-		assert_int_equal(udp_verify(f, AF_INET6), 0xffff);
+		assert_int_equal(udp_verify(f, 14, AF_INET6), 0xffff);
 		check_zero_payload(f, 62, sizes[i]);
 	}
 }
@@ -179,7 +122,7 @@ static void test_zero_checksum_sent_as_ffff(void **state)
 		s.sport = (uint16_t)port;
 		assert_int_equal(bb_frame_build(&s, f), 0);
 		assert_int_not_equal(rd16(f + 60), 0);
-		assert_int_equal(udp_verify(f, AF_INET6), 0xffff);
+		assert_int_equal(udp_verify(f, 14, AF_INET6), 0xffff);
 		seen += rd16(f + 60) == 0xffff;
 	}
 	assert_true(seen >= 1);
@@ -191,12 +134,12 @@ static void test_sizes(void **state)
 	uint8_t f[BBGEN_FRAME_MAX + 1];
 
 	(void)state;
-	assert_int_equal(bb_frame_min_size(AF_INET), 60);
-	assert_int_equal(bb_frame_min_size(AF_INET6), 70);
-	assert_int_equal(bb_frame_min_size(AF_UNIX), 0);
-	assert_int_equal(bb_frame_default_size(AF_INET), 60);
-	assert_int_equal(bb_frame_default_size(AF_INET6), 78);
-	assert_int_equal(bb_frame_seq_offset(60), 52);
+	assert_int_equal(bb_frame_min_size(AF_INET, 0, false), 60);
+	assert_int_equal(bb_frame_min_size(AF_INET6, 0, false), 70);
+	assert_int_equal(bb_frame_min_size(AF_UNIX, 0, false), 0);
+	assert_int_equal(bb_frame_default_size(AF_INET, 0, false), 60);
+	assert_int_equal(bb_frame_default_size(AF_INET6, 0, false), 78);
+	assert_int_equal(bb_frame_seq_offset(60, false), 52);
 	spec_v4(&s, 59);
 	assert_int_equal(bb_frame_build(&s, f), -ERANGE);
 	spec_v4(&s, BBGEN_FRAME_MAX + 1);
@@ -222,7 +165,7 @@ static void test_tag_keeps_checksum(void **state)
 	(void)state;
 	spec_v4(&s, 60);
 	assert_int_equal(bb_frame_build(&s, f), 0);
-	off = bb_frame_seq_offset(s.size);
+	off = bb_frame_seq_offset(s.size, false);
 	assert_true(off >= 42);
 	tag = f + off;
 	tag[2] = 0x12; tag[3] = 0x34; tag[4] = 0x56;
@@ -230,7 +173,7 @@ static void test_tag_keeps_checksum(void **state)
 	seqsum = ones_sum(0, tag + 2, 6);
 	tag[0] = (uint8_t)(~seqsum >> 8);
 	tag[1] = (uint8_t)~seqsum;
-	assert_int_equal(udp_verify(f, AF_INET), 0xffff);
+	assert_int_equal(udp_verify(f, 14, AF_INET), 0xffff);
 }
 
 int main(void)

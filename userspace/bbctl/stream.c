@@ -99,12 +99,12 @@ static int parse_l3l4(const char **v, struct bb_frame_spec *f)
 
 static int parse_size(const char *s, struct bb_frame_spec *f)
 {
-	size_t min = bb_frame_min_size(f->src.family);
+	size_t min = bb_frame_min_size(f->src.family, 0, false);
 	uint64_t v = 0;
 	int ret;
 
 	if (!s) {
-		f->size = bb_frame_default_size(f->src.family);
+		f->size = bb_frame_default_size(f->src.family, 0, false);
 		return 0;
 	}
 	ret = bb_parse_u64(s, 0, UINT64_MAX, &v);
@@ -174,7 +174,7 @@ static struct nl_msg *add_msg(struct bb_genl *g, const struct stream_req *r)
 	err |= nla_put_u64(msg, BBGEN_A_STREAM_INTERVAL_NS, r->interval_ns);
 	err |= nla_put_u64(msg, BBGEN_A_STREAM_COUNT, r->count);
 	err |= nla_put_u32(msg, BBGEN_A_STREAM_SEQ_OFFSET,
-			   (uint32_t)bb_frame_seq_offset(r->frame.size));
+			   (uint32_t)bb_frame_seq_offset(r->frame.size, false));
 	err |= nla_put_u32(msg, BBGEN_A_STREAM_XMIT_MODE, r->xmit_mode);
 	if (!err)
 		return msg;

@@ -26,39 +26,64 @@ static void put32(uint8_t *p, uint32_t v)
 	put16(p + 2, v & 0xffff);
 }
 
-size_t bb_frame_min_size(int family)
+size_t bb_frame_tag_len(bool latency)
+{
+	return latency ? BBGEN_TIME_TAG_LEN : BBGEN_SEQ_TAG_LEN;
+}
+
+/* Bytes before the IP header: Ethernet and the VLAN tags. */
+static size_t l2_len(unsigned int nvlan)
+{
+	return BB_ETH_HLEN + nvlan * BB_VLAN_HLEN;
+}
+
+size_t bb_frame_min_size(int family, unsigned int nvlan, bool latency)
 {
 	size_t l3 = family == AF_INET ? BB_IPV4_HLEN :
 		    family == AF_INET6 ? BB_IPV6_HLEN : 0;
-	size_t min = BB_ETH_HLEN + l3 + BB_UDP_HLEN + BBGEN_SEQ_TAG_LEN;
+	size_t min = l2_len(nvlan) + l3 + BB_UDP_HLEN + bb_frame_tag_len(latency);
 
 	if (!l3)
 		return 0;
 	return min < BBGEN_FRAME_MIN ? BBGEN_FRAME_MIN : min;
 }
 
-size_t bb_frame_default_size(int family)
+size_t bb_frame_default_size(int family, unsigned int nvlan, bool latency)
 {
-	return family == AF_INET6 ? BB_FRAME_DEFAULT_V6 : BB_FRAME_DEFAULT_V4;
+	size_t def = family == AF_INET6 ? BB_FRAME_DEFAULT_V6 :
+		     BB_FRAME_DEFAULT_V4;
+	size_t min = bb_frame_min_size(family, nvlan, latency);
+
+	return def > min ? def : min;
 }
 
-size_t bb_frame_seq_offset(size_t size)
+size_t bb_frame_seq_offset(size_t size, bool latency)
 {
-	return size - BBGEN_SEQ_TAG_LEN;
+	return size - bb_frame_tag_len(latency);
 }
 
 static size_t put_eth(const struct bb_frame_spec *s, uint8_t *p)
 {
+	size_t off = 12;
+	unsigned int i;
+
 	memcpy(p, s->dst_mac, BB_MAC_LEN);
 	memcpy(p + 6, s->src_mac, BB_MAC_LEN);
-	put16(p + 12, s->src.family == AF_INET ? ETHERTYPE_V4 : ETHERTYPE_V6);
-	return BB_ETH_HLEN;
+	for (i = 0; i < s->nvlan; i++, off += BB_VLAN_HLEN) {
+		put16(p + off, s->vlan[i].tpid);
+		put16(p + off + 2, (uint16_t)(s->vlan[i].pcp << 13 |
+					      (s->vlan[i].dei & 1) << 12 |
+					      (s->vlan[i].id & 0xfff)));
+	}
+	put16(p + off, s->src.family == AF_INET ? ETHERTYPE_V4 : ETHERTYPE_V6);
+	return off + 2;
 }
 
 static size_t put_ipv4(const struct bb_frame_spec *s, uint8_t *p)
 {
 	p[0] = 0x45;			/* version 4, 5 words of header */
-	put16(p + 2, s->size - BB_ETH_HLEN);
+	p[1] = s->tos;
+	put16(p + 2, s->size - l2_len(s->nvlan));
 	put16(p + 6, IPV4_DF);		/* test frames must not fragment */
 	p[8] = HOP_LIMIT;
 	p[9] = IPPROTO_UDP_NUM;
@@ -70,8 +95,9 @@ static size_t put_ipv4(const struct bb_frame_spec *s, uint8_t *p)
 
 static size_t put_ipv6(const struct bb_frame_spec *s, uint8_t *p)
 {
-	put32(p, 6u << 28);		/* version 6, class 0, flow 0 */
-	put16(p + 4, s->size - BB_ETH_HLEN - BB_IPV6_HLEN);
+	/* version 6, traffic class, flow label 0 */
+	put32(p, 6u << 28 | (uint32_t)s->tos << 20);
+	put16(p + 4, s->size - l2_len(s->nvlan) - BB_IPV6_HLEN);
 	p[6] = IPPROTO_UDP_NUM;
 	p[7] = HOP_LIMIT;
 	memcpy(p + 8, &s->src.v6, 16);
@@ -115,10 +141,11 @@ int bb_frame_build(const struct bb_frame_spec *s, uint8_t *buf)
 {
 	size_t off;
 
-	if (s->src.family != s->dst.family || !bb_frame_min_size(s->src.family))
+	size_t min = bb_frame_min_size(s->src.family, s->nvlan, s->latency);
+
+	if (s->src.family != s->dst.family || !min || s->nvlan > BB_VLAN_MAX)
 		return -EINVAL;
-	if (s->size < bb_frame_min_size(s->src.family) ||
-	    s->size > BBGEN_FRAME_MAX)
+	if (s->size < min || s->size > BBGEN_FRAME_MAX)
 		return -ERANGE;
 
 	memset(buf, 0, s->size);
