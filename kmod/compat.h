@@ -8,6 +8,7 @@
 #ifndef _BBGEN_COMPAT_H
 #define _BBGEN_COMPAT_H
 
+#include <linux/ethtool.h>
 #include <linux/netlink.h>
 #include <net/genetlink.h>
 
@@ -41,5 +42,42 @@
 	__miss;								\
 })
 #endif
+
+/*
+ * BBGEN_HAVE_* come from feature tests on the target's headers in Kbuild.
+ *
+ * The SO_TIMESTAMPING capabilities of a device (under RTNL). 6.11 brought
+ * kernel_ethtool_ts_info and exported ethtool_get_ts_info_by_layer(), which
+ * also asks the PHY; 6.1 exports neither, so there only the driver's own
+ * get_ts_info op is asked (PHY time stamping is not seen).
+ */
+static inline int bbgen_ts_caps(struct net_device *dev, u32 *so_timestamping)
+{
+#ifdef BBGEN_HAVE_TS_INFO_BY_LAYER
+	struct kernel_ethtool_ts_info info = {
+		.cmd = ETHTOOL_GET_TS_INFO, .phc_index = -1,
+	};
+	int err = ethtool_get_ts_info_by_layer(dev, &info);
+#else
+	struct ethtool_ts_info info = {
+		.cmd = ETHTOOL_GET_TS_INFO, .phc_index = -1,
+	};
+	const struct ethtool_ops *ops = dev->ethtool_ops;
+	int err = ops && ops->get_ts_info ? ops->get_ts_info(dev, &info) :
+					    -EOPNOTSUPP;
+#endif
+	*so_timestamping = err ? 0 : info.so_timestamping;
+	return err;
+}
+
+/* The request attributes of a dump: 6.6 moved them into a genl_info. */
+static inline struct nlattr **bbgen_dump_attrs(struct netlink_callback *cb)
+{
+#ifdef BBGEN_HAVE_GENL_INFO_DUMP
+	return genl_info_dump(cb)->attrs;
+#else
+	return genl_dumpit_info(cb)->attrs;
+#endif
+}
 
 #endif /* _BBGEN_COMPAT_H */

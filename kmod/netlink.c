@@ -33,6 +33,8 @@ struct netlink_range_validation bbgen_nl_id_range BBGEN_POLICY_RANGE = {
 static const struct nla_policy port_add_policy[BBGEN_A_PORT_MAX + 1] = {
 	BBGEN_DEV_POLICY(BBGEN_A_PORT),
 	[BBGEN_A_PORT_SOCKET_OWNER] = { .type = NLA_FLAG },
+	[BBGEN_A_PORT_TIMESTAMPING] =
+		NLA_POLICY_MAX(NLA_U32, BBGEN_TIMESTAMPING_HARDWARE),
 };
 
 static const struct nla_policy port_dev_policy[BBGEN_A_PORT_MAX + 1] = {
@@ -141,7 +143,8 @@ static int port_fill(struct bbgen_fill_ctx *c, void *obj)
 			nla_put_u32(c->skb, BBGEN_A_PORT_IFINDEX, port->dev->ifindex) ||
 			nla_put_string(c->skb, BBGEN_A_PORT_DEV, port->dev->name) ||
 			nla_put_u32(c->skb, BBGEN_A_PORT_STREAMS, port->n_streams) ||
-			nla_put_u32(c->skb, BBGEN_A_PORT_TRIGGERS, port->n_triggers));
+			nla_put_u32(c->skb, BBGEN_A_PORT_TRIGGERS, port->n_triggers) ||
+			nla_put_u32(c->skb, BBGEN_A_PORT_TIMESTAMPING, port->timestamping));
 }
 
 /* Reply to a get (do) with one object; under bbgen_lock. */
@@ -193,6 +196,7 @@ int bbgen_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 static int port_add_doit(struct sk_buff *skb, struct genl_info *info)
 {
 	struct bbgen_net *bn = bbgen_net(genl_info_net(info));
+	struct nlattr *ts = info->attrs[BBGEN_A_PORT_TIMESTAMPING];
 	struct net_device *dev;
 	int ifindex, err;
 
@@ -204,6 +208,7 @@ static int port_add_doit(struct sk_buff *skb, struct genl_info *info)
 		dev = __dev_get_by_index(genl_info_net(info), ifindex);
 		err = bbgen_port_add(bn, dev,
 				     bbgen_nl_owner(info, BBGEN_A_PORT_SOCKET_OWNER),
+				     ts ? nla_get_u32(ts) : BBGEN_TIMESTAMPING_SOFTWARE,
 				     info->extack);
 	}
 	mutex_unlock(&bbgen_lock);
@@ -276,6 +281,10 @@ static const struct genl_ops bbgen_ops[] = {
 	OP(BBGEN_CMD_TRIGGER_DEL, bbgen_nl_trigger_del_doit, NULL, bbgen_nl_trigger_id_policy,
 	   BBGEN_A_TRIGGER_MAX),
 	OP(BBGEN_CMD_TRIGGER_GET, bbgen_nl_trigger_get_doit, bbgen_nl_trigger_get_dumpit,
+	   bbgen_nl_trigger_id_policy, BBGEN_A_TRIGGER_MAX),
+	OP(BBGEN_CMD_TRIGGER_HISTORY, NULL, bbgen_nl_trigger_history_dumpit,
+	   bbgen_nl_trigger_id_policy, BBGEN_A_TRIGGER_MAX),
+	OP(BBGEN_CMD_TRIGGER_HISTOGRAM, NULL, bbgen_nl_trigger_histogram_dumpit,
 	   bbgen_nl_trigger_id_policy, BBGEN_A_TRIGGER_MAX),
 };
 

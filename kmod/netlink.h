@@ -75,6 +75,8 @@ int bbgen_nl_trigger_add_doit(struct sk_buff *skb, struct genl_info *info);
 int bbgen_nl_trigger_del_doit(struct sk_buff *skb, struct genl_info *info);
 int bbgen_nl_trigger_get_doit(struct sk_buff *skb, struct genl_info *info);
 int bbgen_nl_trigger_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int bbgen_nl_trigger_history_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+int bbgen_nl_trigger_histogram_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 
 int bbgen_genl_init(void);
 void bbgen_genl_exit(void);

@@ -3,10 +3,13 @@
  * Ports: binding a netdev (rx_handler registration) and tearing it down,
  * including when the device goes away or leaves the namespace.
  */
+#include <linux/bbgen.h>
 #include <linux/if_arp.h>
+#include <linux/net_tstamp.h>
 #include <linux/rtnetlink.h>
 #include <linux/slab.h>
 
+#include "compat.h"
 #include "port.h"
 #include "stream.h"
 #include "trigger.h"
@@ -17,8 +20,28 @@ struct bbgen_port *bbgen_port_find(struct bbgen_net *bn, int ifindex)
 	return xa_load(&bn->ports, ifindex);
 }
 
+/*
+ * Hardware stamps need a device that says it stamps received frames. The
+ * user enables them on the device (e.g. hwstamp_ctl -r 1) and keeps its PHC
+ * on TAI (phc2sys): bbgen only reads skb_hwtstamps().
+ */
+static int check_timestamping(struct net_device *dev, u32 timestamping,
+			      struct netlink_ext_ack *extack)
+{
+	u32 caps = 0;
+
+	if (timestamping != BBGEN_TIMESTAMPING_HARDWARE)
+		return 0;
+	if (bbgen_ts_caps(dev, &caps) || !(caps & SOF_TIMESTAMPING_RX_HARDWARE)) {
+		NL_SET_ERR_MSG(extack,
+			       "device has no hardware RX timestamping (see ethtool -T); use software timestamping");
+		return -EOPNOTSUPP;
+	}
+	return 0;
+}
+
 int bbgen_port_add(struct bbgen_net *bn, struct net_device *dev, u32 owner,
-		   struct netlink_ext_ack *extack)
+		   u32 timestamping, struct netlink_ext_ack *extack)
 {
 	struct bbgen_port *port;
 	int err;
@@ -33,12 +56,16 @@ int bbgen_port_add(struct bbgen_net *bn, struct net_device *dev, u32 owner,
 		NL_SET_ERR_MSG(extack, "device is not an Ethernet device");
 		return -EOPNOTSUPP;
 	}
+	err = check_timestamping(dev, timestamping, extack);
+	if (err)
+		return err;
 	port = kzalloc(sizeof(*port), GFP_KERNEL);
 	if (!port)
 		return -ENOMEM;
 	port->dev = dev;
 	port->bn = bn;
 	port->owner = owner;
+	port->timestamping = timestamping;
 	INIT_LIST_HEAD(&port->streams);
 	INIT_LIST_HEAD(&port->triggers);
 

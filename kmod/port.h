@@ -19,6 +19,7 @@ struct bbgen_port {
 	netdevice_tracker dev_tracker;
 	struct bbgen_net *bn;
 	u32 owner;			/* netlink portid, 0: no owner */
+	u32 timestamping;		/* enum bbgen_timestamping */
 	struct list_head streams;	/* bbgen_stream.port_node */
 	struct list_head triggers;	/* bbgen_trigger.port_node */
 	u32 n_streams;
@@ -30,7 +31,7 @@ struct bbgen_port {
 
 /* Under RTNL and bbgen_lock. */
 int bbgen_port_add(struct bbgen_net *bn, struct net_device *dev, u32 owner,
-		   struct netlink_ext_ack *extack);
+		   u32 timestamping, struct netlink_ext_ack *extack);
 void bbgen_port_del(struct bbgen_port *port);
 void bbgen_port_del_all(struct bbgen_net *bn);
 

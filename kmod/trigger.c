@@ -12,9 +12,20 @@
  * skb->vlan_tci. rx_bytes counts the Ethernet frame without FCS: skb->len +
  * ETH_HLEN, plus VLAN_HLEN for a tag taken out of the data.
  *
- * The sequence tag is the last 8 bytes of the UDP payload, found with the
- * UDP length (not skb->len, which includes any Ethernet padding). IPv6
- * frames must carry UDP as the first next header; IPv4 fragments pass.
+ * The sequence tag is the last 8 bytes of the UDP payload (16 with the
+ * time tag, on latency triggers), found with the UDP length (not skb->len,
+ * which includes any Ethernet padding). IPv6 frames must carry UDP as the
+ * first next header; IPv4 fragments pass.
+ *
+ * The outer VLAN id is the offloaded tag (skb->vlan_tci) if there is one,
+ * else the first tag still in the data. A trigger with VLAN_ID beats one
+ * without on the same frame.
+ *
+ * Per frame, under the trigger's lock: sequence tracking, loss events, the
+ * open interval snapshot and, with latency, the latency statistics. The
+ * latency's RX time is the skb's hardware stamp on a hardware-timestamping
+ * port (CLOCK_TAI read here when the frame has none), CLOCK_TAI otherwise;
+ * snapshots and loss events always use CLOCK_TAI read here.
  */
 #include <linux/bbgen.h>
 #include <linux/hash.h>
@@ -23,6 +34,7 @@
 #include <linux/ipv6.h>
 #include <linux/slab.h>
 #include <linux/udp.h>
+#include <linux/vmalloc.h>
 #include <net/ip.h>
 #include <net/ipv6.h>
 
@@ -33,6 +45,7 @@
 
 struct rx_frame {
 	u8 family;
+	u16 vlan;		/* outer VLAN id, 0: untagged */
 	union bbgen_addr src, dst;
 	unsigned int udp_off, ip_end;
 };
@@ -93,6 +106,7 @@ static int rx_parse_ip(struct sk_buff *skb, struct rx_frame *f)
 	__be16 proto = skb->protocol;
 	int tags;
 
+	f->vlan = skb_vlan_tag_present(skb) ? skb_vlan_tag_get_id(skb) : 0;
 	for (tags = 0; eth_type_vlan(proto); tags++) {
 		struct vlan_hdr _vh;
 		const struct vlan_hdr *vh;
@@ -102,6 +116,8 @@ static int rx_parse_ip(struct sk_buff *skb, struct rx_frame *f)
 		vh = skb_header_pointer(skb, off, sizeof(_vh), &_vh);
 		if (!vh)
 			return -EINVAL;
+		if (!tags && !skb_vlan_tag_present(skb))
+			f->vlan = ntohs(vh->h_vlan_TCI) & VLAN_VID_MASK;
 		proto = vh->h_vlan_encapsulated_proto;
 		off += VLAN_HLEN;
 	}
@@ -124,51 +140,106 @@ static bool addr_match(u8 family, const union bbgen_addr *want,
 	return ipv6_addr_equal(&want->v6, &got->v6);
 }
 
+/* The matching trigger; one with VLAN_ID beats one without. */
 static struct bbgen_trigger *rx_lookup(struct bbgen_port *port,
 				       const struct udphdr *uh,
 				       const struct rx_frame *f)
 {
-	struct bbgen_trigger *t;
+	struct bbgen_trigger *t, *any_vlan = NULL;
 
 	hlist_for_each_entry_rcu(t, trigger_bucket(port, uh->dest), hash_node) {
 		const struct bbgen_match *m = &t->match;
 
-		if (m->dport == uh->dest &&
-		    (!m->sport || m->sport == uh->source) &&
-		    addr_match(m->src_family, &m->src, f, &f->src) &&
-		    addr_match(m->dst_family, &m->dst, f, &f->dst))
+		if (m->dport != uh->dest ||
+		    (m->sport && m->sport != uh->source) ||
+		    (m->vlan_id && m->vlan_id != f->vlan) ||
+		    !addr_match(m->src_family, &m->src, f, &f->src) ||
+		    !addr_match(m->dst_family, &m->dst, f, &f->dst))
+			continue;
+		if (m->vlan_id)
 			return t;
+		if (!any_vlan)
+			any_vlan = t;
 	}
-	return NULL;
+	return any_vlan;
 }
 
-static void rx_count(struct bbgen_trigger *t, struct sk_buff *skb, u64 seq)
-{
-	unsigned int len = skb->len + ETH_HLEN;
-	u64 now = ktime_get_clocktai_ns();
+/* What the RX path learned about one matched frame. */
+struct rx_sample {
+	u64 seq;
+	u64 tx_ns;		/* latency triggers only */
+	u64 stamp_ns;		/* RX time for the latency */
+	u64 now;		/* CLOCK_TAI */
+	unsigned int len;
+};
 
-	if (skb_vlan_tag_present(skb))
-		len += VLAN_HLEN;
-	spin_lock(&t->lock);
-	bbgen_seq_update(&t->seq, seq);
+static void rx_count(struct bbgen_trigger *t, const struct rx_sample *r)
+{
+	u64 expected = t->seq.rx_frames ? t->seq.highest + 1 : 0;
+	enum bbgen_seq_verdict v;
+	struct bbgen_snap *snap;
+
+	v = bbgen_seq_update(&t->seq, r->seq);
+	snap = bbgen_snaps_at(&t->snaps, r->now, GFP_ATOMIC);
+	snap->frames++;
+	snap->bytes += r->len;
+	if (v == BBGEN_SEQ_FIRST || v == BBGEN_SEQ_NEXT)
+		snap->lost += bbgen_loss_track(t->loss, expected, r->seq, r->now);
+	else if (v == BBGEN_SEQ_LATE)
+		snap->out_of_sequence++;
 	if (t->seq.rx_frames == 1)
-		t->first_rx_ns = now;
-	t->last_rx_ns = now;
-	t->rx_bytes += len;
-	spin_unlock(&t->lock);
+		t->first_rx_ns = r->now;
+	t->last_rx_ns = r->now;
+	t->rx_bytes += r->len;
+	if (t->latency && bbgen_lat_add(&t->lat, r->stamp_ns, r->tx_ns))
+		bbgen_snap_lat(snap, t->lat.last, t->lat.jitter16 >> 4);
+}
+
+/* The RX time of @skb for latency: its hardware stamp if the port uses them. */
+static u64 rx_stamp(const struct bbgen_port *port, struct sk_buff *skb,
+		    u64 now)
+{
+	ktime_t hw;
+
+	if (port->timestamping != BBGEN_TIMESTAMPING_HARDWARE)
+		return now;
+	hw = skb_hwtstamps(skb)->hwtstamp;
+	return hw ? ktime_to_ns(hw) : now;
+}
+
+/* Read the tag at the end of the UDP payload; false if there is none. */
+static bool rx_tag(struct bbgen_trigger *t, struct sk_buff *skb,
+		   const struct rx_frame *f, const struct udphdr *uh,
+		   struct rx_sample *r)
+{
+	unsigned int tlen = t->latency ? BBGEN_TIME_TAG_LEN : BBGEN_SEQ_TAG_LEN;
+	unsigned int ulen = ntohs(uh->len);
+	u8 _tag[BBGEN_TIME_TAG_LEN];
+	const u8 *tag;
+	__be64 tx;
+
+	if (ulen < sizeof(*uh) + tlen || f->udp_off + ulen > f->ip_end)
+		return false;
+	tag = skb_header_pointer(skb, f->udp_off + ulen - tlen, tlen, _tag);
+	if (!tag)
+		return false;
+	r->seq = bbgen_tag_read_seq(tag);
+	if (t->latency) {
+		memcpy(&tx, tag + BBGEN_SEQ_TAG_LEN, sizeof(tx));
+		r->tx_ns = be64_to_cpu(tx);
+	}
+	return true;
 }
 
 rx_handler_result_t bbgen_trigger_rx(struct sk_buff **pskb)
 {
 	struct sk_buff *skb = *pskb;
 	struct bbgen_port *port = rcu_dereference(skb->dev->rx_handler_data);
-	u8 _tag[BBGEN_SEQ_TAG_LEN];
 	struct udphdr _uh;
 	const struct udphdr *uh;
-	const u8 *tag;
 	struct bbgen_trigger *t;
 	struct rx_frame f;
-	unsigned int ulen;
+	struct rx_sample r;
 
 	if (!port || skb->pkt_type == PACKET_LOOPBACK || skb_is_gso(skb) ||
 	    rx_parse_ip(skb, &f))
@@ -177,16 +248,16 @@ rx_handler_result_t bbgen_trigger_rx(struct sk_buff **pskb)
 	if (!uh)
 		return RX_HANDLER_PASS;
 	t = rx_lookup(port, uh, &f);
-	if (!t)
+	if (!t || !rx_tag(t, skb, &f, uh, &r))
 		return RX_HANDLER_PASS;
-	ulen = ntohs(uh->len);
-	if (ulen < sizeof(*uh) + BBGEN_SEQ_TAG_LEN || f.udp_off + ulen > f.ip_end)
-		return RX_HANDLER_PASS;
-	tag = skb_header_pointer(skb, f.udp_off + ulen - BBGEN_SEQ_TAG_LEN,
-				 sizeof(_tag), _tag);
-	if (!tag)
-		return RX_HANDLER_PASS;
-	rx_count(t, skb, bbgen_tag_read_seq(tag));
+	r.now = ktime_get_clocktai_ns();
+	r.stamp_ns = t->latency ? rx_stamp(port, skb, r.now) : r.now;
+	r.len = skb->len + ETH_HLEN;
+	if (skb_vlan_tag_present(skb))
+		r.len += VLAN_HLEN;
+	spin_lock(&t->lock);
+	rx_count(t, &r);
+	spin_unlock(&t->lock);
 	consume_skb(skb);
 	return RX_HANDLER_CONSUMED;
 }
@@ -227,37 +298,74 @@ static int trigger_insert(struct bbgen_net *bn, struct bbgen_trigger *t,
 	return err < 0 ? err : 0;
 }
 
+static void trigger_free(struct bbgen_trigger *t)
+{
+	bbgen_snaps_free(&t->snaps);
+	kvfree(t->lat.hist);
+	kfree(t->loss);
+	kfree(t);
+}
+
+static void trigger_free_rcu(struct rcu_head *head)
+{
+	trigger_free(container_of(head, struct bbgen_trigger, rcu));
+}
+
+/* A trigger with its analysers, not yet visible anywhere. */
+static struct bbgen_trigger *trigger_new(const struct bbgen_trigger_cfg *cfg)
+{
+	struct bbgen_hist *hist = NULL;
+	struct bbgen_trigger *t;
+
+	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	if (!t)
+		return NULL;
+	t->loss = kzalloc(sizeof(*t->loss), GFP_KERNEL);
+	if (cfg->latency)
+		hist = kvzalloc(sizeof(*hist), GFP_KERNEL);
+	if (!t->loss || (cfg->latency && !hist)) {
+		kvfree(hist);
+		trigger_free(t);
+		return NULL;
+	}
+	t->match = cfg->match;
+	t->latency = cfg->latency;
+	spin_lock_init(&t->lock);
+	bbgen_seq_init(&t->seq);
+	bbgen_loss_init(t->loss);
+	bbgen_lat_init(&t->lat, hist, cfg->range_min_ns, cfg->range_max_ns);
+	bbgen_snaps_init(&t->snaps, (u64)cfg->interval_ms * NSEC_PER_MSEC);
+	return t;
+}
+
 int bbgen_trigger_add(struct bbgen_net *bn, struct bbgen_port *port,
-		      u32 want_id, u32 owner, const struct bbgen_match *m,
+		      u32 want_id, u32 owner, const struct bbgen_trigger_cfg *cfg,
 		      u32 *id, struct netlink_ext_ack *extack)
 {
 	struct bbgen_trigger *t;
 	int err;
 
 	lockdep_assert_held(&bbgen_lock);
-	if (match_taken(port, m)) {
+	if (match_taken(port, &cfg->match)) {
 		NL_SET_ERR_MSG(extack,
 			       "a trigger with the same match exists on this port");
 		return -EEXIST;
 	}
-	t = kzalloc(sizeof(*t), GFP_KERNEL);
+	t = trigger_new(cfg);
 	if (!t)
 		return -ENOMEM;
-	t->match = *m;
 	t->owner = owner;
 	t->port = port;
-	spin_lock_init(&t->lock);
-	bbgen_seq_init(&t->seq);
 	err = trigger_insert(bn, t, want_id, extack);
 	if (err) {
-		kfree(t);
+		trigger_free(t);
 		return err;
 	}
 	list_add_tail(&t->port_node, &port->triggers);
 	port->n_triggers++;
 	if (owner)
 		bn->owned++;
-	hlist_add_head_rcu(&t->hash_node, trigger_bucket(port, m->dport));
+	hlist_add_head_rcu(&t->hash_node, trigger_bucket(port, cfg->match.dport));
 	bbgen_net_changed(bn);
 	*id = t->id;
 	return 0;
@@ -276,7 +384,8 @@ void bbgen_trigger_del(struct bbgen_trigger *t)
 	if (t->owner)
 		bn->owned--;
 	bbgen_net_changed(bn);
-	kfree_rcu(t, rcu);
+	/* the RX path may still be in it: free after a grace period */
+	call_rcu(&t->rcu, trigger_free_rcu);
 }
 
 void bbgen_trigger_read(struct bbgen_trigger *t,
@@ -291,5 +400,16 @@ void bbgen_trigger_read(struct bbgen_trigger *t,
 	st->duplicates = t->seq.duplicates;
 	st->first_rx_ns = t->first_rx_ns;
 	st->last_rx_ns = t->last_rx_ns;
+	st->loss_events_total = t->loss->total;
+	st->history_dropped = t->snaps.dropped;
+	/* the percentiles walk the used part of the histogram: microseconds */
+	if (t->latency)
+		bbgen_lat_summary(&t->lat, &st->lat);
 	spin_unlock_bh(&t->lock);
+}
+
+void bbgen_trigger_close_due(struct bbgen_trigger *t)
+{
+	lockdep_assert_held(&t->lock);
+	bbgen_snaps_close_due(&t->snaps, ktime_get_clocktai_ns(), GFP_ATOMIC);
 }

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
  * Triggers: RX classifiers on a port. A trigger matches UDP frames by
- * destination port and optionally source port and source/destination
- * address, counts them, and tracks their sequence tags (core/seq.h).
+ * destination port and optionally source port, source/destination address
+ * and outer VLAN id, counts them, and tracks their sequence tags
+ * (core/seq.h), loss events (core/loss.h), results over time
+ * (core/snap.h) and, with latency on, their time tags (core/latency.h).
  */
 #ifndef _BBGEN_TRIGGER_H
 #define _BBGEN_TRIGGER_H
@@ -12,7 +14,10 @@
 #include <linux/netdevice.h>
 #include <linux/spinlock.h>
 
+#include "core/latency.h"
+#include "core/loss.h"
 #include "core/seq.h"
+#include "core/snap.h"
 #include "netns.h"
 #include "port.h"
 
@@ -26,6 +31,7 @@ struct bbgen_match {
 	__be16 sport;		/* 0: any */
 	u8 src_family;		/* 0: any, AF_INET, AF_INET6 */
 	u8 dst_family;
+	u16 vlan_id;		/* outer VLAN id, 0: any (tagged or not) */
 	union bbgen_addr src;
 	union bbgen_addr dst;
 };
@@ -39,27 +45,48 @@ struct bbgen_trigger {
 	struct bbgen_match match;
 	struct rcu_head rcu;
 
+	bool latency;		/* frames carry the 16-byte time tag */
+
 	spinlock_t lock;	/* the counters below; taken in softirq */
 	u64 rx_bytes;
 	u64 first_rx_ns;	/* CLOCK_TAI */
 	u64 last_rx_ns;
 	struct bbgen_seq seq;
+	struct bbgen_lat lat;	/* lat.hist allocated only with latency */
+	struct bbgen_snaps snaps;
+	struct bbgen_loss *loss;
+};
+
+/* What a trigger is made of (TRIGGER_ADD). */
+struct bbgen_trigger_cfg {
+	struct bbgen_match match;
+	bool latency;
+	u64 range_min_ns, range_max_ns;
+	u32 interval_ms;
 };
 
 struct bbgen_trigger_stats {
 	u64 rx_frames, rx_bytes, highest_seq, lost, out_of_sequence;
 	u64 duplicates, first_rx_ns, last_rx_ns;
+	u64 loss_events_total, history_dropped;
+	struct bbgen_lat_summary lat;	/* with latency on */
 };
 
 /* Under bbgen_lock. */
 int bbgen_trigger_add(struct bbgen_net *bn, struct bbgen_port *port,
-		      u32 want_id, u32 owner, const struct bbgen_match *m,
+		      u32 want_id, u32 owner, const struct bbgen_trigger_cfg *cfg,
 		      u32 *id, struct netlink_ext_ack *extack);
 void bbgen_trigger_del(struct bbgen_trigger *t);
 struct bbgen_trigger *bbgen_trigger_find(struct bbgen_net *bn, u32 id);
 
 void bbgen_trigger_read(struct bbgen_trigger *t,
 			struct bbgen_trigger_stats *st);
+
+/*
+ * Close the open snapshot if its interval is over; the caller holds
+ * t->lock and drains t->snaps.
+ */
+void bbgen_trigger_close_due(struct bbgen_trigger *t);
 
 /* The rx_handler of every port's device (its data is the port). */
 rx_handler_result_t bbgen_trigger_rx(struct sk_buff **pskb);
