@@ -23,7 +23,7 @@ load helpers
 @test "unknown command of each object lists the commands" {
 	usage_error port 'bbctl: port: unknown command "frob" (one of show, add, del)' port frob
 	usage_error stream 'bbctl: stream: unknown command "frob" (one of show, add, del, start, stop)' stream frob
-	usage_error trigger 'bbctl: trigger: unknown command "frob" (one of show, add, del)' trigger frob
+	usage_error trigger 'bbctl: trigger: unknown command "frob" (one of show, add, del, history, histogram)' trigger frob
 }
 
 @test "help, -h and --help print the same usage on stdout, exit 0" {
@@ -39,19 +39,40 @@ load helpers
 	done
 }
 
+@test "usage lines fit in 80 columns" {
+	run "$BBCTL" help
+	for l in "${lines[@]}"; do
+		[ "${#l}" -le 80 ] || { echo "too long: $l" >&2; return 1; }
+	done
+}
+
 @test "help lists every command of the grammar" {
 	run "$BBCTL" help
 	for want in \
-		"       bbctl port { add | del } dev IFNAME" \
+		"       bbctl port add dev IFNAME [timestamping { software | hardware }]" \
+		"       bbctl port del dev IFNAME" \
 		"       bbctl port show [dev IFNAME]" \
 		"       bbctl stream add dev IFNAME [id N] dst-mac MAC [src-mac MAC]" \
-		"                  src IP dst IP [sport N] [dport N] [size BYTES]" \
-		"                  [xmit { queue | direct }] rate FPS count N" \
-		"       bbctl stream { start | stop | del } id N" \
+		"                  src IP dst IP [sport N] [dport N] [SIZES] RATE" \
+		"                  [count N | duration SECS] [delay SECS]" \
+		"                  [vlan ID[:PCP[:DEI]]]... [tpid TPID] [dscp N] [ecn N] [tos N]" \
+		"                  [latency { on | off }] [xmit { queue | direct }]" \
+		"       where  SIZES := { size BYTES | sizes B1,B2,..." \
+		"                       | imix { default | SIZE:WEIGHT,... } [imix-order ORDER]" \
+		"                       | size-dist normal MEAN STDDEV MIN MAX }" \
+		"              RATE := { rate FPS | bitrate BPS [l2-speed L2SPEED] }" \
+		"              ORDER := { fixed | shuffle }" \
+		"              L2SPEED := { frame | frame_with_fcs | physical }" \
+		"              TPID := { 0x8100 | 0x88a8 | 0x9100 }" \
+		"       bbctl stream { start | stop } id N[,N...]" \
+		"       bbctl stream del id N" \
 		"       bbctl stream show [id N]" \
 		"       bbctl trigger add dev IFNAME [id N] [src IP] [dst IP] [sport N] dport N" \
+		"                  [vlan ID] [latency { on | off } [range MIN_NS MAX_NS]]" \
+		"                  [interval MS]" \
 		"       bbctl trigger del id N" \
 		"       bbctl trigger show [id N]" \
+		"       bbctl trigger { history | histogram } id N" \
 		"where  OPTIONS := { -j | --json | -p | --pretty }"; do
 		printf '%s\n' "${lines[@]}" | grep -qxF -- "$want" ||
 			{ echo "missing: $want" >&2; return 1; }
@@ -62,9 +83,12 @@ load helpers
 	run --separate-stderr "$BBCTL" trigger help
 	expect_eq "$status" 0
 	expect_eq "${lines[0]}" "Usage: bbctl trigger add dev IFNAME [id N] [src IP] [dst IP] [sport N] dport N"
-	expect_eq "${lines[1]}" "       bbctl trigger del id N"
-	expect_eq "${lines[2]}" "       bbctl trigger show [id N]"
-	expect_eq "${#lines[@]}" 3
+	expect_eq "${lines[1]}" "                  [vlan ID] [latency { on | off } [range MIN_NS MAX_NS]]"
+	expect_eq "${lines[2]}" "                  [interval MS]"
+	expect_eq "${lines[3]}" "       bbctl trigger del id N"
+	expect_eq "${lines[4]}" "       bbctl trigger show [id N]"
+	expect_eq "${lines[5]}" "       bbctl trigger { history | histogram } id N"
+	expect_eq "${#lines[@]}" 6
 }
 
 @test "-V and --version print the version" {
@@ -92,11 +116,13 @@ load helpers
 	reaches_kernel st sto id 1
 	reaches_kernel stream delete id 1
 	reaches_kernel tr l
+	reaches_kernel tr his id 1
+	reaches_kernel tr histog id 1
 	reaches_kernel p
 	reaches_kernel port list
 }
 
 @test "an abbreviated command still checks its arguments" {
-	usage_error stream 'bbctl: stream start: missing id N' stream st
+	usage_error stream 'bbctl: stream start: missing id N[,N...]' stream st
 	usage_error port 'bbctl: dev: no such device "nosuch0"' p a dev nosuch0
 }

@@ -25,8 +25,7 @@ load helpers
 	usage_error stream "bbctl: stream add: missing dst-mac MAC" stream add dev lo "${V4[@]}" rate 1 count 1
 	usage_error stream "bbctl: stream add: missing src IP" stream add dev lo dst-mac $MAC dst 10.0.0.2 rate 1 count 1
 	usage_error stream "bbctl: stream add: missing dst IP" stream add dev lo dst-mac $MAC src 10.0.0.1 rate 1 count 1
-	usage_error stream "bbctl: stream add: missing rate FPS" stream add dev lo dst-mac $MAC "${V4[@]}" count 1
-	usage_error stream "bbctl: stream add: missing count N" stream add dev lo dst-mac $MAC "${V4[@]}" rate 1
+	usage_error stream "bbctl: stream add: missing rate FPS or bitrate BPS" stream add dev lo dst-mac $MAC "${V4[@]}" count 1
 	usage_error stream "bbctl: stream add: missing dev IFNAME" stream add
 }
 
@@ -87,10 +86,11 @@ load helpers
 
 @test "stream start/stop/del/show: id" {
 	for c in start stop del; do
-		usage_error stream "bbctl: stream $c: missing id N" stream $c
 		usage_error stream 'bbctl: id: must be an integer from 1 to 2147483647 (got "0")' stream $c id 0
 		usage_error stream "bbctl: stream $c: unknown argument \"all\"" stream $c all
 	done
+	usage_error stream "bbctl: stream del: missing id N" stream del
+	usage_error stream 'bbctl: id: must be an integer from 1 to 2147483647 (got "1,2")' stream del id 1,2
 	usage_error stream 'bbctl: id: must be an integer from 1 to 2147483647 (got "-3")' stream show id -3
 	usage_error stream 'bbctl: stream show: unknown argument "dev"' stream show dev lo
 }

@@ -16,16 +16,23 @@
 
 #include "genl.h"
 
-static int count_replies(struct nlattr **tb, void *arg)
+/* Count replies; every attribute in tb[] lies in the attrs stream. */
+static int count_replies(const struct bb_reply *r, void *arg)
 {
-	(void)tb;
+	const struct nlattr *a;
+	int rem, seen = 0;
+
+	nla_for_each_attr(a, r->attrs, r->len, rem)
+		seen += r->tb[nla_type(a)] != NULL;
+	assert_true(r->len > 0);
+	assert_true(seen > 0);
 	(*(int *)arg)++;
 	return 0;
 }
 
-static int stop_early(struct nlattr **tb, void *arg)
+static int stop_early(const struct bb_reply *r, void *arg)
 {
-	(void)tb;
+	(void)r;
 	(void)arg;
 	return -ECANCELED;
 }

@@ -89,13 +89,13 @@ static void test_imix(void **state)
 	assert_int_equal(m.n, 3);
 	assert_int_equal(m.size[1], 576);
 	assert_int_equal(m.weight[1], 4);
-	assert_int_equal(bb_mix_parse_imix("64:1000000", &m, &b), 0);
+	assert_int_equal(bb_mix_parse_imix("64:65536", &m, &b), 0);
 	for (i = 0; i < N(bad); i++)
 		assert_int_equal(bb_mix_parse_imix(bad[i], &m, &b), -EINVAL);
 	assert_int_equal(bb_mix_parse_imix("64:1,128:0", &m, &b), -ERANGE);
 	assert_int_equal(b, 0);
-	assert_int_equal(bb_mix_parse_imix("64:1000001", &m, &b), -ERANGE);
-	assert_int_equal(b, 1000001);
+	assert_int_equal(bb_mix_parse_imix("64:65537", &m, &b), -ERANGE);
+	assert_int_equal(b, 65537);
 	assert_int_equal(bb_mix_parse_imix("64:1,128:1,64:2", &m, &b), -EEXIST);
 	assert_int_equal(b, 64);
 }

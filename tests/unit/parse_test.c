@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
-/* Parsers: MAC, IP, integers with ranges, rate and its interval. */
+/* Parsers: MAC, IP, integers with ranges. */
 #include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -80,69 +80,12 @@ static void test_u64(void **state)
 		assert_int_equal(bb_parse_u64(bad[i], 0, UINT64_MAX, &v), -EINVAL);
 }
 
-static void test_rate(void **state)
-{
-	static const char *const bad[] = {
-		"", "0", "0.0", "-1", "+1", " 1", "inf", "nan", "infinity",
-		"0x10", "1e400", "1,5", "abc", "1fps", ".",
-	};
-	double fps;
-	size_t i;
-
-	(void)state;
-	assert_int_equal(bb_parse_rate("2000", &fps), 0);
-	assert_true(fps == 2000.0);
-	assert_int_equal(bb_parse_rate("0.5", &fps), 0);
-	assert_true(fps == 0.5);
-	assert_int_equal(bb_parse_rate(".5", &fps), 0);
-	assert_true(fps == 0.5);
-	assert_int_equal(bb_parse_rate("1488095.24", &fps), 0);
-	assert_int_equal(bb_parse_rate("1e6", &fps), 0);
-	assert_true(fps == 1e6);
-	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++)
-		assert_int_equal(bb_parse_rate(bad[i], &fps), -EINVAL);
-}
-
-static void test_interval(void **state)
-{
-	static const struct {
-		double fps;
-		int ret;
-		uint64_t ns;
-	} cases[] = {
-		{ 2000, 0, 500000 },
-		{ 0.5, 0, 2000000000 },
-		{ 1488095.24, 0, 672 },		/* 10GbE line rate, 64 B */
-		{ 3, 0, 333333333 },		/* rounded down */
-		{ 1.5e6, 0, 667 },		/* 666.67 rounded up */
-		{ 1e9, 0, 1 },
-		{ 1e9 + 1, -ERANGE, 0 },
-		{ 1.0 / 3600, 0, 3600000000000ULL },
-		{ 0.0002, -ERANGE, 0 },
-		{ 0, -ERANGE, 0 },
-		{ -1, -ERANGE, 0 },
-	};
-	uint64_t ns;
-	size_t i;
-
-	(void)state;
-	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-		ns = 0;
-		assert_int_equal(bb_rate_to_interval(cases[i].fps, &ns),
-				 cases[i].ret);
-		if (!cases[i].ret)
-			assert_true(ns == cases[i].ns);
-	}
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_mac),
 		cmocka_unit_test(test_ip),
 		cmocka_unit_test(test_u64),
-		cmocka_unit_test(test_rate),
-		cmocka_unit_test(test_interval),
 	};
 
 	return cmocka_run_group_tests_name("parse", tests, NULL, NULL);

@@ -17,60 +17,7 @@
 #include "bbctl.h"
 #include "netdev.h"
 #include "print.h"
-
-#define MAXATTR 32
-
-struct out {
-	char *buf;
-	size_t len;
-	FILE *f;
-	struct nl_msg *msg;
-	struct nlattr *tb[MAXATTR + 1];
-};
-
-static int setup(void **state)
-{
-	struct out *o = calloc(1, sizeof(*o));
-
-	o->msg = nlmsg_alloc();
-	*state = o;
-	return o->msg ? 0 : -1;
-}
-
-static int teardown(void **state)
-{
-	struct out *o = *state;
-
-	nlmsg_free(o->msg);
-	free(o->buf);
-	free(o);
-	return 0;
-}
-
-static void begin(struct out *o, bool json, bool pretty)
-{
-	o->f = open_memstream(&o->buf, &o->len);
-	assert_non_null(o->f);
-	pr_init(o->f, json, pretty);
-}
-
-/* Parse the attributes put so far, as bb_genl_talk does for a reply. */
-static struct nlattr **parsed(struct out *o, int maxattr)
-{
-	struct nlmsghdr *h = nlmsg_hdr(o->msg);
-
-	assert_true(maxattr <= MAXATTR);
-	assert_int_equal(nla_parse(o->tb, maxattr, nlmsg_attrdata(h, 0),
-				   nlmsg_attrlen(h, 0), NULL), 0);
-	return o->tb;
-}
-
-static const char *end(struct out *o)
-{
-	assert_int_equal(pr_flush(), 0);
-	fclose(o->f);
-	return o->buf;
-}
+#include "print_check.h"
 
 static void put_stream(struct nl_msg *m)
 {
@@ -90,6 +37,20 @@ static void put_stream(struct nl_msg *m)
 	nla_put_u64(m, BBGEN_A_STREAM_LAST_TX_NS, 1700000005000000000ULL);
 }
 
+/* What a stream reply of issue 3 adds. */
+static void put_stream_config(struct nl_msg *m)
+{
+	nla_put_u64(m, BBGEN_A_STREAM_RATE_FRAMES, 1);
+	nla_put_u64(m, BBGEN_A_STREAM_RATE_PERIOD_NS, 672);
+	nla_put_u64(m, BBGEN_A_STREAM_DURATION_NS, 5000000000ULL);
+	nla_put_u64(m, BBGEN_A_STREAM_DELAY_NS, 0);
+	nla_put_u32(m, BBGEN_A_STREAM_TEMPLATES, 7);
+	nla_put_u32(m, BBGEN_A_STREAM_CYCLE_LEN, 100);
+	nla_put_u32(m, BBGEN_A_STREAM_ORDER, BBGEN_ORDER_SHUFFLE);
+	nla_put_u32(m, BBGEN_A_STREAM_SEED, 12345);
+	nla_put_flag(m, BBGEN_A_STREAM_LATENCY);
+}
+
 static void test_stream_json(void **state)
 {
 	struct out *o = *state;
@@ -102,7 +63,10 @@ static void test_stream_json(void **state)
 	assert_string_equal(end(o),
 		"[{\"id\":1,\"dev\":\"veth0\",\"ifindex\":7,\"state\":\"done\","
 		"\"frame_size\":60,\"interval_ns\":500000,\"count\":10000,"
-		"\"seq_offset\":52,\"xmit_mode\":\"queue\",\"tx_frames\":10000,"
+		"\"seq_offset\":52,\"xmit_mode\":\"queue\",\"rate_frames\":null,"
+		"\"rate_period_ns\":null,\"fps\":null,\"duration_ns\":null,"
+		"\"delay_ns\":null,\"templates\":null,\"cycle_len\":null,"
+		"\"order\":null,\"seed\":null,\"latency\":false,\"tx_frames\":10000,"
 		"\"tx_bytes\":600000,\"tx_busy\":0,"
 		"\"first_tx_ns\":1700000000000000000,"
 		"\"last_tx_ns\":1700000005000000000}]\n");
@@ -119,9 +83,48 @@ static void test_stream_text(void **state)
 	pr_close_array();
 	assert_string_equal(end(o),
 		"stream 1 dev veth0 state done size 60 interval-ns 500000 "
-		"count 10000 seq-offset 52 xmit queue tx-frames 10000 "
+		"count 10000 seq-offset 52 xmit queue rate-frames - "
+		"rate-period-ns - fps - duration-ns - delay-ns - templates - "
+		"cycle-len - order - seed - latency off tx-frames 10000 "
 		"tx-bytes 600000 tx-busy 0 first-tx-ns 1700000000000000000 "
 		"last-tx-ns 1700000005000000000\n");
+}
+
+static void test_stream_config_json(void **state)
+{
+	struct out *o = *state;
+
+	put_stream(o->msg);
+	put_stream_config(o->msg);
+	begin(o, true, false);
+	stream_print(parsed(o, BBGEN_A_STREAM_MAX), NULL);
+	assert_string_equal(end(o),
+		"{\"id\":1,\"dev\":\"veth0\",\"ifindex\":7,\"state\":\"done\","
+		"\"frame_size\":60,\"interval_ns\":500000,\"count\":10000,"
+		"\"seq_offset\":52,\"xmit_mode\":\"queue\",\"rate_frames\":1,"
+		"\"rate_period_ns\":672,\"fps\":1488095.2380952381,"
+		"\"duration_ns\":5000000000,\"delay_ns\":0,\"templates\":7,"
+		"\"cycle_len\":100,\"order\":\"shuffle\",\"seed\":12345,"
+		"\"latency\":true,\"tx_frames\":10000,\"tx_bytes\":600000,"
+		"\"tx_busy\":0,\"first_tx_ns\":1700000000000000000,"
+		"\"last_tx_ns\":1700000005000000000}\n");
+}
+
+static void test_stream_config_text(void **state)
+{
+	struct out *o = *state;
+
+	put_stream(o->msg);
+	put_stream_config(o->msg);
+	begin(o, false, false);
+	stream_print(parsed(o, BBGEN_A_STREAM_MAX), NULL);
+	assert_string_equal(end(o),
+		"stream 1 dev veth0 state done size 60 interval-ns 500000 "
+		"count 10000 seq-offset 52 xmit queue rate-frames 1 "
+		"rate-period-ns 672 fps 1488095.238 duration-ns 5000000000 "
+		"delay-ns 0 templates 7 cycle-len 100 order shuffle seed 12345 "
+		"latency on tx-frames 10000 tx-bytes 600000 tx-busy 0 "
+		"first-tx-ns 1700000000000000000 last-tx-ns 1700000005000000000\n");
 }
 
 /* A trigger before its first frame: no highest_seq, no RX times. */
@@ -276,6 +279,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_stream_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_stream_text, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stream_config_json, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_stream_config_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trigger_idle_json, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trigger_idle_text, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_trigger_v6_json, setup, teardown),

@@ -32,37 +32,60 @@ static int spec_find(const struct arg_spec *spec, const char *key)
 	return -1;
 }
 
-int args_collect(const char *what, int argc, char **argv,
-		 const struct arg_spec *spec, const char **vals)
+static int nvals(const struct arg_spec *sp)
 {
+	return sp->nvals ? sp->nvals : 1;
+}
+
+int args_parse(const char *what, int argc, char **argv,
+	       const struct arg_spec *spec, struct arg_val *vals)
+{
+	const struct arg_spec *sp;
+	struct arg_val *v;
 	int i, k;
 
 	for (k = 0; spec[k].key; k++)
-		vals[k] = NULL;
-	for (i = 0; i < argc; i += 2) {
+		vals[k].n = 0;
+	for (i = 0; i < argc; i += 1 + nvals(sp)) {
 		k = spec_find(spec, argv[i]);
 		if (k < 0)
 			return usage_err("%s: unknown argument \"%s\"", what,
 					 argv[i]);
-		if (i + 1 >= argc)
+		sp = &spec[k];
+		v = &vals[k];
+		if (i + nvals(sp) >= argc)
 			return usage_err("%s: missing value (expected %s)",
-					 spec[k].key, spec[k].meta);
-		if (vals[k])
-			return usage_err("%s: given twice", spec[k].key);
-		vals[k] = argv[i + 1];
+					 sp->key, sp->meta);
+		if (v->n && !sp->repeat)
+			return usage_err("%s: given twice", sp->key);
+		if (v->n == ARGS_REPEAT_MAX)
+			return usage_err("%s: given more than %d times",
+					 sp->key, ARGS_REPEAT_MAX);
+		v->at[v->n++] = argv + i + 1;
 	}
 	for (k = 0; spec[k].key; k++)
-		if (spec[k].required && !vals[k])
+		if (spec[k].required && !vals[k].n)
 			return usage_err("%s: missing %s %s", what, spec[k].key,
 					 spec[k].meta);
 	return 0;
+}
+
+int args_collect(const char *what, int argc, char **argv,
+		 const struct arg_spec *spec, const char **vals)
+{
+	struct arg_val v[ARGS_MAX];
+	int k, ret = args_parse(what, argc, argv, spec, v);
+
+	for (k = 0; spec[k].key; k++)
+		vals[k] = ret ? NULL : arg_str(&v[k]);
+	return ret;
 }
 
 int args_id(const char *what, bool required, int argc, char **argv,
 	    uint32_t *id)
 {
 	const struct arg_spec spec[] = {
-		{ "id", "N", required },
+		ARG("id", "N", required),
 		{ NULL },
 	};
 	const char *s;
@@ -131,20 +154,5 @@ int arg_count(const char *s, uint64_t *count)
 	if (ret || *count > BBGEN_SEQ_MAX + 1)
 		return usage_err("count: must be an integer from 1 to %llu (got \"%s\")",
 				 BBGEN_SEQ_MAX + 1, s);
-	return 0;
-}
-
-int arg_rate(const char *s, uint64_t *interval_ns)
-{
-	double fps;
-
-	if (bb_parse_rate(s, &fps))
-		return usage_err("rate: must be a number > 0 (got \"%s\")", s);
-	if (fps > BB_RATE_MAX_FPS)
-		return usage_err("rate: must be at most 1000000000 fps (got \"%s\")",
-				 s);
-	if (bb_rate_to_interval(fps, interval_ns))
-		return usage_err("rate: must be at least one frame per hour, 0.000278 fps (got \"%s\")",
-				 s);
 	return 0;
 }

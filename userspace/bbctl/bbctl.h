@@ -36,24 +36,56 @@ struct object {
 extern const struct object port_object, stream_object, trigger_object;
 
 /* Print one object of a get/dump reply (text line or JSON object). */
-int port_print(struct nlattr **tb, void *arg);
-int stream_print(struct nlattr **tb, void *arg);
-int trigger_print(struct nlattr **tb, void *arg);
+int port_print(const struct bb_reply *r, void *arg);
+int stream_print(const struct bb_reply *r, void *arg);
+int trigger_print(const struct bb_reply *r, void *arg);
+/* trigger history / histogram replies: one array item per SNAPSHOT or
+ * BUCKET nest. */
+int trigger_print_history(const struct bb_reply *r, void *arg);
+int trigger_print_histogram(const struct bb_reply *r, void *arg);
 
 /* --- args.c: the command line -------------------------------------- */
 
-/* One KEYWORD VALUE pair a command accepts. */
+/* Keywords a command may take, and how often one may repeat. */
+#define ARGS_MAX	40
+#define ARGS_REPEAT_MAX	8
+
+/* One KEYWORD VALUE... group a command accepts. */
 struct arg_spec {
 	const char *key;
-	const char *meta;	/* what the value is, for messages: "IFNAME" */
+	const char *meta;	/* what the values are, for messages: "IFNAME" */
 	bool required;
+	unsigned char nvals;	/* values after the keyword; 0 means 1 */
+	bool repeat;		/* may be given up to ARGS_REPEAT_MAX times */
 };
 
+/* spec entries: a KEYWORD VALUE pair, or one with n values / repeatable */
+#define ARG(k, m, req)		{ .key = (k), .meta = (m), .required = (req) }
+#define ARGN(k, m, n)		{ .key = (k), .meta = (m), .nvals = (n) }
+#define ARG_REPEAT(k, m)	{ .key = (k), .meta = (m), .repeat = true }
+
+/* What the command line gave for one keyword. */
+struct arg_val {
+	unsigned int n;			/* times given */
+	char **at[ARGS_REPEAT_MAX];	/* each time: its values in argv */
+};
+
+/* The first value given for a keyword, or NULL. */
+static inline const char *arg_str(const struct arg_val *a)
+{
+	return a->n ? a->at[0][0] : NULL;
+}
+
 /*
- * Match argv against spec (NULL-key terminated): vals[i] gets the value of
- * spec[i] or NULL. Unknown keywords, missing values, repeats and missing
- * required arguments are reported; returns 0 or EXIT_USAGE.
+ * Match argv against spec (NULL-key terminated, at most ARGS_MAX keys):
+ * vals[i] gets what was given for spec[i]. Unknown keywords, missing
+ * values, repeats and missing required arguments are reported; returns 0
+ * or EXIT_USAGE.
  */
+int args_parse(const char *what, int argc, char **argv,
+	       const struct arg_spec *spec, struct arg_val *vals);
+
+/* The same for single-valued keywords: vals[i] is the value or NULL. */
 int args_collect(const char *what, int argc, char **argv,
 		 const struct arg_spec *spec, const char **vals);
 
@@ -72,7 +104,23 @@ int arg_dev(const char *s, uint32_t *ifindex);
 int arg_ip(const char *field, const char *s, struct bb_ip *ip);
 int arg_mac(const char *field, const char *s, uint8_t mac[BB_MAC_LEN]);
 int arg_count(const char *s, uint64_t *count);
-int arg_rate(const char *s, uint64_t *interval_ns);
+
+/* --- values.c: values added with issue 3 ---------------------------- */
+
+struct bb_vlan;
+
+/* An integer in [min, max]: "<field>: must be an integer from min to max". */
+int arg_uint(const char *field, const char *s, uint64_t min, uint64_t max,
+	     uint64_t *v);
+int arg_on_off(const char *field, const char *s, bool *on);
+/* Seconds with up to 9 decimals, exactly in ns; 0 only if zero_ok. */
+int arg_seconds(const char *field, const char *s, bool zero_ok, uint64_t *ns);
+/* ID[:PCP[:DEI]]; the TPID is set to 0x8100. */
+int arg_vlan_tag(const char *s, struct bb_vlan *v);
+int arg_tpid(const char *s, uint16_t *tpid);
+/* N[,N...]: distinct ids, at most max; *n gets how many. */
+int arg_id_list(const char *s, uint32_t *ids, unsigned int max,
+		unsigned int *n);
 
 /* --- nl.c: talking to bbgen ------------------------------------------ */
 
@@ -93,6 +141,9 @@ int nl_simple(uint8_t cmd, int attr, uint32_t v);
 /* A show command: get attr = v, or dump all when attr is 0; cb prints one
  * object. The JSON document is an array of them. */
 int nl_show(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb);
+/* A dump filtered by attr = v (trigger history): cb prints each reply's
+ * items into one JSON array. */
+int nl_show_dump(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb);
 
 /* --- show.c: printing reply attributes ------------------------------- */
 
@@ -105,6 +156,8 @@ void show_u32(const struct nlattr *a, const char *key, const char *label);
 void show_u64(const struct nlattr *a, const char *key, const char *label);
 /* The same, but print nothing at all when the attribute is absent. */
 void show_u16_opt(const struct nlattr *a, const char *key, const char *label);
+void show_u32_opt(const struct nlattr *a, const char *key, const char *label);
+void show_u64_opt(const struct nlattr *a, const char *key, const char *label);
 void show_ip_opt(const struct nlattr *a, int family, const char *key,
 		 const char *label);
 /* Print the id an add op returned: {"id":N} or "<object> N"; arg is a
@@ -113,6 +166,6 @@ struct added {
 	const char *object;
 	int id_attr;
 };
-int show_added_id(struct nlattr **tb, void *arg);
+int show_added_id(const struct bb_reply *r, void *arg);
 
 #endif

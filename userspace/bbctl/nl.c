@@ -76,19 +76,38 @@ int nl_simple(uint8_t cmd, int attr, uint32_t v)
 	return nl_run(&g, nl_msg_u32(&g, cmd, attr, v, false), 0, NULL, NULL);
 }
 
-int nl_show(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb)
+/* Print the replies to the request of cmd (a dump, or a do if attr is set
+ * and dump is not) as one JSON array. */
+static int show(uint8_t cmd, int attr, uint32_t v, bool dump, int maxattr,
+		bb_genl_cb cb)
 {
+	struct nl_msg *msg;
 	struct bb_genl g;
 	int ret = nl_open(&g);
 
 	if (ret)
 		return ret;
+	msg = bb_genl_msg(&g, cmd, dump);
+	if (msg && attr && nla_put_u32(msg, attr, v) < 0) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
 	pr_open_array();
-	ret = nl_run(&g, nl_msg_u32(&g, cmd, attr, v, true), maxattr, cb, NULL);
+	ret = nl_run(&g, msg, maxattr, cb, NULL);
 	pr_close_array();
 	if (ret) {
 		pr_discard();
 		return ret;
 	}
 	return pr_flush() ? EXIT_KERNEL : 0;
+}
+
+int nl_show(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb)
+{
+	return show(cmd, attr, v, !attr, maxattr, cb);
+}
+
+int nl_show_dump(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb)
+{
+	return show(cmd, attr, v, true, maxattr, cb);
 }

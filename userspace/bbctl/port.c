@@ -1,50 +1,109 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* bbctl port: bind netdevs to bbgen. */
+#include <string.h>
+
 #include <linux/bbgen.h>
 
 #include "bbctl.h"
 #include "print.h"
 
 static const struct arg_spec dev_required[] = {
-	{ "dev", "IFNAME", true },
+	ARG("dev", "IFNAME", true),
 	{ NULL },
 };
 
 static const struct arg_spec dev_optional[] = {
-	{ "dev", "IFNAME", false },
+	ARG("dev", "IFNAME", false),
 	{ NULL },
 };
 
-static int port_change(const char *what, uint8_t cmd, int argc, char **argv)
+static const struct arg_spec add_args[] = {
+	ARG("dev", "IFNAME", true),
+	ARG("timestamping", "software|hardware", false),
+	{ NULL },
+};
+
+static const char *const ts_names[] = {
+	[BBGEN_TIMESTAMPING_SOFTWARE] = "software",
+	[BBGEN_TIMESTAMPING_HARDWARE] = "hardware",
+};
+
+static int parse_timestamping(const char *s, uint32_t *mode)
+{
+	uint32_t i;
+
+	for (i = 0; i < sizeof(ts_names) / sizeof(ts_names[0]); i++) {
+		if (!strcmp(s, ts_names[i])) {
+			*mode = i;
+			return 0;
+		}
+	}
+	return usage_err("timestamping: must be software or hardware (got \"%s\")",
+			 s);
+}
+
+static int port_add(int argc, char **argv)
+{
+	const char *v[2];
+	uint32_t ifindex, ts = 0;
+	struct nl_msg *msg;
+	struct bb_genl g;
+	int ret;
+
+	ret = args_collect("port add", argc, argv, add_args, v);
+	if (!ret)
+		ret = arg_dev(v[0], &ifindex);
+	if (!ret && v[1])
+		ret = parse_timestamping(v[1], &ts);
+	if (!ret)
+		ret = nl_open(&g);
+	if (ret)
+		return ret;
+	msg = nl_msg_u32(&g, BBGEN_CMD_PORT_ADD, BBGEN_A_PORT_IFINDEX, ifindex,
+			 false);
+	/* only when asked: the kernel's default is software */
+	if (msg && v[1] && nla_put_u32(msg, BBGEN_A_PORT_TIMESTAMPING, ts) < 0) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
+	return nl_run(&g, msg, 0, NULL, NULL);
+}
+
+static int port_del(int argc, char **argv)
 {
 	const char *dev;
 	uint32_t ifindex;
 	int ret;
 
-	ret = args_collect(what, argc, argv, dev_required, &dev);
+	ret = args_collect("port del", argc, argv, dev_required, &dev);
 	if (!ret)
 		ret = arg_dev(dev, &ifindex);
-	return ret ? ret : nl_simple(cmd, BBGEN_A_PORT_IFINDEX, ifindex);
+	return ret ? ret : nl_simple(BBGEN_CMD_PORT_DEL, BBGEN_A_PORT_IFINDEX,
+				     ifindex);
 }
 
-static int port_add(int argc, char **argv)
+static const char *ts_name(const struct nlattr *a)
 {
-	return port_change("port add", BBGEN_CMD_PORT_ADD, argc, argv);
+	uint32_t v;
+
+	if (!bb_nla_u32(a, &v) || v >= sizeof(ts_names) / sizeof(ts_names[0]))
+		return NULL;
+	return ts_names[v];
 }
 
-static int port_del(int argc, char **argv)
+int port_print(const struct bb_reply *r, void *arg)
 {
-	return port_change("port del", BBGEN_CMD_PORT_DEL, argc, argv);
-}
+	struct nlattr **tb = r->tb;
 
-int port_print(struct nlattr **tb, void *arg)
-{
 	(void)arg;
 	pr_open_object();
 	show_dev(tb[BBGEN_A_PORT_DEV], tb[BBGEN_A_PORT_IFINDEX], "port");
 	show_u32(tb[BBGEN_A_PORT_IFINDEX], "ifindex", "ifindex");
 	show_u32(tb[BBGEN_A_PORT_STREAMS], "streams", "streams");
 	show_u32(tb[BBGEN_A_PORT_TRIGGERS], "triggers", "triggers");
+	if (tb[BBGEN_A_PORT_TIMESTAMPING])
+		pr_string(PR_ANY, "timestamping", "timestamping %s",
+			  ts_name(tb[BBGEN_A_PORT_TIMESTAMPING]));
 	pr_close_object();
 	return 0;
 }
@@ -76,6 +135,7 @@ static const struct cmd port_cmds[] = {
 const struct object port_object = {
 	.name = "port",
 	.cmds = port_cmds,
-	.usage = "bbctl port { add | del } dev IFNAME\n"
+	.usage = "bbctl port add dev IFNAME [timestamping { software | hardware }]\n"
+		 "       bbctl port del dev IFNAME\n"
 		 "       bbctl port show [dev IFNAME]\n",
 };

@@ -56,6 +56,18 @@ void show_u64(const struct nlattr *a, const char *key, const char *label)
 		pr_null(PR_ANY, key, text_fmt(fmt, sizeof(fmt), label, "%s"));
 }
 
+void show_u32_opt(const struct nlattr *a, const char *key, const char *label)
+{
+	if (a)
+		show_u32(a, key, label);
+}
+
+void show_u64_opt(const struct nlattr *a, const char *key, const char *label)
+{
+	if (a)
+		show_u64(a, key, label);
+}
+
 void show_u16_opt(const struct nlattr *a, const char *key, const char *label)
 {
 	char fmt[64];
@@ -77,8 +89,9 @@ void show_ip_opt(const struct nlattr *a, int family, const char *key,
 	pr_string(PR_ANY, key, text_fmt(fmt, sizeof(fmt), label, "%s"), buf);
 }
 
-int show_added_id(struct nlattr **tb, void *arg)
+int show_added_id(const struct bb_reply *r, void *arg)
 {
+	struct nlattr **tb = r->tb;
 	const struct added *a = arg;
 	char fmt[64];
 	uint32_t id;

@@ -1,22 +1,32 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* bbctl trigger: RX classifiers that count and sequence-check frames. */
+#include <inttypes.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include <linux/bbgen.h>
 
 #include "bbctl.h"
+#include "frame.h"
+#include "parse.h"
 #include "print.h"
 
-enum { A_DEV, A_ID, A_SRC, A_DST, A_SPORT, A_DPORT, A_NUM };
+enum {
+	A_DEV, A_ID, A_SRC, A_DST, A_SPORT, A_DPORT, A_VLAN, A_LATENCY,
+	A_RANGE, A_INTERVAL, A_NUM
+};
 
 static const struct arg_spec add_args[A_NUM + 1] = {
-	[A_DEV] = { "dev", "IFNAME", true },
-	[A_ID] = { "id", "N", false },
-	[A_SRC] = { "src", "IP", false },
-	[A_DST] = { "dst", "IP", false },
-	[A_SPORT] = { "sport", "N", false },
-	[A_DPORT] = { "dport", "N", true },
+	[A_DEV] = ARG("dev", "IFNAME", true),
+	[A_ID] = ARG("id", "N", false),
+	[A_SRC] = ARG("src", "IP", false),
+	[A_DST] = ARG("dst", "IP", false),
+	[A_SPORT] = ARG("sport", "N", false),
+	[A_DPORT] = ARG("dport", "N", true),
+	[A_VLAN] = ARG("vlan", "ID", false),
+	[A_LATENCY] = ARG("latency", "on|off", false),
+	[A_RANGE] = ARGN("range", "MIN_NS MAX_NS", 2),
+	[A_INTERVAL] = ARG("interval", "MS", false),
 };
 
 /* Everything trigger add sends; zero/AF_UNSPEC fields are wildcards. */
@@ -25,17 +35,59 @@ struct trigger_req {
 	uint32_t id;
 	struct bb_ip src, dst;
 	uint16_t sport, dport;
+	uint16_t vlan;			/* 0: any */
+	bool latency;
+	bool has_range;
+	uint64_t range_min_ns, range_max_ns;
+	uint32_t interval_ms;		/* 0: the kernel's default */
 };
 
-static int parse_ips(const char **v, struct trigger_req *r)
+/* range MIN_NS MAX_NS: only with latency on, MIN_NS <= MAX_NS. */
+static int parse_range(char **a, struct trigger_req *r)
+{
+	if (!r->latency)
+		return usage_err("range: needs latency on (it bounds the latency statistics)");
+	if (bb_parse_u64(a[0], 0, BBGEN_LATENCY_MAX_NS, &r->range_min_ns))
+		return usage_err("range: MIN_NS must be an integer from 0 to %llu (got \"%s\")",
+				 BBGEN_LATENCY_MAX_NS, a[0]);
+	if (bb_parse_u64(a[1], r->range_min_ns, BBGEN_LATENCY_MAX_NS,
+			 &r->range_max_ns))
+		return usage_err("range: MAX_NS must be an integer from MIN_NS (%" PRIu64 ") to %llu (got \"%s\")",
+				 r->range_min_ns, BBGEN_LATENCY_MAX_NS, a[1]);
+	r->has_range = true;
+	return 0;
+}
+
+/* vlan, latency [range], interval */
+static int parse_measure(const struct arg_val *v, struct trigger_req *r)
+{
+	uint64_t n;
+	int ret = 0;
+
+	if (v[A_VLAN].n && !(ret = arg_uint("vlan", arg_str(&v[A_VLAN]), 1,
+					    BB_VLAN_ID_MAX, &n)))
+		r->vlan = (uint16_t)n;
+	if (!ret && v[A_LATENCY].n)
+		ret = arg_on_off("latency", arg_str(&v[A_LATENCY]), &r->latency);
+	if (!ret && v[A_RANGE].n)
+		ret = parse_range(v[A_RANGE].at[0], r);
+	if (!ret && v[A_INTERVAL].n &&
+	    !(ret = arg_uint("interval", arg_str(&v[A_INTERVAL]),
+			     BBGEN_TRIGGER_INTERVAL_MIN_MS,
+			     BBGEN_TRIGGER_INTERVAL_MAX_MS, &n)))
+		r->interval_ms = (uint32_t)n;
+	return ret;
+}
+
+static int parse_ips(const struct arg_val *v, struct trigger_req *r)
 {
 	int ret = 0;
 
-	if (v[A_SRC])
-		ret = arg_ip("src", v[A_SRC], &r->src);
-	if (!ret && v[A_DST])
-		ret = arg_ip("dst", v[A_DST], &r->dst);
-	if (!ret && v[A_SRC] && v[A_DST] && r->src.family != r->dst.family)
+	if (v[A_SRC].n)
+		ret = arg_ip("src", arg_str(&v[A_SRC]), &r->src);
+	if (!ret && v[A_DST].n)
+		ret = arg_ip("dst", arg_str(&v[A_DST]), &r->dst);
+	if (!ret && v[A_SRC].n && v[A_DST].n && r->src.family != r->dst.family)
 		ret = usage_err("dst: must be the same family as src (src is %s, dst is %s)",
 				r->src.family == AF_INET ? "IPv4" : "IPv6",
 				r->dst.family == AF_INET ? "IPv4" : "IPv6");
@@ -44,21 +96,23 @@ static int parse_ips(const char **v, struct trigger_req *r)
 
 static int parse_add(int argc, char **argv, struct trigger_req *r)
 {
-	const char *v[A_NUM];
+	struct arg_val v[A_NUM];
 	int ret;
 
 	memset(r, 0, sizeof(*r));
-	ret = args_collect("trigger add", argc, argv, add_args, v);
+	ret = args_parse("trigger add", argc, argv, add_args, v);
 	if (!ret)
-		ret = arg_dev(v[A_DEV], &r->ifindex);
-	if (!ret && v[A_ID])
-		ret = arg_id(v[A_ID], &r->id);
+		ret = arg_dev(arg_str(&v[A_DEV]), &r->ifindex);
+	if (!ret && v[A_ID].n)
+		ret = arg_id(arg_str(&v[A_ID]), &r->id);
 	if (!ret)
 		ret = parse_ips(v, r);
-	if (!ret && v[A_SPORT])
-		ret = arg_port("sport", v[A_SPORT], &r->sport);
+	if (!ret && v[A_SPORT].n)
+		ret = arg_port("sport", arg_str(&v[A_SPORT]), &r->sport);
 	if (!ret)
-		ret = arg_port("dport", v[A_DPORT], &r->dport);
+		ret = arg_port("dport", arg_str(&v[A_DPORT]), &r->dport);
+	if (!ret)
+		ret = parse_measure(v, r);
 	return ret;
 }
 
@@ -89,6 +143,19 @@ static struct nl_msg *add_msg(struct bb_genl *g, const struct trigger_req *r)
 		      &r->src);
 	err |= put_ip(msg, BBGEN_A_TRIGGER_DST_IPV4, BBGEN_A_TRIGGER_DST_IPV6,
 		      &r->dst);
+	if (r->vlan)
+		err |= nla_put_u16(msg, BBGEN_A_TRIGGER_VLAN_ID, r->vlan);
+	if (r->latency)
+		err |= nla_put_flag(msg, BBGEN_A_TRIGGER_LATENCY);
+	if (r->has_range) {
+		err |= nla_put_u64(msg, BBGEN_A_TRIGGER_RANGE_MIN_NS,
+				   r->range_min_ns);
+		err |= nla_put_u64(msg, BBGEN_A_TRIGGER_RANGE_MAX_NS,
+				   r->range_max_ns);
+	}
+	if (r->interval_ms)
+		err |= nla_put_u32(msg, BBGEN_A_TRIGGER_INTERVAL_MS,
+				   r->interval_ms);
 	if (!err)
 		return msg;
 	nlmsg_free(msg);
@@ -124,31 +191,6 @@ static int trigger_del(int argc, char **argv)
 	return ret ? ret : nl_simple(BBGEN_CMD_TRIGGER_DEL, BBGEN_A_TRIGGER_ID, id);
 }
 
-int trigger_print(struct nlattr **tb, void *arg)
-{
-	(void)arg;
-	pr_open_object();
-	show_u32(tb[BBGEN_A_TRIGGER_ID], "id", "trigger");
-	show_dev(tb[BBGEN_A_TRIGGER_DEV], tb[BBGEN_A_TRIGGER_IFINDEX], "dev");
-	show_u16_opt(tb[BBGEN_A_TRIGGER_UDP_DPORT], "udp_dport", "dport");
-	show_u16_opt(tb[BBGEN_A_TRIGGER_UDP_SPORT], "udp_sport", "sport");
-	show_ip_opt(tb[BBGEN_A_TRIGGER_SRC_IPV4], AF_INET, "src_ipv4", "src");
-	show_ip_opt(tb[BBGEN_A_TRIGGER_DST_IPV4], AF_INET, "dst_ipv4", "dst");
-	show_ip_opt(tb[BBGEN_A_TRIGGER_SRC_IPV6], AF_INET6, "src_ipv6", "src");
-	show_ip_opt(tb[BBGEN_A_TRIGGER_DST_IPV6], AF_INET6, "dst_ipv6", "dst");
-	show_u64(tb[BBGEN_A_TRIGGER_RX_FRAMES], "rx_frames", "rx-frames");
-	show_u64(tb[BBGEN_A_TRIGGER_RX_BYTES], "rx_bytes", "rx-bytes");
-	show_u64(tb[BBGEN_A_TRIGGER_HIGHEST_SEQ], "highest_seq", "highest-seq");
-	show_u64(tb[BBGEN_A_TRIGGER_LOST], "lost", "lost");
-	show_u64(tb[BBGEN_A_TRIGGER_OUT_OF_SEQUENCE], "out_of_sequence",
-		 "out-of-sequence");
-	show_u64(tb[BBGEN_A_TRIGGER_DUPLICATES], "duplicates", "duplicates");
-	show_u64(tb[BBGEN_A_TRIGGER_FIRST_RX_NS], "first_rx_ns", "first-rx-ns");
-	show_u64(tb[BBGEN_A_TRIGGER_LAST_RX_NS], "last_rx_ns", "last-rx-ns");
-	pr_close_object();
-	return 0;
-}
-
 static int trigger_show(int argc, char **argv)
 {
 	uint32_t id;
@@ -160,10 +202,37 @@ static int trigger_show(int argc, char **argv)
 		       BBGEN_A_TRIGGER_MAX, trigger_print);
 }
 
+/* history and histogram: dumps of one trigger. */
+static int trigger_dump(const char *what, uint8_t cmd, int argc, char **argv,
+			bb_genl_cb cb)
+{
+	uint32_t id;
+	int ret = args_id(what, true, argc, argv, &id);
+
+	if (ret)
+		return ret;
+	return nl_show_dump(cmd, BBGEN_A_TRIGGER_ID, id, BBGEN_A_TRIGGER_MAX,
+			    cb);
+}
+
+static int trigger_history(int argc, char **argv)
+{
+	return trigger_dump("trigger history", BBGEN_CMD_TRIGGER_HISTORY, argc,
+			    argv, trigger_print_history);
+}
+
+static int trigger_histogram(int argc, char **argv)
+{
+	return trigger_dump("trigger histogram", BBGEN_CMD_TRIGGER_HISTOGRAM,
+			    argc, argv, trigger_print_histogram);
+}
+
 static const struct cmd trigger_cmds[] = {
 	{ "show", trigger_show, false },
 	{ "add", trigger_add, false },
 	{ "del", trigger_del, false },
+	{ "history", trigger_history, false },
+	{ "histogram", trigger_histogram, false },
 	{ "delete", trigger_del, true },
 	{ "list", trigger_show, true },
 	{ NULL },
@@ -174,6 +243,9 @@ const struct object trigger_object = {
 	.cmds = trigger_cmds,
 	.usage =
 	"bbctl trigger add dev IFNAME [id N] [src IP] [dst IP] [sport N] dport N\n"
+	"                  [vlan ID] [latency { on | off } [range MIN_NS MAX_NS]]\n"
+	"                  [interval MS]\n"
 	"       bbctl trigger del id N\n"
-	"       bbctl trigger show [id N]\n",
+	"       bbctl trigger show [id N]\n"
+	"       bbctl trigger { history | histogram } id N\n",
 };

@@ -59,6 +59,8 @@ int bb_genl_open(struct bb_genl *g, const char *family, uint8_t version)
 		   &one, sizeof(one));
 	/* dump replies can exceed a page: peek at each message's size */
 	nl_socket_enable_msg_peek(g->sk);
+	/* requests with many templates exceed libnl's 32 KiB default */
+	nl_socket_set_buffer_size(g->sk, 0, BB_GENL_REQ_MAX + 4096);
 	ret = genl_ctrl_resolve(g->sk, family);
 	if (ret < 0)
 		goto fail;
@@ -78,7 +80,13 @@ void bb_genl_close(struct bb_genl *g)
 
 struct nl_msg *bb_genl_msg(struct bb_genl *g, uint8_t cmd, bool dump)
 {
-	struct nl_msg *msg = nlmsg_alloc_size(BB_GENL_MSG_SIZE);
+	return bb_genl_msg_size(g, cmd, dump, BB_GENL_MSG_SIZE);
+}
+
+struct nl_msg *bb_genl_msg_size(struct bb_genl *g, uint8_t cmd, bool dump,
+				size_t size)
+{
+	struct nl_msg *msg = nlmsg_alloc_size(size);
 
 	if (msg && !genlmsg_put(msg, NL_AUTO_PORT, NL_AUTO_SEQ, g->family, 0,
 				dump ? NLM_F_DUMP : 0, cmd, g->version)) {
@@ -134,15 +142,18 @@ static int on_valid(struct nl_msg *msg, void *arg)
 {
 	struct talk *t = arg;
 	struct nlattr *tb[t->maxattr + 1];
+	struct bb_reply r = { .tb = tb };
 	int ret;
 
 	if (!t->cb || t->err)
 		return NL_SKIP;
 	ret = genlmsg_parse(nlmsg_hdr(msg), 0, tb, t->maxattr, NULL);
+	r.attrs = genlmsg_attrdata(nlmsg_data(nlmsg_hdr(msg)), 0);
+	r.len = genlmsg_attrlen(nlmsg_data(nlmsg_hdr(msg)), 0);
 	if (ret < 0)
 		ret = -EPROTO;
 	else
-		ret = t->cb(tb, t->arg);
+		ret = t->cb(&r, t->arg);
 	/* keep reading to the ACK/DONE so the socket stays in step */
 	if (ret < 0)
 		t->err = ret;

@@ -16,6 +16,9 @@
 #define BB_GENL_MSG_LEN 256
 /* Room for a request: a jumbo frame template plus the other attributes. */
 #define BB_GENL_MSG_SIZE 16384
+/* The largest request: the socket's send buffer is raised to hold it, and
+ * stays within the default net.core.wmem_max (212992) that caps that. */
+#define BB_GENL_REQ_MAX 196608
 
 struct bb_genl {
 	struct nl_sock *sk;
@@ -24,9 +27,17 @@ struct bb_genl {
 	char msg[BB_GENL_MSG_LEN];	/* extack text of the last failure */
 };
 
-/* Called for each reply with its attributes (tb[0..maxattr]). Return 0 to
- * go on, or a negative errno to stop; that errno is then returned. */
-typedef int (*bb_genl_cb)(struct nlattr **tb, void *arg);
+/* One reply: tb[0..maxattr] holds the last attribute of each type (or
+ * NULL); the len bytes at attrs hold them all, repeated types included. */
+struct bb_reply {
+	struct nlattr **tb;
+	struct nlattr *attrs;
+	int len;
+};
+
+/* Called for each reply. Return 0 to go on, or a negative errno to stop;
+ * that errno is then returned. */
+typedef int (*bb_genl_cb)(const struct bb_reply *r, void *arg);
 
 /* 0, -ENOENT if the family is not registered, or another -errno. */
 int bb_genl_open(struct bb_genl *g, const char *family, uint8_t version);
@@ -34,6 +45,9 @@ void bb_genl_close(struct bb_genl *g);
 
 /* A request for cmd, as a dump if dump is set; NULL on allocation failure. */
 struct nl_msg *bb_genl_msg(struct bb_genl *g, uint8_t cmd, bool dump);
+/* The same with room for size bytes (at most BB_GENL_REQ_MAX). */
+struct nl_msg *bb_genl_msg_size(struct bb_genl *g, uint8_t cmd, bool dump,
+				size_t size);
 
 /*
  * Send msg (consumed) and process the replies until the ACK, the end of

@@ -13,7 +13,7 @@
 #include <stdint.h>
 
 #define BB_MIX_MAX		4096	/* templates, and sequence length */
-#define BB_MIX_WEIGHT_MAX	1000000
+#define BB_MIX_WEIGHT_MAX	65536	/* = BBGEN_CYCLE_MAX */
 #define BB_SIZE_DIST_SAMPLES	4096
 
 /* ByteBlower's default IMIX (Imix.DEFAULT_IMIX_FRAME_CONFIG). */

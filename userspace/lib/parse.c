@@ -2,7 +2,6 @@
 #include <arpa/inet.h>
 #include <ctype.h>
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -66,36 +65,4 @@ int bb_parse_ip(const char *s, struct bb_ip *ip)
 		return 0;
 	}
 	return -EINVAL;
-}
-
-int bb_parse_rate(const char *s, double *fps)
-{
-	double v;
-	char *end;
-
-	/* strtod also takes "inf", "nan", hex and leading blanks: refuse */
-	if (!isdigit((unsigned char)s[0]) &&
-	    !(s[0] == '.' && isdigit((unsigned char)s[1])))
-		return -EINVAL;
-	if (strpbrk(s, "xXpP"))
-		return -EINVAL;
-	errno = 0;
-	v = strtod(s, &end);
-	if (*end || errno == ERANGE || !isfinite(v) || v <= 0)
-		return -EINVAL;
-	*fps = v;
-	return 0;
-}
-
-int bb_rate_to_interval(double fps, uint64_t *interval_ns)
-{
-	double ns;
-
-	if (!(fps > 0) || fps > BB_RATE_MAX_FPS)
-		return -ERANGE;
-	ns = round(1e9 / fps);
-	if (ns < BBGEN_INTERVAL_MIN_NS || ns > (double)BBGEN_INTERVAL_MAX_NS)
-		return -ERANGE;
-	*interval_ns = (uint64_t)ns;
-	return 0;
 }

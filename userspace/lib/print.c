@@ -14,6 +14,7 @@ static struct {
 	json_t *stack[PR_DEPTH];
 	int depth;
 	bool mid_line;	/* text: an item is on the line, separate the next */
+	int text_depth;	/* text: objects opened under a key, on one line */
 } pr = { .out = NULL };
 
 void pr_init(FILE *out, bool json, bool pretty)
@@ -24,12 +25,15 @@ void pr_init(FILE *out, bool json, bool pretty)
 	pr.root = NULL;
 	pr.depth = 0;
 	pr.mid_line = false;
+	pr.text_depth = 0;
 }
 
 bool pr_is_json(void)
 {
 	return pr.json;
 }
+
+static bool pr_text(enum pr_mode m);
 
 /* Put a new container (or value) where the open container wants it. */
 static void pr_attach(const char *key, json_t *v)
@@ -48,39 +52,77 @@ static void pr_attach(const char *key, json_t *v)
 		json_object_set(top, key, v);
 }
 
-static void pr_push(json_t *c)
+static void pr_push_key(const char *key, json_t *c)
 {
-	pr_attach(NULL, c);
+	pr_attach(key, c);
 	if (pr.depth < PR_DEPTH)
 		pr.stack[pr.depth++] = c;
 	json_decref(c);	/* the parent (or root) holds the reference */
+}
+
+static void pr_push(json_t *c)
+{
+	pr_push_key(NULL, c);
+}
+
+/* Text: a nested container is items on the current line. */
+static void pr_open_keyed(const char *key, const char *fmt, json_t *c)
+{
+	if (pr.json) {
+		pr_push_key(key, c);
+		return;
+	}
+	json_decref(c);
+	pr.text_depth++;
+	if (fmt && pr_text(PR_ANY))
+		fputs(fmt, pr.out);
+}
+
+void pr_open_object_key(const char *key, const char *fmt)
+{
+	pr_open_keyed(key, fmt, json_object());
+}
+
+void pr_open_array_key(const char *key, const char *fmt)
+{
+	pr_open_keyed(key, fmt, json_array());
 }
 
 void pr_open_array(void)
 {
 	if (pr.json)
 		pr_push(json_array());
+	else if (pr.text_depth)
+		pr.text_depth++;
 }
 
 void pr_close_array(void)
 {
 	if (pr.json && pr.depth)
 		pr.depth--;
+	else if (!pr.json && pr.text_depth)
+		pr.text_depth--;
 }
 
+/* In text mode a top-level object is a line; nested ones stay on it. */
 void pr_open_object(void)
 {
 	if (pr.json)
 		pr_push(json_object());
+	else if (pr.text_depth)
+		pr.text_depth++;
 }
 
 void pr_close_object(void)
 {
-	if (!pr.json) {
+	if (!pr.json && pr.text_depth) {
+		pr.text_depth--;
+	} else if (!pr.json) {
 		fputc('\n', pr.out);
 		pr.mid_line = false;
-	} else if (pr.depth)
+	} else if (pr.depth) {
 		pr.depth--;
+	}
 }
 
 /* In text mode items are separated by one space, none at line ends. */
@@ -138,6 +180,22 @@ void pr_null(enum pr_mode m, const char *key, const char *fmt)
 	pr_string(m, key, fmt, NULL);
 }
 
+void pr_bool(enum pr_mode m, const char *key, const char *fmt, bool v)
+{
+	if (pr_text(m))
+		fprintf(pr.out, fmt, v ? "on" : "off");
+	else if (pr_jsonv(m))
+		pr_value(key, json_boolean(v));
+}
+
+void pr_double(enum pr_mode m, const char *key, const char *fmt, double v)
+{
+	if (pr_text(m))
+		fprintf(pr.out, fmt, v);
+	else if (pr_jsonv(m))
+		pr_value(key, json_real(v));
+}
+
 int pr_flush(void)
 {
 	size_t flags = pr.pretty ? JSON_INDENT(2) : JSON_COMPACT;
@@ -150,6 +208,7 @@ int pr_flush(void)
 	json_decref(pr.root);
 	pr.root = NULL;
 	pr.depth = 0;
+	pr.text_depth = 0;
 	return fflush(pr.out) || ret ? -1 : 0;
 }
 
@@ -158,4 +217,5 @@ void pr_discard(void)
 	json_decref(pr.root);
 	pr.root = NULL;
 	pr.depth = 0;
+	pr.text_depth = 0;
 }

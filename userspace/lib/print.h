@@ -36,6 +36,15 @@ void pr_uint(enum pr_mode m, const char *key, const char *fmt, unsigned int v);
 void pr_string(enum pr_mode m, const char *key, const char *fmt,
 	       const char *v);
 void pr_null(enum pr_mode m, const char *key, const char *fmt);
+/* JSON true/false; text prints fmt with "on" or "off". */
+void pr_bool(enum pr_mode m, const char *key, const char *fmt, bool v);
+/* A JSON number with a fraction (fmt is a printf double conversion). */
+void pr_double(enum pr_mode m, const char *key, const char *fmt, double v);
+
+/* Containers under key in the open object (in text mode: fmt, if not
+ * NULL, is printed as a label before the contents, on the same line). */
+void pr_open_object_key(const char *key, const char *fmt);
+void pr_open_array_key(const char *key, const char *fmt);
 
 /* Write the JSON document, if any, and reset. Returns 0 or -1. */
 int pr_flush(void);

@@ -2,6 +2,8 @@
 #include <errno.h>
 #include <string.h>
 
+#include <linux/bbgen.h>
+
 #include "rate.h"
 
 typedef unsigned __int128 u128;
@@ -71,8 +73,11 @@ static int rate_set(u128 frames, u128 period_ns, struct bb_rate *r)
 	    (period_ns / frames == BB_RATE_MIN_PERIOD_S * NS_PER_S &&
 	     period_ns % frames))
 		return -EDOM;
-	return bb_ratio_fit(frames, period_ns, UINT64_MAX, UINT64_MAX,
-			    &r->frames, &r->period_ns) < 0 ? -ERANGE : 0;
+	/* exact unless the reduced period is over the kernel's maximum:
+	 * then the closest ratio within it (off by < 1e-13 relative) */
+	return bb_ratio_fit(frames, period_ns, UINT64_MAX,
+			    BBGEN_RATE_PERIOD_MAX_NS, &r->frames,
+			    &r->period_ns) < 0 ? -ERANGE : 0;
 }
 
 /* The decimal's value as num/den: mant * 10^exp10. Within the limits of

@@ -36,7 +36,9 @@ const char *bb_l2_speed_name(enum bb_l2_speed mode);
 unsigned int bb_l2_overhead(enum bb_l2_speed mode);
 
 /*
- * fps frames per second as a reduced ratio. Returns 0, -EINVAL for 0,
+ * fps frames per second as a reduced ratio (or, if its period would exceed
+ * BBGEN_RATE_PERIOD_MAX_NS, the closest ratio within it). Returns 0,
+ * -EINVAL for 0,
  * -ERANGE if faster than BB_RATE_MAX_FPS, -EDOM if slower than one frame
  * per BB_RATE_MIN_PERIOD_S.
  */

@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* bbctl stream show: one stream of a get/dump reply, as text or JSON. */
+#include <linux/bbgen.h>
+
+#include "bbctl.h"
+#include "print.h"
+#include "rate.h"
+
+static const char *state_name(const struct nlattr *a)
+{
+	static const char *const names[] = {
+		[BBGEN_STREAM_STATE_IDLE] = "idle",
+		[BBGEN_STREAM_STATE_RUNNING] = "running",
+		[BBGEN_STREAM_STATE_DONE] = "done",
+		[BBGEN_STREAM_STATE_STOPPED] = "stopped",
+	};
+	uint32_t v;
+
+	if (!bb_nla_u32(a, &v) || v >= sizeof(names) / sizeof(names[0]))
+		return NULL;
+	return names[v];
+}
+
+static const char *xmit_name(const struct nlattr *a)
+{
+	uint32_t v;
+
+	if (!bb_nla_u32(a, &v))
+		return NULL;
+	return v == BBGEN_XMIT_MODE_QUEUE ? "queue" :
+	       v == BBGEN_XMIT_MODE_DIRECT ? "direct" : NULL;
+}
+
+static const char *order_name(const struct nlattr *a)
+{
+	uint32_t v;
+
+	if (!bb_nla_u32(a, &v))
+		return NULL;
+	return v == BBGEN_ORDER_FIXED ? "fixed" :
+	       v == BBGEN_ORDER_SHUFFLE ? "shuffle" : NULL;
+}
+
+/* The exact rate, and frames/s from it for people and scripts. */
+static void show_rate(struct nlattr **tb)
+{
+	struct bb_rate r = { 0, 0 };
+
+	show_u64(tb[BBGEN_A_STREAM_RATE_FRAMES], "rate_frames", "rate-frames");
+	show_u64(tb[BBGEN_A_STREAM_RATE_PERIOD_NS], "rate_period_ns",
+		 "rate-period-ns");
+	if (bb_nla_u64(tb[BBGEN_A_STREAM_RATE_FRAMES], &r.frames) &&
+	    bb_nla_u64(tb[BBGEN_A_STREAM_RATE_PERIOD_NS], &r.period_ns) &&
+	    r.period_ns)
+		pr_double(PR_ANY, "fps", "fps %.10g", bb_rate_fps(&r));
+	else
+		pr_null(PR_ANY, "fps", "fps %s");
+}
+
+/* Issue 3's settings: rate, limits, templates, tags. */
+static void show_config(struct nlattr **tb)
+{
+	show_rate(tb);
+	show_u64(tb[BBGEN_A_STREAM_DURATION_NS], "duration_ns", "duration-ns");
+	show_u64(tb[BBGEN_A_STREAM_DELAY_NS], "delay_ns", "delay-ns");
+	show_u32(tb[BBGEN_A_STREAM_TEMPLATES], "templates", "templates");
+	show_u32(tb[BBGEN_A_STREAM_CYCLE_LEN], "cycle_len", "cycle-len");
+	pr_string(PR_ANY, "order", "order %s",
+		  order_name(tb[BBGEN_A_STREAM_ORDER]));
+	show_u32(tb[BBGEN_A_STREAM_SEED], "seed", "seed");
+	pr_bool(PR_ANY, "latency", "latency %s",
+		nla_get_flag(tb[BBGEN_A_STREAM_LATENCY]));
+}
+
+int stream_print(const struct bb_reply *r, void *arg)
+{
+	struct nlattr **tb = r->tb;
+
+	(void)arg;
+	pr_open_object();
+	show_u32(tb[BBGEN_A_STREAM_ID], "id", "stream");
+	show_dev(tb[BBGEN_A_STREAM_DEV], tb[BBGEN_A_STREAM_IFINDEX], "dev");
+	pr_string(PR_ANY, "state", "state %s", state_name(tb[BBGEN_A_STREAM_STATE]));
+	show_u32(tb[BBGEN_A_STREAM_FRAME_SIZE], "frame_size", "size");
+	show_u64(tb[BBGEN_A_STREAM_INTERVAL_NS], "interval_ns", "interval-ns");
+	show_u64(tb[BBGEN_A_STREAM_COUNT], "count", "count");
+	show_u32(tb[BBGEN_A_STREAM_SEQ_OFFSET], "seq_offset", "seq-offset");
+	pr_string(PR_ANY, "xmit_mode", "xmit %s",
+		  xmit_name(tb[BBGEN_A_STREAM_XMIT_MODE]));
+	show_config(tb);
+	show_u64(tb[BBGEN_A_STREAM_TX_FRAMES], "tx_frames", "tx-frames");
+	show_u64(tb[BBGEN_A_STREAM_TX_BYTES], "tx_bytes", "tx-bytes");
+	show_u64(tb[BBGEN_A_STREAM_TX_BUSY], "tx_busy", "tx-busy");
+	show_u64(tb[BBGEN_A_STREAM_FIRST_TX_NS], "first_tx_ns", "first-tx-ns");
+	show_u64(tb[BBGEN_A_STREAM_LAST_TX_NS], "last_tx_ns", "last-tx-ns");
+	pr_close_object();
+	return 0;
+}
