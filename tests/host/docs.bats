@@ -27,7 +27,13 @@ man8=$bb_top/Documentation/bbctl.8
 		xmit_mode tx_frames tx_bytes tx_busy first_tx_ns last_tx_ns \
 		udp_dport udp_sport src_ipv4 dst_ipv4 src_ipv6 dst_ipv6 rx_frames \
 		rx_bytes highest_seq lost out_of_sequence duplicates first_rx_ns \
-		last_rx_ns streams triggers; do
+		last_rx_ns streams triggers timestamping rate_frames rate_period_ns \
+		fps duration_ns delay_ns templates cycle_len order seed latency \
+		vlan_id interval_ms loss_events_total loss_events first_seq rx_ns \
+		history_dropped range_min_ns range_max_ns min_ns avg_ns max_ns \
+		jitter_ns p50_ns p90_ns p99_ns p999_ns p9999_ns below_range \
+		above_range invalid start_ns frames bytes latency_count \
+		latency_min_ns latency_avg_ns latency_max_ns upper_ns; do
 		grep -q "\\\\fB$k\\|^\\.B $k" "$man8" || { echo "key $k undocumented" >&2; return 1; }
 	done
 	grep -q '^\.B sport 49152$' "$man8"
@@ -60,10 +66,29 @@ complete_words() {
 	expect_eq "$(complete_words bbctl '')" "port stream trigger help"
 	expect_eq "$(complete_words bbctl -j st)" "stream"
 	expect_eq "$(complete_words bbctl stream '')" "add del start stop show help"
-	expect_eq "$(complete_words bbctl trigger add dev lo '')" "id src dst sport dport"
+	expect_eq "$(complete_words bbctl trigger add dev lo '')" "id src dst sport dport vlan latency range interval"
 	expect_eq "$(complete_words bbctl stream add dev lo rate 5 x)" "xmit"
 	expect_eq "$(complete_words bbctl stream add dev lo xmit '')" "queue direct"
 	[[ " $(complete_words bbctl port add dev '') " == *" lo "* ]]
+}
+
+@test "bash completion: issue 3 keywords and values" {
+	expect_eq "$(complete_words bbctl trigger '')" "add del show history histogram help"
+	expect_eq "$(complete_words bbctl port add dev lo '')" "timestamping"
+	expect_eq "$(complete_words bbctl port add dev lo timestamping '')" "software hardware"
+	expect_eq "$(complete_words bbctl stream add dev lo imix-order '')" "fixed shuffle"
+	expect_eq "$(complete_words bbctl stream add dev lo l2-speed p)" "physical"
+	expect_eq "$(complete_words bbctl stream add dev lo tpid 0x8)" "0x8100 0x88a8"
+	expect_eq "$(complete_words bbctl stream add dev lo imix d)" "default"
+	expect_eq "$(complete_words bbctl stream add dev lo latency '')" "on off"
+	expect_eq "$(complete_words bbctl stream add dev lo size-dist '')" "normal"
+	# size-dist takes five values: no keyword until they are given
+	expect_eq "$(complete_words bbctl stream add dev lo size-dist normal 1 2 3 '')" ""
+	expect_eq "$(complete_words bbctl stream add dev lo size-dist normal 1 2 3 4 si)" "size sizes"
+	# vlan repeats, rate does not
+	expect_eq "$(complete_words bbctl stream add dev lo vlan 1 rate 2 v)" "vlan"
+	expect_eq "$(complete_words bbctl stream add dev lo rate 2 ra)" ""
+	expect_eq "$(complete_words bbctl trigger add dev lo range 1 2 i)" "id interval"
 }
 
 @test "MESSAGES has a line for every usage_err() format in bbctl" {

@@ -24,8 +24,17 @@ load helpers
 	usage_error port 'bbctl: port show: unknown argument "id"' port show id 1
 }
 
+@test "port add: timestamping" {
+	usage_error port 'bbctl: timestamping: must be software or hardware (got "ptp")' port add dev lo timestamping ptp
+	usage_error port 'bbctl: timestamping: must be software or hardware (got "")' port add dev lo timestamping ""
+	usage_error port 'bbctl: port del: unknown argument "timestamping"' port del dev lo timestamping software
+	usage_error port "bbctl: timestamping: missing value (expected software|hardware)" port add dev lo timestamping
+}
+
 @test "port: valid input reaches the kernel" {
 	require_no_module
+	reaches_kernel port add dev lo timestamping software
+	reaches_kernel port add dev lo timestamping hardware
 	reaches_kernel port add dev lo
 	reaches_kernel port del dev lo
 	reaches_kernel port show dev lo

@@ -40,8 +40,45 @@ load helpers
 	usage_error trigger 'bbctl: trigger del: unknown argument "dev"' trigger del id 1 dev lo
 }
 
+@test "trigger add: vlan" {
+	for v in 0 4095 -1 x 10:1 ""; do
+		usage_error trigger "bbctl: vlan: must be an integer from 1 to 4094 (got \"$v\")" trigger add dev lo dport 4000 vlan "$v"
+	done
+	usage_error trigger "bbctl: vlan: given twice" trigger add dev lo dport 4000 vlan 1 vlan 2
+}
+
+@test "trigger add: latency and range" {
+	usage_error trigger 'bbctl: latency: must be on or off (got "1")' trigger add dev lo dport 4000 latency 1
+	usage_error trigger 'bbctl: range: needs latency on (it bounds the latency statistics)' trigger add dev lo dport 4000 range 0 100
+	usage_error trigger 'bbctl: range: needs latency on (it bounds the latency statistics)' trigger add dev lo dport 4000 latency off range 0 100
+	usage_error trigger 'bbctl: range: MIN_NS must be an integer from 0 to 60000000000 (got "-1")' trigger add dev lo dport 4000 latency on range -1 100
+	usage_error trigger 'bbctl: range: MIN_NS must be an integer from 0 to 60000000000 (got "1ms")' trigger add dev lo dport 4000 latency on range 1ms 100
+	usage_error trigger 'bbctl: range: MAX_NS must be an integer from MIN_NS (100) to 60000000000 (got "99")' trigger add dev lo dport 4000 latency on range 100 99
+	usage_error trigger 'bbctl: range: MAX_NS must be an integer from MIN_NS (0) to 60000000000 (got "60000000001")' trigger add dev lo dport 4000 latency on range 0 60000000001
+	usage_error trigger 'bbctl: range: missing value (expected MIN_NS MAX_NS)' trigger add dev lo dport 4000 latency on range 1
+}
+
+@test "trigger add: interval" {
+	for v in 9 3600001 0 1.5 ""; do
+		usage_error trigger "bbctl: interval: must be an integer from 10 to 3600000 (got \"$v\")" trigger add dev lo dport 4000 interval "$v"
+	done
+}
+
+@test "trigger history/histogram: id" {
+	for c in history histogram; do
+		usage_error trigger "bbctl: trigger $c: missing id N" trigger $c
+		usage_error trigger 'bbctl: id: must be an integer from 1 to 2147483647 (got "0")' trigger $c id 0
+		usage_error trigger "bbctl: trigger $c: unknown argument \"dev\"" trigger $c id 1 dev lo
+	done
+}
+
 @test "trigger: valid input reaches the kernel" {
 	require_no_module
+	reaches_kernel trigger add dev lo dport 4000 vlan 4094 latency on range 0 60000000000 interval 10
+	reaches_kernel trigger add dev lo dport 4000 latency off interval 3600000
+	reaches_kernel trigger add dev lo dport 4000 range 5 5 latency on
+	reaches_kernel trigger history id 1
+	reaches_kernel -j trigger histogram id 1
 	reaches_kernel trigger add dev lo dport 4000
 	reaches_kernel trigger add dev lo id 7 src 10.0.0.1 dst 10.0.0.2 sport 1 dport 65535
 	reaches_kernel trigger add dev lo dst 2001:db8::2 dport 4000

@@ -12,13 +12,34 @@ _bbctl_ids()
 _bbctl_keywords()
 {
 	case "$1 $2" in
-	"port add" | "port del" | "port show") echo dev ;;
+	"port add") echo dev timestamping ;;
+	"port del" | "port show") echo dev ;;
 	"stream add")
-		echo dev id dst-mac src-mac src dst sport dport size xmit rate count ;;
+		echo dev id dst-mac src-mac src dst sport dport size sizes imix \
+			imix-order size-dist rate bitrate l2-speed count duration \
+			delay vlan tpid dscp ecn tos latency xmit ;;
 	"stream start" | "stream stop" | "stream del" | "stream show") echo id ;;
-	"trigger add") echo dev id src dst sport dport ;;
-	"trigger del" | "trigger show") echo id ;;
+	"trigger add")
+		echo dev id src dst sport dport vlan latency range interval ;;
+	"trigger del" | "trigger show" | "trigger history" | "trigger histogram")
+		echo id ;;
 	esac
+}
+
+# Keywords that take more than one value word, and how many.
+_bbctl_nvals()
+{
+	case "$1" in
+	size-dist) echo 5 ;;
+	range) echo 2 ;;
+	*) echo 1 ;;
+	esac
+}
+
+# Keywords that may repeat.
+_bbctl_repeats()
+{
+	[ "$1" = vlan ]
 }
 
 _bbctl()
@@ -51,29 +72,52 @@ _bbctl()
 	fi
 	if [ -z "$cmd" ]; then
 		case "$obj" in
-		port | trigger) COMPREPLY=($(compgen -W "add del show help" -- "$cur")) ;;
+		port) COMPREPLY=($(compgen -W "add del show help" -- "$cur")) ;;
 		stream) COMPREPLY=($(compgen -W "add del start stop show help" -- "$cur")) ;;
+		trigger) COMPREPLY=($(compgen -W "add del show history histogram help" -- "$cur")) ;;
 		esac
 		return
 	fi
 
-	# a value is wanted when an odd number of argument words precede
-	if (( ${#words[@]} % 2 == 1 )); then
-		case "$prev" in
-		dev) COMPREPLY=($(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur")) ;;
-		xmit) COMPREPLY=($(compgen -W "queue direct" -- "$cur")) ;;
-		id) [ "$cmd" != add ] &&
-			COMPREPLY=($(compgen -W "$(_bbctl_ids "$obj")" -- "$cur")) ;;
-		esac
+	# walk KEYWORD VALUE... groups; a value is wanted if one is pending
+	local kw="" left=0 n
+	for ((i = 0; i < ${#words[@]}; i++)); do
+		if ((left > 0)); then
+			left=$((left - 1))
+			continue
+		fi
+		kw=${words[i]}
+		used+=("$kw")
+		left=$(_bbctl_nvals "$kw")
+	done
+	if ((left > 0)); then
+		n=$(($(_bbctl_nvals "$kw") - left))
+		_bbctl_value "$obj" "$cmd" "$kw" "$n"
 		return
 	fi
-	for ((i = 0; i < ${#words[@]}; i += 2)); do
-		used+=("${words[i]}")
-	done
-	local kw out=()
+	local out=()
 	for kw in $(_bbctl_keywords "$obj" "$cmd"); do
-		[[ " ${used[*]} " == *" $kw "* ]] || out+=("$kw")
+		_bbctl_repeats "$kw" || [[ " ${used[*]} " != *" $kw "* ]] && out+=("$kw")
 	done
 	COMPREPLY=($(compgen -W "${out[*]}" -- "$cur"))
+}
+
+# _bbctl_value OBJECT COMMAND KEYWORD N: complete the Nth value (from 0).
+_bbctl_value()
+{
+	local words=""
+	case "$3 $4" in
+	"dev 0") words=$(ls /sys/class/net 2>/dev/null) ;;
+	"xmit 0") words="queue direct" ;;
+	"latency 0") words="on off" ;;
+	"imix 0") words="default" ;;
+	"imix-order 0") words="fixed shuffle" ;;
+	"l2-speed 0") words="frame frame_with_fcs physical" ;;
+	"tpid 0") words="0x8100 0x88a8 0x9100" ;;
+	"timestamping 0") words="software hardware" ;;
+	"size-dist 0") words="normal" ;;
+	"id 0") [ "$2" != add ] && words=$(_bbctl_ids "$1") ;;
+	esac
+	COMPREPLY=($(compgen -W "$words" -- "$cur"))
 }
 complete -F _bbctl bbctl
