@@ -11,6 +11,8 @@
 
 #include <linux/bbgen.h>
 
+#include <netlink/genl/genl.h>
+
 #include "bbctl.h"
 #include "stream.h"
 
@@ -135,6 +137,77 @@ static void test_size_dist(void **state)
 	assert_true(stream_req_size(&r) < BB_GENL_REQ_MAX);
 }
 
+/* The request: one TEMPLATE per size, in order, and what goes with them. */
+static struct nlattr **request(struct nl_msg **msg, int *ntmpl)
+{
+	static struct nlattr *tb[BBGEN_A_STREAM_MAX + 1];
+	struct bb_genl g = { .family = 0x20, .version = BBGEN_GENL_VERSION };
+	struct nlattr *a;
+	int rem;
+
+	*msg = stream_add_msg(&g, &r);
+	assert_non_null(*msg);
+	assert_int_equal(genlmsg_parse(nlmsg_hdr(*msg), 0, tb,
+				       BBGEN_A_STREAM_MAX, NULL), 0);
+	*ntmpl = 0;
+	nla_for_each_attr(a, genlmsg_attrdata(nlmsg_data(nlmsg_hdr(*msg)), 0),
+			  genlmsg_attrlen(nlmsg_data(nlmsg_hdr(*msg)), 0), rem)
+		if (nla_type(a) == BBGEN_A_STREAM_TEMPLATE)
+			assert_int_equal(nla_len(a), r.mix.size[(*ntmpl)++]);
+	return tb;
+}
+
+static void test_request(void **state)
+{
+	struct nl_msg *msg;
+	struct nlattr **tb;
+	const uint8_t *f;
+	int n;
+
+	(void)state;
+	assert_int_equal(parse(&r, "imix 64:7,576:4,1500:1 imix-order shuffle "
+			       "rate 1488095.24 duration 2 delay 0.5 vlan 9 latency on"), 0);
+	tb = request(&msg, &n);
+	assert_int_equal(n, 3);
+	assert_int_equal(nla_get_u64(tb[BBGEN_A_STREAM_RATE_FRAMES]), 37202381);
+	assert_int_equal(nla_get_u64(tb[BBGEN_A_STREAM_RATE_PERIOD_NS]),
+			 25000000000ULL);
+	assert_int_equal(nla_get_u64(tb[BBGEN_A_STREAM_DURATION_NS]), 2000000000);
+	assert_int_equal(nla_get_u64(tb[BBGEN_A_STREAM_DELAY_NS]), 500000000);
+	assert_null(tb[BBGEN_A_STREAM_COUNT]);
+	assert_null(tb[BBGEN_A_STREAM_INTERVAL_NS]);
+	assert_null(tb[BBGEN_A_STREAM_SEQ_OFFSET]);
+	assert_null(tb[BBGEN_A_STREAM_SEQUENCE]);
+	assert_true(nla_get_flag(tb[BBGEN_A_STREAM_LATENCY]));
+	assert_int_equal(nla_len(tb[BBGEN_A_STREAM_WEIGHTS]), 12);
+	assert_int_equal(((uint32_t *)nla_data(tb[BBGEN_A_STREAM_WEIGHTS]))[1], 4);
+	assert_int_equal(nla_get_u32(tb[BBGEN_A_STREAM_ORDER]),
+			 BBGEN_ORDER_SHUFFLE);
+	/* the last TEMPLATE: 1500 bytes with a VLAN tag */
+	f = nla_data(tb[BBGEN_A_STREAM_TEMPLATE]);
+	assert_int_equal(nla_len(tb[BBGEN_A_STREAM_TEMPLATE]), 1500);
+	assert_int_equal(f[12] << 8 | f[13], 0x8100);
+	assert_int_equal(f[14] << 8 | f[15], 9);
+	nlmsg_free(msg);
+
+	assert_int_equal(parse(&r, "size-dist normal 110 20 60 1480 rate 30 count 9"), 0);
+	tb = request(&msg, &n);
+	assert_int_equal(n, (int)r.mix.n);
+	assert_int_equal(nla_len(tb[BBGEN_A_STREAM_SEQUENCE]), 2 * 4096);
+	assert_null(tb[BBGEN_A_STREAM_WEIGHTS]);
+	assert_null(tb[BBGEN_A_STREAM_ORDER]);
+	assert_int_equal(nla_get_u64(tb[BBGEN_A_STREAM_COUNT]), 9);
+	nlmsg_free(msg);
+
+	/* one plain template still names the sequence tag's place */
+	assert_int_equal(parse(&r, "size 100 rate 1"), 0);
+	tb = request(&msg, &n);
+	assert_int_equal(n, 1);
+	assert_int_equal(nla_get_u32(tb[BBGEN_A_STREAM_SEQ_OFFSET]), 92);
+	assert_false(nla_get_flag(tb[BBGEN_A_STREAM_LATENCY]));
+	nlmsg_free(msg);
+}
+
 static void test_errors(void **state)
 {
 	(void)state;
@@ -154,6 +227,7 @@ int main(void)
 		cmocka_unit_test(test_vlans_and_qos),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_size_dist),
+		cmocka_unit_test(test_request),
 		cmocka_unit_test(test_errors),
 	};
 

@@ -70,7 +70,7 @@ static int put_timing(struct nl_msg *msg, const struct stream_req *r)
 	return err;
 }
 
-static struct nl_msg *add_msg(struct bb_genl *g, const struct stream_req *r)
+struct nl_msg *stream_add_msg(struct bb_genl *g, const struct stream_req *r)
 {
 	struct nl_msg *msg = bb_genl_msg_size(g, BBGEN_CMD_STREAM_ADD, false,
 					      stream_req_size(r));
@@ -101,7 +101,7 @@ static int stream_add(int argc, char **argv)
 		ret = nl_open(&g);
 	if (ret)
 		return ret;
-	ret = nl_run(&g, add_msg(&g, &r), BBGEN_A_STREAM_MAX, show_added_id,
+	ret = nl_run(&g, stream_add_msg(&g, &r), BBGEN_A_STREAM_MAX, show_added_id,
 		     &what);
 	if (ret)
 		pr_discard();

@@ -48,6 +48,12 @@ int stream_parse_add(int argc, char **argv, struct stream_req *r);
 int stream_parse_sizes(const struct arg_val *v, struct stream_req *r);
 int stream_parse_rate(const struct arg_val *v, struct stream_req *r);
 
+struct bb_genl;
+struct nl_msg;
+
+/* The STREAM_ADD request for r; NULL if out of memory. */
+struct nl_msg *stream_add_msg(struct bb_genl *g, const struct stream_req *r);
+
 /* Bytes of netlink request r needs. */
 size_t stream_req_size(const struct stream_req *r);
 
