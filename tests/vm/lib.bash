@@ -13,7 +13,7 @@
 # the counter, what was expected and what was seen.
 
 BB_TOP=${BB_TOP:-$(cd "$BATS_TEST_DIRNAME/../.." && pwd)}
-BBCTL=$BB_TOP/build/bin/bbctl
+BBCTL=${BBCTL:-$BB_TOP/build/bin/bbctl}	# override: test another build
 CSUM_CHECK=$BB_TOP/tests/vm/udp-csum-check
 NS_A=bbA
 NS_B=bbB
