@@ -1,0 +1,96 @@
+#!/usr/bin/env bats
+# RX latency: netem's normal delay measured by a LATENCY trigger (avg, P99,
+# histogram), implausible stamps and the reporting range, and the results
+# over time (interval snapshots). Frames come from tests/vm/rx-send, which
+# writes the 16-byte time tag from an ordinary UDP socket, so these tests do
+# not depend on the TX engine.
+
+load rx-lib
+
+setup() { rx_setup; }
+teardown() { rx_teardown; }
+
+@test "netem delay 20ms 5ms normal: avg within 1 ms of 20 ms, P99 near 20 + 2.33 * 5 ms" {
+	in_a tc qdisc add dev veth0 root netem delay 20ms 5ms distribution normal
+	id=$(trigger_add '{"dev": "veth1", "udp-dport": 5000, "latency": true}')
+	in_a "$RX_SEND" "$IP4_B" 5000 --count 1000 --rate 500 --latency
+	wait_rx "$id" 1000
+	lat=$(trigger_get "$id" | jq -c '."latency-stats"')
+	echo "# $lat" >&3
+	assert_eq count 1000 "$(jq '.count' <<< "$lat")"
+	assert_eq invalid 0 "$(jq '.invalid' <<< "$lat")"
+	in_range avg-ns 19000000 21000000 "$(jq '."avg-ns"' <<< "$lat")"
+	in_range p50-ns 18500000 21500000 "$(jq '."p50-ns"' <<< "$lat")"
+	# 2.33 sigma is 31.65 ms; 1000 samples and netem's table: allow 29..36
+	in_range p99-ns 29000000 36000000 "$(jq '."p99-ns"' <<< "$lat")"
+	in_range jitter-ns 1000000 10000000 "$(jq '."jitter-ns"' <<< "$lat")"
+	# ascending, and within [min, max] (percentiles may round up 0.05%)
+	jq -e '.["min-ns"] <= .["p50-ns"] and .["p50-ns"] <= .["p90-ns"] and
+	       .["p90-ns"] <= .["p99-ns"] and .["p99-ns"] <= .["p999-ns"] and
+	       .["p999-ns"] <= .["p9999-ns"] and
+	       .["p9999-ns"] <= .["max-ns"] * 1.0005' <<< "$lat" > /dev/null ||
+		fail "percentiles out of order: $lat"
+	# the histogram holds every frame, in ascending buckets
+	in_b "$RXYNL" --dump trigger-histogram "{\"id\": $id}" |
+		jq -e '[.[].bucket // [] | .[]] | (map(.count) | add) == 1000 and
+		       (map(."upper-ns") | . == sort)' > /dev/null ||
+		fail "histogram does not add up to 1000 frames in ascending buckets"
+}
+
+@test "implausible stamps are counted apart; the range sorts valid latencies" {
+	id=$(trigger_add '{"dev": "veth1", "udp-dport": 5001, "latency": true,
+			   "range-min-ns": 1000, "range-max-ns": 50000000}')
+	# stamped 1 s in the future (negative latency), then 61 s in the past
+	in_a "$RX_SEND" "$IP4_B" 5001 --count 20 --latency --tx-offset-ns 1000000000
+	in_a "$RX_SEND" "$IP4_B" 5001 --count 20 --first 20 --latency \
+		--tx-offset-ns -61000000000
+	in_a "$RX_SEND" "$IP4_B" 5001 --count 30 --first 40 --latency
+	# 100 ms old when sent: above the 50 ms range, still valid
+	in_a "$RX_SEND" "$IP4_B" 5001 --count 10 --first 70 --latency \
+		--tx-offset-ns -100000000
+	wait_rx "$id" 80
+	lat=$(trigger_get "$id" | jq -c '."latency-stats"')
+	assert_eq invalid 40 "$(jq '.invalid' <<< "$lat")"
+	assert_eq count 40 "$(jq '.count' <<< "$lat")"
+	assert_eq above-range 10 "$(jq '."above-range"' <<< "$lat")"
+	assert_eq below-range 0 "$(jq '."below-range"' <<< "$lat")"
+	in_range max-ns 100000000 1100000000 "$(jq '."max-ns"' <<< "$lat")"
+	# invalid stamps stay out of the histogram too
+	in_b "$RXYNL" --dump trigger-histogram "{\"id\": $id}" |
+		jq -e '[.[].bucket // [] | .[].count] | add == 40' > /dev/null ||
+		fail "histogram does not hold exactly the 40 valid frames"
+}
+
+@test "latency range and histogram errors name the problem" {
+	run ynl_b --do trigger-add '{"dev": "veth1", "udp-dport": 5002, "range-max-ns": 5}'
+	assert_eq status 1 "$status"
+	assert_eq message "error: a latency range needs LATENCY on the trigger" "$output"
+	run ynl_b --do trigger-add '{"dev": "veth1", "udp-dport": 5002, "latency": true,
+				     "range-min-ns": 10, "range-max-ns": 5}'
+	assert_eq message "error: latency range minimum is above its maximum" "$output"
+	id=$(trigger_add '{"dev": "veth1", "udp-dport": 5002}')
+	run ynl_b --dump trigger-histogram "{\"id\": $id}"
+	assert_eq message "error: trigger does not measure latency" "$output"
+}
+
+@test "history: snapshots aligned to the interval, drained exactly once" {
+	id=$(trigger_add '{"dev": "veth1", "udp-dport": 5003, "latency": true,
+			   "interval-ms": 100}')
+	assert_eq interval-ms 100 "$(trigger_get "$id" | jq '."interval-ms"')"
+	in_a "$RX_SEND" "$IP4_B" 5003 --count 100 --rate 200 --latency
+	wait_rx "$id" 100
+	sleep 0.2	# the last interval is over: reading closes it
+	h=$(ynl_b --dump trigger-history "{\"id\": $id}")
+	echo "# $(jq -c '[.[].snapshot // [] | .[] | [."start-ns", .frames]]' <<< "$h")" >&3
+	jq -e '[.[].snapshot // [] | .[]] as $s |
+	       ($s | map(.frames) | add) == 100 and
+	       ($s | map(."latency-count") | add) == 100 and
+	       ($s | length) >= 4 and
+	       ($s | all(."start-ns" % 100000000 == 0)) and
+	       ($s | map(."start-ns") | . == sort and . == unique)' <<< "$h" > /dev/null ||
+		fail "snapshots do not add up or are not aligned: $h"
+	assert_eq history-dropped 0 "$(jq '.[0]."history-dropped"' <<< "$h")"
+	h=$(ynl_b --dump trigger-history "{\"id\": $id}")
+	assert_eq "snapshots on a second read" 0 \
+		"$(jq '[.[].snapshot // [] | .[]] | length' <<< "$h")"
+}
