@@ -301,7 +301,7 @@ static int trigger_insert(struct bbgen_net *bn, struct bbgen_trigger *t,
 static void trigger_free(struct bbgen_trigger *t)
 {
 	bbgen_snaps_free(&t->snaps);
-	kvfree(t->lat.hist);
+	vfree(t->lat.hist);
 	kfree(t->loss);
 	kfree(t);
 }
@@ -321,10 +321,14 @@ static struct bbgen_trigger *trigger_new(const struct bbgen_trigger_cfg *cfg)
 	if (!t)
 		return NULL;
 	t->loss = kzalloc(sizeof(*t->loss), GFP_KERNEL);
+	/*
+	 * 216 KiB: vmalloc, page by page. kmalloc would round it up to an
+	 * order-6 block (256 KiB) that a fragmented machine may not have.
+	 */
 	if (cfg->latency)
-		hist = kvzalloc(sizeof(*hist), GFP_KERNEL);
+		hist = vzalloc(sizeof(*hist));
 	if (!t->loss || (cfg->latency && !hist)) {
-		kvfree(hist);
+		vfree(hist);
 		trigger_free(t);
 		return NULL;
 	}

@@ -35,8 +35,12 @@ static void window_clear(struct bbgen_seq *s, u64 from, u64 to)
 
 static enum bbgen_seq_verdict seq_advance(struct bbgen_seq *s, u64 seq)
 {
-	/* The slots of the skipped numbers still hold old, wrapped values. */
-	window_clear(s, s->highest + 1, seq);
+	/*
+	 * The slots of the skipped numbers still hold old, wrapped values;
+	 * the common case (the next number) skips none.
+	 */
+	if (seq > s->highest + 1)
+		window_clear(s, s->highest + 1, seq - 1);
 	__set_bit(seq & WINDOW_MASK, s->seen);
 	s->lost += seq - s->highest - 1;
 	s->highest = seq;

@@ -1,0 +1,202 @@
+#!/usr/bin/python3
+"""The inside of bench/rx-overhead (runs in the VM, as root, bbgen loaded).
+
+veth0 (netns bbA, a bbgen port with one stream) -> veth1 (netns bbB). Each
+round sends FRAMES frames flat out in direct xmit mode and measures what
+veth1 received per second of the stream's TX time. Rounds alternate the
+three receivers so drift in the VM's speed hits them alike; the median of
+the rounds is reported.
+"""
+import ctypes
+import json
+import os
+import statistics
+import struct
+import subprocess
+import sys
+import time
+
+top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+tree = subprocess.run([os.path.join(top, "scripts/linux-source")], check=True,
+                      capture_output=True, text=True).stdout.strip()
+sys.path.insert(0, os.path.join(tree, "tools/net/ynl"))
+from lib import YnlFamily, NlError  # noqa: E402
+
+SPEC = os.path.join(top, "Documentation/netlink/bbgen.yaml")
+SCHEMA = os.path.join(tree, "Documentation/netlink/genetlink-c.yaml")
+DPORT = 9000
+
+
+def sh(*cmd):
+    subprocess.run(cmd, check=True)
+
+
+def in_ns(ns, *cmd):
+    sh("ip", "netns", "exec", ns, *cmd)
+
+
+LIBC = ctypes.CDLL(None, use_errno=True)
+CLONE_NEWNET = 0x40000000
+
+
+def setns(fd):
+    # os.setns() needs Python 3.12; Debian 12 has 3.11
+    if LIBC.setns(fd, CLONE_NEWNET):
+        raise OSError(ctypes.get_errno(), "setns")
+
+
+def ynl_in(ns):
+    """A YNL socket opened inside netns NS (objects live in its namespace)."""
+    fd = os.open("/run/netns/" + ns, os.O_RDONLY)
+    own = os.open("/proc/self/ns/net", os.O_RDONLY)
+    setns(fd)
+    y = YnlFamily(SPEC, SCHEMA)
+    setns(own)
+    os.close(fd)
+    os.close(own)
+    return y
+
+
+def csum(b):
+    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
+    while s >> 16:
+        s = (s & 0xffff) + (s >> 16)
+    return ~s & 0xffff
+
+
+def template(dst_mac, src_mac, stamp):
+    """60-byte IPv4/UDP frame; the last 8 payload bytes hold @stamp."""
+    payload = bytes(10) + struct.pack(">Q", stamp)
+    udp = struct.pack(">HHHH", 9000, DPORT, 8 + len(payload), 0) + payload
+    ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0, 0, 64, 17, 0,
+                     bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]))
+    ip = ip[:10] + struct.pack(">H", csum(ip)) + ip[12:]
+    return dst_mac + src_mac + b"\x08\x00" + ip + udp
+
+
+def mac_of(ns, dev):
+    out = subprocess.run(["ip", "-n", ns, "-br", "link", "show", dev],
+                         check=True, capture_output=True, text=True).stdout
+    return bytes.fromhex(out.split()[2].replace(":", ""))
+
+
+def udp_no_ports():
+    """UDP datagrams bbB's stack dropped for want of a socket."""
+    out = subprocess.run(["ip", "netns", "exec", "bbB", "cat", "/proc/net/snmp"],
+                         check=True, capture_output=True, text=True).stdout
+    udp = [line.split() for line in out.splitlines() if line.startswith("Udp:")]
+    return int(udp[1][udp[0].index("NoPorts")])
+
+
+def setup():
+    subprocess.run(["ip", "netns", "del", "bbA"], stderr=subprocess.DEVNULL)
+    subprocess.run(["ip", "netns", "del", "bbB"], stderr=subprocess.DEVNULL)
+    sh("ip", "netns", "add", "bbA")
+    sh("ip", "netns", "add", "bbB")
+    sh("ip", "link", "add", "veth0", "netns", "bbA", "type", "veth", "peer",
+       "name", "veth1", "netns", "bbB")
+    in_ns("bbA", "ip", "link", "set", "veth0", "up")
+    in_ns("bbB", "ip", "link", "set", "veth1", "up")
+    # the stack mode's frames are for this host: UDP drops them (NoPorts)
+    in_ns("bbB", "ip", "addr", "add", "10.0.0.2/24", "dev", "veth1")
+    in_ns("bbB", "tc", "qdisc", "add", "dev", "veth1", "clsact")
+
+
+def add_stream(ya, frames, tmpl, latency):
+    """A flat-out direct stream; with latency the kernel writes the time tag,
+    else the seq tag goes 16 bytes from the end and the template's fixed
+    stamp (taken now) follows it: a valid TX time for the whole run."""
+    attrs = {"dev": "veth0", "template": tmpl, "interval-ns": 1,
+             "count": frames, "xmit-mode": "direct"}
+    if latency:
+        attrs["latency"] = True
+    else:
+        attrs["seq-offset"] = len(tmpl) - 16
+    return ya.do("stream-add", attrs)["id"]
+
+
+def run_once(ya, yb, mode, frames, macs, kernel_latency):
+    stamp = time.clock_gettime_ns(time.CLOCK_TAI)
+    tmpl = template(macs[1], macs[0], stamp)
+    tid = None
+    if mode == "base":
+        in_ns("bbB", "tc", "filter", "add", "dev", "veth1", "ingress", "prio",
+              "1", "matchall", "action", "drop")
+    elif mode == "stack":
+        no_ports = udp_no_ports()
+    else:
+        yb.do("port-add", {"dev": "veth1"})
+        attrs = {"dev": "veth1", "udp-dport": DPORT}
+        if mode == "latency":
+            attrs["latency"] = True
+        tid = yb.do("trigger-add", attrs)["id"]
+    sid = add_stream(ya, frames, tmpl, kernel_latency)
+    ya.do("stream-start", {"id": sid})
+    while True:
+        s = ya.do("stream-get", {"id": sid})
+        if s["state"] not in ("running", 1):
+            break
+        time.sleep(0.2)
+    time.sleep(0.5)
+    tx_s = (s["last-tx-ns"] - s["first-tx-ns"]) / 1e9
+    if mode == "base":
+        out = subprocess.run(["ip", "netns", "exec", "bbB", "tc", "-s", "-j",
+                              "filter", "show", "dev", "veth1", "ingress"],
+                             check=True, capture_output=True, text=True).stdout
+        rx = 0
+        for f in json.loads(out):
+            for a in f.get("options", {}).get("actions", []):
+                rx = max(rx, a.get("stats", {}).get("packets", 0))
+        in_ns("bbB", "tc", "filter", "del", "dev", "veth1", "ingress")
+        extra = ""
+    elif mode == "stack":
+        rx = udp_no_ports() - no_ports
+        extra = ""
+    else:
+        t = yb.do("trigger-get", {"id": tid})
+        rx = t["rx-frames"]
+        lat = t.get("latency-stats", {})
+        extra = " invalid=%s" % lat.get("invalid", "-") if lat else ""
+        yb.do("port-del", {"dev": "veth1"})
+    ya.do("stream-del", {"id": sid})
+    fps = rx / tx_s
+    print("  %-8s tx %.3f s, rx %d frames, %.0f frames/s%s" % (mode, tx_s, rx, fps, extra))
+    return fps
+
+
+def main():
+    frames = int(sys.argv[1]) if len(sys.argv) > 1 else 200000
+    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    setup()
+    ya, yb = ynl_in("bbA"), ynl_in("bbB")
+    ya.do("port-add", {"dev": "veth0"})
+    macs = (mac_of("bbA", "veth0"), mac_of("bbB", "veth1"))
+    # does the module write time tags itself (STREAM_LATENCY)?
+    try:
+        ya.do("stream-del", {"id": add_stream(ya, 1, template(macs[1], macs[0], 0), True)})
+        kernel_latency = True
+    except NlError:
+        kernel_latency = False
+    clock = open("/sys/devices/system/clocksource/clocksource0/"
+                 "current_clocksource").read().strip()
+    print("rx-overhead: %d frames of 60 bytes per run, %d rounds, kernel %s, "
+          "clocksource %s, time tags by %s" % (
+              frames, rounds, os.uname().release, clock,
+              "the TX engine" if kernel_latency else "template"))
+    res = {"base": [], "stack": [], "seq": [], "latency": []}
+    for r in range(rounds):
+        print("round %d" % (r + 1))
+        for mode in res:
+            res[mode].append(run_once(ya, yb, mode, frames, macs, kernel_latency))
+    base = statistics.median(res["base"])
+    print("median RX frames/s: " + ", ".join(
+        "%s %.0f" % (m, statistics.median(v)) for m, v in res.items()))
+    stack = statistics.median(res["stack"])
+    for m in ("seq", "latency"):
+        got = statistics.median(res[m])
+        print("overhead %-8s %.1f %% over the tc drop, %.1f %% over the stack's drop"
+              % (m, (1 - got / base) * 100, (1 - got / stack) * 100))
+
+
+if __name__ == "__main__":
+    main()
