@@ -201,7 +201,12 @@ enum bbgen_xmit_mode {
 enum bbgen_timestamping {
 	/* CLOCK_TAI read in the rx_handler */
 	BBGEN_TIMESTAMPING_SOFTWARE,
-	/* the NIC's RX stamp (skb_hwtstamps); the PHC must run on TAI */
+	/*
+	 * the NIC's RX stamp (skb_hwtstamps): refused unless the device
+	 * reports SOF_TIMESTAMPING_RX_HARDWARE. bbgen does not configure the
+	 * device: enable RX stamping (e.g. hwstamp_ctl -r 1) and keep its PHC
+	 * on TAI (phc2sys). A frame without a stamp gets the software time.
+	 */
 	BBGEN_TIMESTAMPING_HARDWARE,
 };
 
