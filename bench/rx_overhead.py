@@ -99,7 +99,6 @@ def setup():
     in_ns("bbB", "ip", "link", "set", "veth1", "up")
     # the stack mode's frames are for this host: UDP drops them (NoPorts)
     in_ns("bbB", "ip", "addr", "add", "10.0.0.2/24", "dev", "veth1")
-    in_ns("bbB", "tc", "qdisc", "add", "dev", "veth1", "clsact")
 
 
 def add_stream(ya, frames, tmpl, latency):
@@ -120,6 +119,8 @@ def run_once(ya, yb, mode, frames, macs, kernel_latency):
     tmpl = template(macs[1], macs[0], stamp)
     tid = None
     if mode == "base":
+        # only for this mode: an ingress hook costs the others too
+        in_ns("bbB", "tc", "qdisc", "add", "dev", "veth1", "clsact")
         in_ns("bbB", "tc", "filter", "add", "dev", "veth1", "ingress", "prio",
               "1", "matchall", "action", "drop")
     elif mode == "stack":
@@ -147,7 +148,7 @@ def run_once(ya, yb, mode, frames, macs, kernel_latency):
         for f in json.loads(out):
             for a in f.get("options", {}).get("actions", []):
                 rx = max(rx, a.get("stats", {}).get("packets", 0))
-        in_ns("bbB", "tc", "filter", "del", "dev", "veth1", "ingress")
+        in_ns("bbB", "tc", "qdisc", "del", "dev", "veth1", "clsact")
         extra = ""
     elif mode == "stack":
         rx = udp_no_ports() - no_ports
