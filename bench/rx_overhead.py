@@ -101,15 +101,16 @@ def setup():
     in_ns("bbB", "ip", "addr", "add", "10.0.0.2/24", "dev", "veth1")
 
 
-def add_stream(ya, frames, tmpl, latency):
-    """A flat-out direct stream; with latency the kernel writes the time tag,
-    else the seq tag goes 16 bytes from the end and the template's fixed
-    stamp (taken now) follows it: a valid TX time for the whole run."""
+def add_stream(ya, frames, tmpl, latency, kernel_latency):
+    """A flat-out direct stream. Without @latency, the plain 8-byte sequence
+    tag at the end. With it, the kernel's time tag if @kernel_latency, else
+    the seq tag 16 bytes from the end followed by the template's fixed
+    stamp (taken just before): a valid TX time for the whole run."""
     attrs = {"dev": "veth0", "template": tmpl, "interval-ns": 1,
              "count": frames, "xmit-mode": "direct"}
-    if latency:
+    if latency and kernel_latency:
         attrs["latency"] = True
-    else:
+    elif latency:
         attrs["seq-offset"] = len(tmpl) - 16
     return ya.do("stream-add", attrs)["id"]
 
@@ -131,7 +132,7 @@ def run_once(ya, yb, mode, frames, macs, kernel_latency):
         if mode == "latency":
             attrs["latency"] = True
         tid = yb.do("trigger-add", attrs)["id"]
-    sid = add_stream(ya, frames, tmpl, kernel_latency)
+    sid = add_stream(ya, frames, tmpl, mode == "latency", kernel_latency)
     ya.do("stream-start", {"id": sid})
     while True:
         s = ya.do("stream-get", {"id": sid})
@@ -174,7 +175,8 @@ def main():
     macs = (mac_of("bbA", "veth0"), mac_of("bbB", "veth1"))
     # does the module write time tags itself (STREAM_LATENCY)?
     try:
-        ya.do("stream-del", {"id": add_stream(ya, 1, template(macs[1], macs[0], 0), True)})
+        tmpl = template(macs[1], macs[0], 0)
+        ya.do("stream-del", {"id": add_stream(ya, 1, tmpl, True, True)})
         kernel_latency = True
     except NlError:
         kernel_latency = False
