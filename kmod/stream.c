@@ -1,18 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Stream objects: checking the template, placing the sequence tag, and the
- * life cycle around the TX engine (tx.c does the sending).
+ * Stream objects: checking the templates, placing their tags, expanding
+ * the template cycle, and the life cycle around the TX engine (tx.c does
+ * the sending).
  */
 #include <linux/bbgen.h>
+#include <linux/random.h>
 #include <linux/slab.h>
 
 #include "core/frame.h"
+#include "core/imix.h"
 #include "core/tag.h"
 #include "stream.h"
 #include "tx.h"
 
 static_assert(BBGEN_TAG_SEQ_LEN == BBGEN_SEQ_TAG_LEN);
 static_assert(BBGEN_TAG_SEQ_MASK == BBGEN_SEQ_MAX);
+static_assert(BBGEN_TAG_TIME_LEN == BBGEN_TIME_TAG_LEN);
 
 struct bbgen_stream *bbgen_stream_find(struct bbgen_net *bn, u32 id)
 {
@@ -20,38 +24,133 @@ struct bbgen_stream *bbgen_stream_find(struct bbgen_net *bn, u32 id)
 	return xa_load(&bn->streams, id);
 }
 
-/*
- * Where the tag goes: the offset given, or the last bytes of the UDP
- * payload. With a default offset the template must be a frame whose UDP
- * payload the kernel can find, and the tag must fit in that payload.
- */
-static int stream_place_tag(struct bbgen_stream *s,
-			    const struct bbgen_stream_cfg *cfg,
-			    struct netlink_ext_ack *extack)
+static int too_short(const struct nlattr *attr, bool latency,
+		     struct netlink_ext_ack *extack)
 {
+	if (latency)
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "frame too short for the sequence and time tags");
+	else
+		NL_SET_ERR_MSG_ATTR(extack, attr,
+				    "frame too short for the sequence tag");
+	return -EINVAL;
+}
+
+/*
+ * Where a template's tag goes: the offset given, or the last bytes of its
+ * UDP payload. With a default offset the template must be a frame whose
+ * UDP payload the kernel can find, and the tag must fit in that payload.
+ */
+static int place_tag(struct bbgen_tmpl *t, const struct bbgen_tmpl_src *src,
+		     const struct bbgen_stream_cfg *cfg,
+		     struct netlink_ext_ack *extack)
+{
+	u32 tag_len = cfg->latency ? BBGEN_TAG_TIME_LEN : BBGEN_TAG_SEQ_LEN;
 	struct bbgen_frame_udp udp;
 	int err;
 
-	err = bbgen_frame_find_udp(cfg->tmpl, cfg->len, &udp);
-	s->l3_offset = err ? ETH_HLEN : udp.l3_off;
+	err = bbgen_frame_find_udp(src->data, src->len, &udp);
+	t->l3_off = err ? ETH_HLEN : udp.l3_off;
 	if (cfg->seq_offset_set) {
-		if (cfg->seq_offset > cfg->len - BBGEN_SEQ_TAG_LEN) {
-			NL_SET_ERR_MSG(extack, "frame too short for the sequence tag");
-			return -EINVAL;
-		}
-		s->seq_offset = cfg->seq_offset;
+		if (src->len < tag_len || cfg->seq_offset > src->len - tag_len)
+			return too_short(src->attr, cfg->latency, extack);
+		t->tag_off = cfg->seq_offset;
 		return 0;
 	}
 	if (err) {
+		NL_SET_ERR_MSG_ATTR(extack, src->attr,
+				    "template is not an Ethernet/IPv4 or IPv6/UDP frame");
+		return -EINVAL;
+	}
+	if (udp.payload_len < tag_len)
+		return too_short(src->attr, cfg->latency, extack);
+	t->tag_off = udp.payload_off + udp.payload_len - tag_len;
+	return 0;
+}
+
+static int add_templates(struct bbgen_stream *s,
+			 const struct bbgen_stream_cfg *cfg,
+			 struct netlink_ext_ack *extack)
+{
+	u32 i;
+	int err;
+
+	s->tmpls = kcalloc(cfg->n_tmpls, sizeof(*s->tmpls), GFP_KERNEL);
+	if (!s->tmpls)
+		return -ENOMEM;
+	s->n_tmpls = cfg->n_tmpls;
+	for (i = 0; i < cfg->n_tmpls; i++) {
+		const struct bbgen_tmpl_src *src = &cfg->tmpls[i];
+		struct bbgen_tmpl *t = &s->tmpls[i];
+
+		err = place_tag(t, src, cfg, extack);
+		if (err)
+			return err;
+		t->data = kmemdup(src->data, src->len, GFP_KERNEL);
+		if (!t->data)
+			return -ENOMEM;
+		t->len = src->len;
+		t->tag_sum = cfg->latency ? bbgen_tag_time_sum(t->data + t->tag_off) :
+					    bbgen_tag_sum(t->data + t->tag_off);
+		t->protocol = *(__be16 *)(t->data + 2 * ETH_ALEN);
+		s->max_len = max(s->max_len, t->len);
+	}
+	s->seq_offset = s->tmpls[0].tag_off;
+	return 0;
+}
+
+static int cycle_from_weights(struct bbgen_stream *s,
+			      const struct bbgen_stream_cfg *cfg,
+			      struct netlink_ext_ack *extack)
+{
+	u64 len = bbgen_imix_cycle_len(cfg->weights, cfg->n_tmpls);
+	int err;
+
+	if (!len) {
+		NL_SET_ERR_MSG(extack, "weights are all zero");
+		return -EINVAL;
+	}
+	if (len > BBGEN_CYCLE_MAX) {
 		NL_SET_ERR_MSG(extack,
-			       "template is not an Ethernet/IPv4 or IPv6/UDP frame");
+			       "weights expand to a cycle of more than 65536 frames (sum of the weights divided by their gcd)");
 		return -EINVAL;
 	}
-	if (udp.payload_len < BBGEN_SEQ_TAG_LEN) {
-		NL_SET_ERR_MSG(extack, "frame too short for the sequence tag");
-		return -EINVAL;
+	s->cycle = kvmalloc_array(len, sizeof(*s->cycle), GFP_KERNEL);
+	if (!s->cycle)
+		return -ENOMEM;
+	s->cycle_len = len;
+	err = bbgen_imix_fill(cfg->weights, cfg->n_tmpls, s->cycle, len);
+	if (err)
+		return err;
+	s->weighted = true;
+	s->order = cfg->order;
+	s->seed = cfg->seed_set ? cfg->seed : get_random_u32();
+	if (s->order == BBGEN_ORDER_SHUFFLE)
+		bbgen_imix_shuffle(s->cycle, len, s->seed);
+	return 0;
+}
+
+/* The cycle: as WEIGHTS expand, the SEQUENCE given, or in order. */
+static int make_cycle(struct bbgen_stream *s, const struct bbgen_stream_cfg *cfg,
+		      struct netlink_ext_ack *extack)
+{
+	u32 i, len;
+
+	if (cfg->weights)
+		return cycle_from_weights(s, cfg, extack);
+	len = cfg->sequence ? cfg->sequence_len : cfg->n_tmpls;
+	s->cycle = kvmalloc_array(len, sizeof(*s->cycle), GFP_KERNEL);
+	if (!s->cycle)
+		return -ENOMEM;
+	s->cycle_len = len;
+	for (i = 0; i < len; i++) {
+		s->cycle[i] = cfg->sequence ? cfg->sequence[i] : i;
+		if (s->cycle[i] >= s->n_tmpls) {
+			NL_SET_ERR_MSG(extack,
+				       "sequence names a template that does not exist");
+			return -EINVAL;
+		}
 	}
-	s->seq_offset = udp.payload_off + udp.payload_len - BBGEN_SEQ_TAG_LEN;
 	return 0;
 }
 
@@ -75,6 +174,35 @@ static int stream_insert(struct bbgen_net *bn, struct bbgen_stream *s,
 	return err < 0 ? err : 0;
 }
 
+static void stream_free(struct bbgen_stream *s)
+{
+	u32 i;
+
+	if (s->tmpls)
+		for (i = 0; i < s->n_tmpls; i++)
+			kfree(s->tmpls[i].data);
+	kfree(s->tmpls);
+	kvfree(s->cycle);
+	kfree(s);
+}
+
+static void copy_cfg(struct bbgen_stream *s, const struct bbgen_stream_cfg *cfg,
+		     struct bbgen_port *port)
+{
+	s->seq_offset_set = cfg->seq_offset_set;
+	s->latency = cfg->latency;
+	s->rate = cfg->rate;
+	s->count = cfg->count;
+	s->duration_ns = cfg->duration_ns;
+	s->delay_ns = cfg->delay_ns;
+	s->xmit_mode = cfg->xmit_mode;
+	s->owner = cfg->owner;
+	s->port = port;
+	s->state = BBGEN_STREAM_STATE_IDLE;
+	INIT_LIST_HEAD(&s->tx_node);
+	u64_stats_init(&s->syncp);
+}
+
 int bbgen_stream_add(struct bbgen_net *bn, struct bbgen_port *port,
 		     const struct bbgen_stream_cfg *cfg, u32 *id,
 		     struct netlink_ext_ack *extack)
@@ -86,28 +214,16 @@ int bbgen_stream_add(struct bbgen_net *bn, struct bbgen_port *port,
 	s = kzalloc(sizeof(*s), GFP_KERNEL);
 	if (!s)
 		return -ENOMEM;
-	err = stream_place_tag(s, cfg, extack);
-	if (err)
-		goto err_free;
-	err = -ENOMEM;
-	s->tmpl = kmemdup(cfg->tmpl, cfg->len, GFP_KERNEL);
-	if (!s->tmpl)
-		goto err_free;
-	s->len = cfg->len;
-	s->tag_sum = bbgen_tag_sum(s->tmpl + s->seq_offset);
-	s->protocol = *(__be16 *)(s->tmpl + 2 * ETH_ALEN);
-	s->interval_ns = cfg->interval_ns;
-	s->count = cfg->count;
-	s->xmit_mode = cfg->xmit_mode;
-	s->owner = cfg->owner;
-	s->port = port;
-	s->state = BBGEN_STREAM_STATE_IDLE;
-	INIT_LIST_HEAD(&s->tx_node);
-	u64_stats_init(&s->syncp);
-
-	err = stream_insert(bn, s, cfg->id, extack);
-	if (err)
-		goto err_free;
+	copy_cfg(s, cfg, port);
+	err = add_templates(s, cfg, extack);
+	if (!err)
+		err = make_cycle(s, cfg, extack);
+	if (!err)
+		err = stream_insert(bn, s, cfg->id, extack);
+	if (err) {
+		stream_free(s);
+		return err;
+	}
 	list_add_tail(&s->port_node, &port->streams);
 	port->n_streams++;
 	if (s->owner)
@@ -115,11 +231,6 @@ int bbgen_stream_add(struct bbgen_net *bn, struct bbgen_port *port,
 	bbgen_net_changed(bn);
 	*id = s->id;
 	return 0;
-
-err_free:
-	kfree(s->tmpl);
-	kfree(s);
-	return err;
 }
 
 void bbgen_stream_del(struct bbgen_stream *s)
@@ -135,17 +246,12 @@ void bbgen_stream_del(struct bbgen_stream *s)
 	if (s->owner)
 		bn->owned--;
 	bbgen_net_changed(bn);
-	kfree(s->tmpl);
-	kfree(s);
+	stream_free(s);
 }
 
-int bbgen_stream_start(struct bbgen_stream *s, struct netlink_ext_ack *extack)
+void bbgen_stream_start(struct bbgen_stream *s, u64 start_ns)
 {
 	lockdep_assert_held(&bbgen_lock);
-	if (READ_ONCE(s->state) == BBGEN_STREAM_STATE_RUNNING) {
-		NL_SET_ERR_MSG(extack, "stream is already running");
-		return -EBUSY;
-	}
 	/* Not running: the worker does not touch the counters now. */
 	u64_stats_update_begin(&s->syncp);
 	s->tx_frames = 0;
@@ -154,9 +260,9 @@ int bbgen_stream_start(struct bbgen_stream *s, struct netlink_ext_ack *extack)
 	s->first_tx_ns = 0;
 	s->last_tx_ns = 0;
 	u64_stats_update_end(&s->syncp);
-	bbgen_tx_start(s);
+	s->cycle_pos = 0;
+	bbgen_tx_start(s, start_ns);
 	bbgen_net_changed(s->port->bn);
-	return 0;
 }
 
 void bbgen_stream_stop(struct bbgen_stream *s)

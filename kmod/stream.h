@@ -1,12 +1,17 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Streams: one frame template sent COUNT times, one frame every INTERVAL_NS,
- * each frame carrying the next sequence number (0, 1, ...) in its tag.
+ * Streams: a list of frame templates sent at an exact fractional rate
+ * (RATE_FRAMES frames every RATE_PERIOD_NS), for COUNT frames, for
+ * DURATION_NS, or until stopped, each frame carrying the next sequence
+ * number (0, 1, ...) in its tag, and with latency on its TX time too.
  *
- * States: IDLE -> RUNNING -> DONE (COUNT frames sent) or STOPPED (stop op).
- * Starting a DONE or STOPPED stream restarts it from sequence number 0 with
- * its counters reset; starting a RUNNING one is refused. Stopping a stream
- * that does not run changes nothing and succeeds.
+ * The templates are sent in a cycle: in order, or as WEIGHTS expand
+ * (core/imix.c), or as an explicit SEQUENCE of template indices.
+ *
+ * States: IDLE -> RUNNING -> DONE (count reached or duration over) or
+ * STOPPED (stop op). Starting a DONE or STOPPED stream restarts it from
+ * sequence number 0 with its counters reset; starting a RUNNING one is
+ * refused. Stopping a stream that does not run changes nothing.
  */
 #ifndef _BBGEN_STREAM_H
 #define _BBGEN_STREAM_H
@@ -16,22 +21,52 @@
 #include <linux/types.h>
 #include <linux/u64_stats_sync.h>
 
+#include "core/rate.h"
 #include "netns.h"
 #include "port.h"
 
 struct bbgen_tx_worker;
+struct sk_buff;
+
+/* A template as the netlink request holds it. */
+struct bbgen_tmpl_src {
+	const struct nlattr *attr;	/* for error messages */
+	const u8 *data;
+	u32 len;
+};
 
 struct bbgen_stream_cfg {
 	u32 id;			/* 0: allocate one */
 	u32 owner;		/* netlink portid, 0: no owner */
-	const u8 *tmpl;
-	u32 len;
-	u64 interval_ns;
-	u64 count;
+	struct bbgen_tmpl_src *tmpls;
+	u32 n_tmpls;
+	struct bbgen_rate rate;
+	u64 count;		/* 0: no limit */
+	u64 duration_ns;	/* 0: no limit */
+	u64 delay_ns;
 	u32 seq_offset;
 	bool seq_offset_set;
+	bool latency;
 	u32 xmit_mode;		/* enum bbgen_xmit_mode */
+	const u32 *weights;	/* n_tmpls of them, or NULL */
+	u32 order;		/* enum bbgen_order */
+	u32 seed;
+	bool seed_set;
+	const u16 *sequence;	/* or NULL */
+	u32 sequence_len;
 };
+
+/* A template as the TX engine uses it. */
+struct bbgen_tmpl {
+	u8 *data;
+	u32 len;
+	u32 tag_off;
+	u32 l3_off;
+	u16 tag_sum;		/* one's-complement sum of the tag area */
+	__be16 protocol;	/* outer Ethertype */
+};
+
+#define BBGEN_TX_POOL	32
 
 struct bbgen_stream {
 	u32 id;
@@ -40,23 +75,41 @@ struct bbgen_stream {
 	struct list_head port_node;
 
 	/* fixed from add to del */
-	u8 *tmpl;
-	u32 len;
-	u32 seq_offset;
-	u16 tag_sum;		/* one's-complement sum of the template's tag area */
-	__be16 protocol;	/* the template's outer Ethertype */
-	u32 l3_offset;
-	u64 interval_ns;
+	struct bbgen_tmpl *tmpls;
+	u32 n_tmpls;
+	u32 max_len;
+	u16 *cycle;		/* template index of each frame of a cycle */
+	u32 cycle_len;
+	u32 seq_offset;		/* as given, or of the first template */
+	bool seq_offset_set;
+	bool latency;
+	bool weighted;		/* cycle from WEIGHTS: order and seed apply */
+	u32 order;
+	u32 seed;
+	struct bbgen_rate rate;
 	u64 count;
+	u64 duration_ns;
+	u64 delay_ns;
 	u32 xmit_mode;
 
 	/* scheduling, under the worker's lock while it runs (tx.c) */
 	struct bbgen_tx_worker *worker;
 	struct list_head tx_node;
 	u64 start_ns;		/* CLOCK_MONOTONIC time due for frame 0 */
+	u64 end_ns;		/* duration over; U64_MAX: none */
+	u64 limit;		/* frames to send; U64_MAX: until stopped */
 	u64 retry_ns;		/* after a refusal: not before this */
 	u64 due_ns;		/* when the next frame is due */
+	u32 cycle_pos;		/* cycle position of the next frame */
 	u32 state;		/* enum bbgen_stream_state, READ_ONCE to read */
+	u32 start_mark;		/* multi-start: listed twice? (bbgen_lock) */
+
+	/* skbs the driver gave back, reused (DIRECT mode, shared-skb devices) */
+	struct sk_buff *pool[BBGEN_TX_POOL];
+	u16 pool_tmpl[BBGEN_TX_POOL];
+	u32 pool_next;
+	u32 headroom;		/* of every skb: LL_RESERVED_SPACE at start */
+	bool pool_on;
 
 	/* counters, written by the worker only */
 	struct u64_stats_sync syncp;
@@ -76,7 +129,8 @@ int bbgen_stream_add(struct bbgen_net *bn, struct bbgen_port *port,
 		     const struct bbgen_stream_cfg *cfg, u32 *id,
 		     struct netlink_ext_ack *extack);
 void bbgen_stream_del(struct bbgen_stream *s);
-int bbgen_stream_start(struct bbgen_stream *s, struct netlink_ext_ack *extack);
+/* Checked before: not RUNNING. @start_ns: CLOCK_MONOTONIC. */
+void bbgen_stream_start(struct bbgen_stream *s, u64 start_ns);
 void bbgen_stream_stop(struct bbgen_stream *s);
 struct bbgen_stream *bbgen_stream_find(struct bbgen_net *bn, u32 id);
 

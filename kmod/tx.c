@@ -2,40 +2,50 @@
 /*
  * TX engine. Each worker is a kthread bound to one CPU with a list of the
  * streams it sends, sorted by the time their next frame is due. Frame n of
- * a stream is due at start + n * interval (an absolute schedule, so errors
- * never accumulate). The worker sleeps on an hrtimer until SPIN_NS before
- * the first due frame, spins the rest, and when it is behind sends every
- * frame already due in bursts of up to BURST_MAX.
+ * a stream is due at start + n * period / frames (core/rate.c: an absolute
+ * schedule, so errors never accumulate). The worker sleeps on an hrtimer
+ * until SPIN_NS before the first due frame, spins the rest, and when it is
+ * behind sends every frame already due in bursts of up to BURST_MAX.
  *
- * Every frame is a fresh skb: one copy of the template, then the sequence
- * tag written in place, so no skb a driver may still hold is ever changed.
+ * Frames: QUEUE mode builds a fresh skb per frame (one copy of the
+ * template), since a qdisc may hold and even change it. DIRECT mode on a
+ * device that takes shared skbs (IFF_TX_SKB_SHARING, like pktgen's
+ * clone_skb) keeps a pool of skbs per stream and sends one again only once
+ * the driver has released it (users back to 1, not cloned): then only the
+ * tag is rewritten, or the template copied when the cycle moved on to
+ * another template. On other devices DIRECT mode builds fresh skbs too. No
+ * skb a driver may still hold is ever changed.
  *
- * A worker holds its mutex while it picks a stream and sends a burst; stop
- * takes the same mutex, so once stop returns the stream is never sent again.
+ * The tag is written last, just before the frame is handed over; with
+ * latency on, the TX time it carries is read immediately before that
+ * (CLOCK_TAI), inside the TX queue lock in DIRECT mode.
+ *
+ * A worker holds its mutex while it picks streams and sends bursts, for up
+ * to HOLD_NS at a time; stop takes the same mutex, so once stop returns
+ * the stream is never sent again.
  *
  * Counting: a frame counts in tx_frames once it left bbgen. In QUEUE mode
  * that is when dev_queue_xmit() took it, even if the qdisc then dropped it
  * (NET_XMIT_DROP/CN: tx_frames counts frames handed to the stack, and the
  * qdisc's own drop counter tells the rest). A frame refused before it was
  * taken (device down or without carrier, a negative error from
- * dev_queue_xmit, NETDEV_TX_BUSY or a stopped queue in DIRECT mode) counts
- * in tx_busy and is built again with the same sequence number after
- * RETRY_NS, so tx_frames stays exact.
+ * dev_queue_xmit, NETDEV_TX_BUSY or a stopped queue in DIRECT mode, no
+ * memory) counts in tx_busy and is built again with the same sequence
+ * number after RETRY_NS, so tx_frames stays exact.
  *
- * Scheduling uses CLOCK_MONOTONIC (no jumps); the first/last TX times are
- * CLOCK_TAI, read immediately before each frame is handed over.
+ * Scheduling uses CLOCK_MONOTONIC (no jumps); the TX times are CLOCK_TAI.
  */
 #include <linux/bbgen.h>
 #include <linux/cpumask.h>
 #include <linux/hrtimer.h>
 #include <linux/kthread.h>
-#include <linux/math64.h>
 #include <linux/netdevice.h>
 #include <linux/overflow.h>
 #include <linux/sched.h>
 #include <linux/skbuff.h>
 #include <linux/slab.h>
 
+#include "core/rate.h"
 #include "core/tag.h"
 #include "stream.h"
 #include "tx.h"
@@ -44,7 +54,8 @@
 #define SLEEP_SLACK_NS	5000
 #define RETRY_NS	20000	/* back-off after a refused frame */
 #define DOWN_RETRY_NS	1000000	/* back-off while the device is down */
-#define BURST_MAX	32
+#define HOLD_NS		200000	/* let go of the worker lock this often */
+#define BURST_MAX	BBGEN_TX_POOL
 
 struct bbgen_tx_worker {
 	struct task_struct *task;
@@ -56,14 +67,18 @@ static struct bbgen_tx_worker *workers;
 static unsigned int n_workers;
 static atomic_t next_worker = ATOMIC_INIT(0);
 
+static u64 add_sat(u64 a, u64 b)
+{
+	u64 sum;
+
+	return check_add_overflow(a, b, &sum) ? U64_MAX : sum;
+}
+
 /* When frame tx_frames is due; U64_MAX if beyond the range of time. */
 static u64 stream_due(const struct bbgen_stream *s)
 {
-	u64 offset, due;
+	u64 due = add_sat(s->start_ns, bbgen_rate_due(&s->rate, s->tx_frames));
 
-	if (check_mul_overflow(s->tx_frames, s->interval_ns, &offset) ||
-	    check_add_overflow(s->start_ns, offset, &due))
-		return U64_MAX;
 	return max(due, s->retry_ns);
 }
 
@@ -87,35 +102,108 @@ static void worker_queue(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 	list_add_tail(&s->tx_node, &w->streams);
 }
 
-static struct sk_buff *build_frame(struct bbgen_stream *s, u64 seq)
+/* Copy template @t into @skb, whose data starts @headroom into its head. */
+static void fill_frame(struct sk_buff *skb, const struct bbgen_tmpl *t,
+		       u32 headroom)
+{
+	skb->data = skb->head + headroom;
+	skb->len = 0;
+	skb_reset_tail_pointer(skb);
+	skb_put_data(skb, t->data, t->len);
+	skb->protocol = t->protocol;
+	skb_reset_mac_header(skb);
+	skb_set_network_header(skb, t->l3_off);
+	skb->ip_summed = CHECKSUM_NONE;
+}
+
+static struct sk_buff *new_frame(struct bbgen_stream *s,
+				 const struct bbgen_tmpl *t, u32 size)
 {
 	struct net_device *dev = s->port->dev;
-	unsigned int headroom = LL_RESERVED_SPACE(dev);
 	struct sk_buff *skb;
 
-	skb = alloc_skb(headroom + s->len + dev->needed_tailroom, GFP_KERNEL);
+	skb = alloc_skb(s->headroom + size + dev->needed_tailroom, GFP_KERNEL);
 	if (!skb)
 		return NULL;
-	skb_reserve(skb, headroom);
-	skb_put_data(skb, s->tmpl, s->len);
-	bbgen_tag_write(skb->data + s->seq_offset, s->tag_sum, seq);
 	skb->dev = dev;
-	skb->protocol = s->protocol;
-	skb_reset_mac_header(skb);
-	skb_set_network_header(skb, s->l3_offset);
-	skb->ip_summed = CHECKSUM_NONE;
+	fill_frame(skb, t, s->headroom);
 	return skb;
 }
 
-static void count_sent(struct bbgen_stream *s, u64 tai_ns)
+/*
+ * A pool skb holding template @ti, with a reference for the driver; a
+ * fresh one (replacing the slot's) while the driver still holds the old.
+ */
+static struct sk_buff *pool_get(struct bbgen_stream *s, u16 ti)
 {
+	const struct bbgen_tmpl *t = &s->tmpls[ti];
+	u32 slot = s->pool_next;
+	struct sk_buff *skb = s->pool[slot];
+
+	if (skb && refcount_read(&skb->users) == 1 && !skb_cloned(skb)) {
+		if (s->pool_tmpl[slot] != ti || skb->len != t->len ||
+		    skb->data != skb->head + s->headroom)
+			fill_frame(skb, t, s->headroom);
+	} else {
+		struct sk_buff *fresh = new_frame(s, t, s->max_len);
+
+		if (!fresh)
+			return NULL;
+		if (skb)
+			consume_skb(skb);	/* the driver frees it when done */
+		s->pool[slot] = fresh;
+		skb = fresh;
+	}
+	s->pool_tmpl[slot] = ti;
+	s->pool_next = (slot + 1) % BBGEN_TX_POOL;
+	return skb_get(skb);
+}
+
+static void pool_free(struct bbgen_stream *s)
+{
+	int i;
+
+	for (i = 0; i < BBGEN_TX_POOL; i++) {
+		if (s->pool[i])
+			consume_skb(s->pool[i]);
+		s->pool[i] = NULL;
+	}
+}
+
+/* The template of the frame after @pos in the cycle; advances @pos. */
+static u16 next_tmpl(const struct bbgen_stream *s, u32 *pos)
+{
+	u16 ti = s->cycle[*pos];
+
+	if (++*pos == s->cycle_len)
+		*pos = 0;
+	return ti;
+}
+
+static void write_tag(const struct bbgen_stream *s, const struct bbgen_tmpl *t,
+		      struct sk_buff *skb, u64 seq, u64 tai_ns)
+{
+	u8 *area = skb->data + t->tag_off;
+
+	if (s->latency)
+		bbgen_tag_write_time(area, t->tag_sum, seq, tai_ns);
+	else
+		bbgen_tag_write(area, t->tag_sum, seq);
+}
+
+static void count_sent(struct bbgen_stream *s, unsigned int frames, u64 bytes,
+		       u64 first_ns, u64 last_ns)
+{
+	if (!frames)
+		return;
 	u64_stats_update_begin(&s->syncp);
 	if (!s->tx_frames)
-		s->first_tx_ns = tai_ns;
-	s->last_tx_ns = tai_ns;
-	s->tx_frames++;
-	s->tx_bytes += s->len;
+		s->first_tx_ns = first_ns;
+	s->last_tx_ns = last_ns;
+	s->tx_frames += frames;
+	s->tx_bytes += bytes;
 	u64_stats_update_end(&s->syncp);
+	s->cycle_pos = (s->cycle_pos + frames) % s->cycle_len;
 }
 
 static void count_refused(struct bbgen_stream *s, u64 backoff_ns)
@@ -129,65 +217,102 @@ static void count_refused(struct bbgen_stream *s, u64 backoff_ns)
 /* QUEUE mode: through the qdisc, one frame at a time. */
 static void send_queue(struct bbgen_stream *s, unsigned int n)
 {
+	u32 pos = s->cycle_pos;
+	const struct bbgen_tmpl *t;
 	struct sk_buff *skb;
 	u64 tai_ns;
 	int rc;
 
 	while (n--) {
-		skb = build_frame(s, s->tx_frames);
+		t = &s->tmpls[next_tmpl(s, &pos)];
+		skb = new_frame(s, t, t->len);
 		if (!skb) {
 			count_refused(s, RETRY_NS);
 			return;
 		}
 		tai_ns = ktime_get_clocktai_ns();
+		write_tag(s, t, skb, s->tx_frames, tai_ns);
 		rc = dev_queue_xmit(skb);
 		if (rc < 0) {
 			count_refused(s, RETRY_NS);
 			return;
 		}
-		count_sent(s, tai_ns);
+		count_sent(s, 1, t->len, tai_ns, tai_ns);
+	}
+}
+
+struct burst {
+	struct sk_buff *skb[BURST_MAX];
+	const struct bbgen_tmpl *tmpl[BURST_MAX];
+	unsigned int built;
+};
+
+/* Take the skbs of up to @n frames (before BHs go off: GFP_KERNEL). */
+static void build_burst(struct bbgen_stream *s, struct burst *b,
+			unsigned int n)
+{
+	u32 pos = s->cycle_pos;
+	u16 ti;
+
+	for (b->built = 0; b->built < n; b->built++) {
+		ti = next_tmpl(s, &pos);
+		b->tmpl[b->built] = &s->tmpls[ti];
+		b->skb[b->built] = s->pool_on ? pool_get(s, ti) :
+				   new_frame(s, b->tmpl[b->built],
+					     b->tmpl[b->built]->len);
+		if (!b->skb[b->built])
+			break;
 	}
 }
 
 /*
  * DIRECT mode: the driver's xmit under the TX queue lock, like pktgen, with
- * xmit_more set for all but the last frame of the burst. The skbs are built
- * first because the lock is taken with BHs off.
+ * xmit_more set for all but the last frame of the burst. The clock is read
+ * for every frame with latency on, else for the first and the last only.
  */
 static void send_direct(struct bbgen_stream *s, unsigned int n)
 {
 	struct net_device *dev = s->port->dev;
-	struct sk_buff *skbs[BURST_MAX];
+	u64 seq = s->tx_frames, bytes = 0, first_ns = 0, tai_ns = 0;
 	struct netdev_queue *txq;
-	unsigned int i, built, cpu;
+	unsigned int i, cpu;
+	struct burst b;
 	netdev_tx_t rc;
 	u16 queue;
 
-	for (built = 0; built < n; built++) {
-		skbs[built] = build_frame(s, s->tx_frames + built);
-		if (!skbs[built])
-			break;
-	}
+	build_burst(s, &b, n);
 	local_bh_disable();
 	cpu = smp_processor_id();
 	queue = cpu % dev->real_num_tx_queues;
 	txq = netdev_get_tx_queue(dev, queue);
 	HARD_TX_LOCK(dev, txq, cpu);
-	for (i = 0; i < built; i++) {
+	for (i = 0; i < b.built; i++) {
 		if (netif_xmit_frozen_or_drv_stopped(txq))
 			break;
-		skb_set_queue_mapping(skbs[i], queue);
-		rc = netdev_start_xmit(skbs[i], dev, txq, i + 1 < built);
+		if (s->latency || !i || i + 1 == b.built)
+			tai_ns = ktime_get_clocktai_ns();
+		if (!i)
+			first_ns = tai_ns;
+		write_tag(s, b.tmpl[i], b.skb[i], seq + i, tai_ns);
+		skb_set_queue_mapping(b.skb[i], queue);
+		rc = netdev_start_xmit(b.skb[i], dev, txq, i + 1 < b.built);
 		if (!dev_xmit_complete(rc))
 			break;
-		count_sent(s, ktime_get_clocktai_ns());
+		bytes += b.tmpl[i]->len;
 	}
 	HARD_TX_UNLOCK(dev, txq);
 	local_bh_enable();
+	count_sent(s, i, bytes, first_ns, tai_ns);
 	if (i < n)
 		count_refused(s, RETRY_NS);
-	for (; i < built; i++)
-		consume_skb(skbs[i]);	/* refused, built again later */
+	for (; i < b.built; i++)
+		consume_skb(b.skb[i]);	/* refused, built again later */
+}
+
+static void stream_done(struct bbgen_stream *s)
+{
+	WRITE_ONCE(s->state, BBGEN_STREAM_STATE_DONE);
+	pool_free(s);
 }
 
 /* Send the frames of @s due by @now (at most BURST_MAX), then requeue it. */
@@ -199,10 +324,11 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 	unsigned int n;
 
 	list_del_init(&s->tx_node);
-	due_frames = div64_u64(now - s->start_ns, s->interval_ns) + 1;
-	due_frames = min(due_frames, s->count);
-	n = min_t(u64, due_frames - s->tx_frames, BURST_MAX);
-	n = max(n, 1U);
+	/* due_ns <= now, and due_ns >= start_ns */
+	due_frames = bbgen_rate_count(&s->rate, now - s->start_ns);
+	due_frames = min(due_frames, s->limit);
+	n = due_frames > s->tx_frames ?
+	    min_t(u64, due_frames - s->tx_frames, BURST_MAX) : 1;
 
 	if (!netif_running(dev) || !netif_carrier_ok(dev))
 		count_refused(s, DOWN_RETRY_NS);
@@ -211,8 +337,8 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 	else
 		send_queue(s, n);
 
-	if (s->tx_frames >= s->count) {
-		WRITE_ONCE(s->state, BBGEN_STREAM_STATE_DONE);
+	if (s->tx_frames >= s->limit || now >= s->end_ns) {
+		stream_done(s);
 		return;
 	}
 	worker_queue(w, s, now);
@@ -220,7 +346,7 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 
 /*
  * Sleep until @until (CLOCK_MONOTONIC ns; beyond KTIME_MAX: no timeout) or
- * until woken by a start.
+ * until woken by a start. Releases the lock.
  */
 static void worker_sleep(struct bbgen_tx_worker *w, u64 until)
 {
@@ -238,35 +364,46 @@ static void worker_sleep(struct bbgen_tx_worker *w, u64 until)
 	__set_current_state(TASK_RUNNING);
 }
 
-static int worker_fn(void *data)
+/*
+ * Under the worker lock: send what is due, for up to HOLD_NS. Returns
+ * true if it slept (and so let go of the lock), false with the lock still
+ * held when the caller should let others in.
+ */
+static bool worker_run(struct bbgen_tx_worker *w)
 {
-	struct bbgen_tx_worker *w = data;
+	u64 now = ktime_get_ns(), until = now + HOLD_NS;
 	struct bbgen_stream *s;
-	u64 now, due;
 
-	while (!kthread_should_stop()) {
-		mutex_lock(&w->lock);
+	for (;;) {
 		s = list_first_entry_or_null(&w->streams, struct bbgen_stream,
 					     tx_node);
 		if (!s) {
 			worker_sleep(w, U64_MAX);
-			continue;
+			return true;
 		}
-		now = ktime_get_ns();
-		due = s->due_ns;
-		if (due > now + SPIN_NS) {
-			worker_sleep(w, due - SPIN_NS);
-			continue;
+		if (s->due_ns > now + SPIN_NS) {
+			worker_sleep(w, s->due_ns - SPIN_NS);
+			return true;
 		}
-		if (due > now) {
-			/* unlocked: s may be stopped and freed meanwhile */
-			mutex_unlock(&w->lock);
-			while (ktime_get_ns() < due &&
-			       !kthread_should_stop())
-				cpu_relax();
-			continue;
+		while (s->due_ns > now) {
+			cpu_relax();
+			now = ktime_get_ns();
 		}
 		send_burst(w, s, now);
+		now = ktime_get_ns();
+		if (now >= until || need_resched() || kthread_should_stop())
+			return false;
+	}
+}
+
+static int worker_fn(void *data)
+{
+	struct bbgen_tx_worker *w = data;
+
+	while (!kthread_should_stop()) {
+		mutex_lock(&w->lock);
+		if (worker_run(w))
+			continue;
 		mutex_unlock(&w->lock);
 		cond_resched();
 	}
@@ -280,16 +417,28 @@ static struct bbgen_tx_worker *pick_worker(void)
 	return &workers[i % n_workers];
 }
 
-void bbgen_tx_start(struct bbgen_stream *s)
+void bbgen_tx_start(struct bbgen_stream *s, u64 start_ns)
 {
 	struct bbgen_tx_worker *w = pick_worker();
+	struct net_device *dev = s->port->dev;
 
 	mutex_lock(&w->lock);
 	s->worker = w;
-	s->start_ns = ktime_get_ns();
+	s->start_ns = add_sat(start_ns, s->delay_ns);
+	s->end_ns = s->duration_ns ? add_sat(s->start_ns, s->duration_ns) :
+				     U64_MAX;
+	s->limit = s->count ?: U64_MAX;
+	/* the frames due before the duration is over: exact, not timed */
+	if (s->duration_ns)
+		s->limit = min(s->limit,
+			       bbgen_rate_count(&s->rate, s->duration_ns - 1));
 	s->retry_ns = 0;
+	s->headroom = LL_RESERVED_SPACE(dev);
+	s->pool_next = 0;
+	s->pool_on = s->xmit_mode == BBGEN_XMIT_MODE_DIRECT &&
+		     (dev->priv_flags & IFF_TX_SKB_SHARING);
 	WRITE_ONCE(s->state, BBGEN_STREAM_STATE_RUNNING);
-	worker_queue(w, s, s->start_ns);
+	worker_queue(w, s, ktime_get_ns());
 	mutex_unlock(&w->lock);
 	wake_up_process(w->task);
 }
@@ -305,6 +454,7 @@ void bbgen_tx_stop(struct bbgen_stream *s)
 		list_del_init(&s->tx_node);
 		WRITE_ONCE(s->state, BBGEN_STREAM_STATE_STOPPED);
 	}
+	pool_free(s);
 	mutex_unlock(&w->lock);
 }
 

@@ -6,13 +6,18 @@
 #ifndef _BBGEN_TX_H
 #define _BBGEN_TX_H
 
+#include <linux/types.h>
+
 struct bbgen_stream;
 
 int bbgen_tx_init(void);
 void bbgen_tx_exit(void);
 
-/* Hand an idle/done/stopped stream to a worker (round robin): RUNNING. */
-void bbgen_tx_start(struct bbgen_stream *s);
+/*
+ * Hand an idle/done/stopped stream to a worker (round robin): RUNNING.
+ * Frame 0 is due at @start_ns (CLOCK_MONOTONIC) plus the stream's delay.
+ */
+void bbgen_tx_start(struct bbgen_stream *s, u64 start_ns);
 
 /*
  * Take a stream from its worker: RUNNING becomes STOPPED. When this returns

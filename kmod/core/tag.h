@@ -13,6 +13,11 @@
  * offset from the UDP header: the region's words are then byte-swapped in
  * the checksum, and swapping both sides of an equal one's-complement sum
  * keeps them equal.
+ *
+ * With latency on the tag is 16 bytes, the sequence tag followed by the
+ * TX time (CLOCK_TAI ns, 8 bytes, network byte order):
+ *   | checksum fix (2) | sequence number (6) | TX time (8) |
+ * and the one fix covers all 14 bytes after it the same way.
  */
 #ifndef _BBGEN_CORE_TAG_H
 #define _BBGEN_CORE_TAG_H
@@ -21,6 +26,7 @@
 
 #define BBGEN_TAG_SEQ_LEN	8
 #define BBGEN_TAG_SEQ_MASK	((1ULL << 48) - 1)
+#define BBGEN_TAG_TIME_LEN	16
 
 /* One's-complement sum (folded, 0..0xffff) of the 8 bytes at @area. */
 u16 bbgen_tag_sum(const u8 *area);
@@ -33,5 +39,17 @@ void bbgen_tag_write(u8 *area, u16 orig_sum, u64 seq);
 
 /* The sequence number of the tag at @area. */
 u64 bbgen_tag_read_seq(const u8 *area);
+
+/* One's-complement sum (folded) of the 16 bytes at @area. */
+u16 bbgen_tag_time_sum(const u8 *area);
+
+/*
+ * Write the 16-byte tag for @seq and @tai_ns at @area; @orig_sum is
+ * bbgen_tag_time_sum() of the template bytes at that place.
+ */
+void bbgen_tag_write_time(u8 *area, u16 orig_sum, u64 seq, u64 tai_ns);
+
+/* The TX time of the 16-byte tag at @area. */
+u64 bbgen_tag_read_time(const u8 *area);
 
 #endif /* _BBGEN_CORE_TAG_H */

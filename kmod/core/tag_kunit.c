@@ -45,9 +45,9 @@ static void tag_case_desc(const struct tag_case *c, char *desc)
 KUNIT_ARRAY_PARAM(tag_cases, tag_cases, tag_case_desc);
 
 static u32 tag_offset(const struct tag_case *c, const struct bbgen_frame_udp *u,
-		      u64 *rng)
+		      u64 *rng, u32 tag_len)
 {
-	u32 room = u->payload_len - BBGEN_TAG_SEQ_LEN;
+	u32 room = u->payload_len - tag_len;
 	u32 k = kf_rand(rng) % (room + 1);
 
 	switch (c->place) {
@@ -93,7 +93,7 @@ static void tag_checksum_test(struct kunit *test)
 		KUNIT_ASSERT_EQ(test, bbgen_frame_find_udp(f, sp.size, &u), 0);
 		KUNIT_ASSERT_GE(test, u.payload_len, (u32)BBGEN_TAG_SEQ_LEN);
 
-		off = tag_offset(c, &u, &rng);
+		off = tag_offset(c, &u, &rng, BBGEN_TAG_SEQ_LEN);
 		orig = bbgen_tag_sum(f + off);
 		/* several frames from one template, as the TX engine does */
 		seq = random_seq(&rng);
@@ -104,6 +104,64 @@ static void tag_checksum_test(struct kunit *test)
 		bbgen_tag_write(f + off, orig, seq + 1);
 		KUNIT_EXPECT_EQ(test, kf_udp_sum(f, u.l3_off, u.ip_version),
 				0xffffU);
+	}
+}
+
+/* The 16-byte tag (latency on): same frames, IPv6 minimum raised to fit. */
+static const struct tag_case time_cases[] = {
+	{ "ipv4 default offset", 4, 0, 60, 1514, TAG_DEFAULT },
+	{ "ipv4 odd offset", 4, 0, 60, 1514, TAG_ODD },
+	{ "ipv4 random offset", 4, 0, 60, 1514, TAG_RANDOM },
+	{ "ipv4 minimum frame", 4, 0, 60, 60, TAG_DEFAULT },
+	{ "ipv4 vlan", 4, 1, 64, 1518, TAG_RANDOM },
+	{ "ipv6 default offset", 6, 0, 78, 1514, TAG_DEFAULT },
+	{ "ipv6 odd offset", 6, 0, 79, 1514, TAG_ODD },
+	{ "ipv6 random offset", 6, 0, 78, 1514, TAG_RANDOM },
+	{ "ipv6 minimum frame", 6, 0, 78, 78, TAG_DEFAULT },
+	{ "ipv6 two vlans", 6, 2, 86, 1522, TAG_RANDOM },
+};
+
+KUNIT_ARRAY_PARAM(time_cases, time_cases, tag_case_desc);
+
+/* Random TX times, half of them with every byte busy. */
+static u64 random_time(u64 *rng)
+{
+	u64 r = kf_rand(rng);
+
+	return (r & 1) ? ~(r >> 8) : r >> 1;
+}
+
+static void tag_time_checksum_test(struct kunit *test)
+{
+	const struct tag_case *c = test->param_value;
+	struct kf_spec sp = { .ip_version = c->ip_version, .vlans = c->vlans };
+	struct bbgen_frame_udp u;
+	u64 rng = 0x853c49e6748fea9bULL, seq, t;
+	u8 *f = kunit_kzalloc(test, FRAME_BUF, GFP_KERNEL);
+	u32 off, n, k;
+	u16 orig;
+
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	for (n = 0; n < FRAMES_PER_CASE; n++) {
+		sp.size = c->size_min +
+			  kf_rand(&rng) % (c->size_max - c->size_min + 1);
+		kf_build(f, &sp, &rng);
+		KUNIT_ASSERT_EQ(test, bbgen_frame_find_udp(f, sp.size, &u), 0);
+		KUNIT_ASSERT_GE(test, u.payload_len, (u32)BBGEN_TAG_TIME_LEN);
+
+		off = tag_offset(c, &u, &rng, BBGEN_TAG_TIME_LEN);
+		orig = bbgen_tag_time_sum(f + off);
+		/* several frames from one template, as the TX engine does */
+		for (k = 0; k < 3; k++) {
+			seq = random_seq(&rng);
+			t = random_time(&rng);
+			bbgen_tag_write_time(f + off, orig, seq, t);
+			KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(f + off), seq);
+			KUNIT_EXPECT_EQ(test, bbgen_tag_read_time(f + off), t);
+			KUNIT_EXPECT_EQ(test,
+					kf_udp_sum(f, u.l3_off, u.ip_version),
+					0xffffU);
+		}
 	}
 }
 
@@ -165,6 +223,7 @@ static struct kunit_case bbgen_tag_test_cases[] = {
 	KUNIT_CASE_PARAM(tag_checksum_test, tag_cases_gen_params),
 	KUNIT_CASE_PARAM(tag_roundtrip_test, seq_values_gen_params),
 	KUNIT_CASE(tag_masks_48_bits_test),
+	KUNIT_CASE_PARAM(tag_time_checksum_test, time_cases_gen_params),
 	{}
 };
 

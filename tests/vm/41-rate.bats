@@ -1,0 +1,136 @@
+#!/usr/bin/env bats
+# TX rates, limits and starts (issue 3): exact fractional rates, count or
+# duration or neither, delay, several streams started at one instant, all or
+# nothing. Driven through the YNL spec (tests/vm/bbynl).
+
+load lib
+load tx-lib
+
+setup() {
+	pair_setup
+	ports_add
+}
+teardown() { pair_teardown; }
+
+@test "rate: 5 s at 5000 fps by duration sends 25,000 frames, all received" {
+	ytrigger 1
+	ystream_add "{\"id\": 1, \"template\": $(frames_json 5001 60),
+		\"rate-frames\": 5000, \"rate-period-ns\": 1000000000,
+		\"duration-ns\": 5000000000}"
+	ynl_a --do stream-start '{"id": 1}'
+	ywait_done 1 60
+	local s tx first last
+	s=$(ystream 1)
+	echo "stream: $s"
+	tx=$(jq -r '."tx-frames"' <<< "$s")
+	first=$(jq -r '."first-tx-ns"' <<< "$s")
+	last=$(jq -r '."last-tx-ns"' <<< "$s")
+	assert_eq "tx-frames" 25000 "$tx"
+	# the last frame is due 4.9998 s after the first
+	(( last - first >= 4999800000 )) || fail "sent in $((last - first)) ns"
+	wait_rx_settled 1
+	(( T[rx_frames] >= 24999 && T[rx_frames] <= 25001 )) ||
+		fail "rx_frames ${T[rx_frames]}, want 25000 +- 1"
+	assert_eq "lost" 0 "${T[lost]}"
+}
+
+@test "rate: a fractional rate is exact over the duration (2500.5 fps, 2 s)" {
+	ystream_add "{\"id\": 1, \"template\": $(frames_json 5001 60),
+		\"rate-frames\": 5001, \"rate-period-ns\": 2000000000,
+		\"duration-ns\": 2000000000}"
+	ynl_a --do stream-start '{"id": 1}'
+	ywait_done 1 30
+	assert_eq "tx-frames" 5001 "$(ystream_field 1 tx-frames)"
+	assert_eq "interval-ns" 399920 "$(ystream_field 1 interval-ns)"
+}
+
+@test "rate: no count and no duration runs until stopped; count alone ends it" {
+	ystream_add "{\"id\": 1, \"template\": $(frames_json 5001 60),
+		\"interval-ns\": 1000000}"
+	ystream_add "{\"id\": 2, \"template\": $(frames_json 5002 60),
+		\"rate-frames\": 1000, \"rate-period-ns\": 1000000000, \"count\": 50}"
+	ynl_a --do stream-start '{"id": [1, 2]}'
+	sleep 1
+	assert_eq "state 1" running "$(ystream_field 1 state)"
+	assert_eq "count 1" null "$(ystream_field 1 count)"
+	ynl_a --do stream-stop '{"id": 1}'
+	assert_eq "state 1" stopped "$(ystream_field 1 state)"
+	local n
+	n=$(ystream_field 1 tx-frames)
+	assert_gt "tx-frames" 0 "$n"
+	sleep 0.3
+	assert_eq "tx-frames after stop" "$n" "$(ystream_field 1 tx-frames)"
+	ywait_done 2 30
+	assert_eq "tx-frames 2" 50 "$(ystream_field 2 tx-frames)"
+}
+
+@test "rate: delay holds frame 0 back" {
+	ystream_add "{\"id\": 1, \"template\": $(frames_json 5001 60),
+		\"interval-ns\": 1000000, \"count\": 10, \"delay-ns\": 1500000000}"
+	ynl_a --do stream-start '{"id": 1}'
+	sleep 0.5
+	assert_eq "state" running "$(ystream_field 1 state)"
+	assert_eq "tx-frames during the delay" 0 "$(ystream_field 1 tx-frames)"
+	ywait_done 1 30
+	assert_eq "tx-frames" 10 "$(ystream_field 1 tx-frames)"
+	assert_eq "delay-ns" 1500000000 "$(ystream_field 1 delay-ns)"
+}
+
+@test "start: several streams start together, at a CLOCK_TAI instant" {
+	local id tai first min=0 max=0
+	for id in 1 2 3; do
+		ystream_add "{\"id\": $id, \"template\": $(frames_json $((5000 + id)) 60),
+			\"rate-frames\": 1000, \"rate-period-ns\": 1000000000,
+			\"count\": 20}"
+	done
+	tai=$(/usr/bin/python3 -c 'import time; print(time.clock_gettime_ns(time.CLOCK_TAI) + 700000000)')
+	ynl_a --do stream-start "{\"id\": [1, 2, 3], \"start-tai-ns\": $tai}"
+	for id in 1 2 3; do
+		ywait_done $id 30
+		first=$(ystream_field $id first-tx-ns)
+		echo "stream $id: first frame $((first - tai)) ns after the start time"
+		(( first >= tai )) || fail "stream $id sent before the start time"
+		(( min == 0 || first < min )) && min=$first
+		(( first > max )) && max=$first
+	done
+	# one scheduler tick (4 ms at HZ=250); TCG is slow, allow a bit more
+	(( max - min < 8000000 )) || fail "first frames $((max - min)) ns apart"
+}
+
+@test "start: all or nothing (unknown id, repeated id, running stream, past time)" {
+	ystream_add "{\"id\": 1, \"template\": $(frames_json 5001 60),
+		\"interval-ns\": 1000000, \"count\": 5}"
+	ystream_add "{\"id\": 2, \"template\": $(frames_json 5002 60),
+		\"interval-ns\": 1000000}"
+	ynl_expect_error "$NS_A" "no stream with this id" --do stream-start '{"id": [1, 99]}'
+	ynl_expect_error "$NS_A" "stream id given twice" --do stream-start '{"id": [1, 1]}'
+	ynl_expect_error "$NS_A" "start time is in the past" --do stream-start \
+		'{"id": [1], "start-tai-ns": 1000}'
+	assert_eq "state 1" idle "$(ystream_field 1 state)"
+	ynl_a --do stream-start '{"id": 2}'
+	ynl_expect_error "$NS_A" "stream is already running" --do stream-start '{"id": [1, 2]}'
+	assert_eq "state 1" idle "$(ystream_field 1 state)"
+	ynl_expect_error "$NS_A" "no stream with this id" --do stream-stop '{"id": [2, 98]}'
+	assert_eq "state 2" running "$(ystream_field 2 state)"
+	ynl_a --do stream-stop '{"id": [2, 1]}'
+	assert_eq "state 2" stopped "$(ystream_field 2 state)"
+}
+
+@test "rate: the kernel's checks of rates and limits" {
+	local t a
+	t=$(frames_json 5001 60)
+	a="\"dev\": \"veth0\", \"template\": $t"
+	ynl_expect_error "$NS_A" "give INTERVAL_NS or RATE_FRAMES with RATE_PERIOD_NS, not both" \
+		--do stream-add "{$a, \"interval-ns\": 1000, \"rate-frames\": 1, \"rate-period-ns\": 5}"
+	ynl_expect_error "$NS_A" "missing rate (INTERVAL_NS, or RATE_FRAMES with RATE_PERIOD_NS)" \
+		--do stream-add "{$a}"
+	ynl_expect_error "$NS_A" "RATE_FRAMES and RATE_PERIOD_NS go together" \
+		--do stream-add "{$a, \"rate-frames\": 10}"
+	ynl_expect_error "$NS_A" "rate frames must be at least 1" \
+		--do stream-add "{$a, \"rate-frames\": 0, \"rate-period-ns\": 5}"
+	ynl_expect_error "$NS_A" "rate period must be 1 ns to one day" \
+		--do stream-add "{$a, \"rate-frames\": 1, \"rate-period-ns\": 86400000000001}"
+	ynl_expect_error "$NS_A" "duration must be at least 1 ns" \
+		--do stream-add "{$a, \"interval-ns\": 1000, \"duration-ns\": 0}"
+	assert_eq "streams" "[]" "$(bbctl_a -j stream show)"
+}

@@ -1,0 +1,70 @@
+# Helpers for the TX feature tests (tests/vm/4x-*.bats), on top of lib.bash:
+# streams added and driven through the YNL spec (tests/vm/bbynl), with
+# templates built by tests/vm/mkframe, so they test the kernel alone.
+
+BBYNL=$BB_TOP/tests/vm/bbynl
+MKFRAME=$BB_TOP/tests/vm/mkframe
+
+# ynl_a ARGS... / ynl_b: bbynl in bbA / bbB (JSON out).
+ynl_a() { in_a "$BBYNL" "$@"; }
+ynl_b() { in_b "$BBYNL" "$@"; }
+
+# frames_json DPORT [6] SIZE...: a JSON list of template hex strings from
+# veth0 to veth1, IPv4 (or IPv6 with 6).
+frames_json() {
+	local dport=$1 src=$IP4_A dst=$IP4_B
+	shift
+	if [ "$1" = 6 ]; then
+		src=$IP6_A dst=$IP6_B
+		shift
+	fi
+	"$MKFRAME" "$MAC_B" "$MAC_A" "$src" "$dst" 4000 "$dport" "$@" |
+		jq -R . | jq -sc .
+}
+
+# ystream_add JSON: stream-add on veth0 with JSON merged in; fails the
+# test on an error.
+ystream_add() {
+	local req
+	req=$(jq -c --argjson more "$1" '. + $more' <<< '{"dev": "veth0"}')
+	ynl_a --do stream-add "$req" > /dev/null || fail "stream-add $req"
+}
+
+# ytrigger ID: a trigger on veth1 for dport 5000+ID.
+ytrigger() {
+	bbctl_b trigger add dev veth1 id "$1" dport $((5000 + $1)) ||
+		fail "trigger add id $1"
+}
+
+# ystream ID: the stream's JSON (ynl names, '-').
+ystream() {
+	ynl_a --do stream-get "{\"id\": $1}"
+}
+
+# ystream_field ID FIELD
+ystream_field() {
+	ystream "$1" | jq -r ".\"$2\""
+}
+
+# ywait_done ID [TIMEOUT]: until the stream is done.
+ywait_done() {
+	local end state
+	end=$(deadline "${2:-60}")
+	while before "$end"; do
+		state=$(ystream_field "$1" state)
+		case $state in
+		done) return 0 ;;
+		running) sleep 0.3 ;;
+		*) fail "stream $1: state $state while waiting for done"; return 1 ;;
+		esac
+	done
+	fail "stream $1 not done after ${2:-60} s: $(ystream "$1")"
+}
+
+# ynl_error NS MSG ARGS...: bbynl fails with extack MSG.
+ynl_expect_error() {
+	local ns=$1 msg=$2 out
+	shift 2
+	out=$(ip netns exec "$ns" "$BBYNL" "$@") && { fail "bbynl $* succeeded: $out"; return 1; }
+	[ "$out" = "error: $msg" ] || fail "bbynl $*: expected 'error: $msg', got '$out'"
+}
