@@ -14,6 +14,8 @@ ynl_b() { in_b "$BBYNL" "$@"; }
 frames_json() {
 	local dport=$1 src=$IP4_A dst=$IP4_B
 	shift
+	MAC_A=${MAC_A:-$(in_a cat /sys/class/net/veth0/address)}
+	MAC_B=${MAC_B:-$(in_b cat /sys/class/net/veth1/address)}
 	if [ "$1" = 6 ]; then
 		src=$IP6_A dst=$IP6_B
 		shift
