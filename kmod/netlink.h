@@ -61,6 +61,7 @@ int bbgen_nl_dump(struct sk_buff *skb, struct netlink_callback *cb,
 /* stream ops */
 extern const struct nla_policy bbgen_nl_stream_add_policy[BBGEN_A_STREAM_MAX + 1];
 extern const struct nla_policy bbgen_nl_stream_id_policy[BBGEN_A_STREAM_MAX + 1];
+extern const struct nla_policy bbgen_nl_stream_start_policy[BBGEN_A_STREAM_MAX + 1];
 int bbgen_nl_stream_add_doit(struct sk_buff *skb, struct genl_info *info);
 int bbgen_nl_stream_del_doit(struct sk_buff *skb, struct genl_info *info);
 int bbgen_nl_stream_start_doit(struct sk_buff *skb, struct genl_info *info);
