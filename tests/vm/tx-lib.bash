@@ -70,3 +70,8 @@ ynl_expect_error() {
 	out=$(ip netns exec "$ns" "$BBYNL" "$@") && { fail "bbynl $* succeeded: $out"; return 1; }
 	[ "$out" = "error: $msg" ] || fail "bbynl $*: expected 'error: $msg', got '$out'"
 }
+
+# tai_now: CLOCK_TAI in ns (the clock of first-tx-ns and START_TAI_NS).
+tai_now() {
+	python3 -c 'import time; print(time.clock_gettime_ns(time.CLOCK_TAI))'
+}
