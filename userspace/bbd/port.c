@@ -1,0 +1,253 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+#include <errno.h>
+#include <stdarg.h>
+#include <linux/if_link.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "gen.h"
+#include "log.h"
+#include "netns.h"
+#include "port.h"
+
+/* Write the failure into err and pass ret on. */
+static int __attribute__((format(printf, 4, 5)))
+fail(char *err, size_t errlen, int ret, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+	return ret;
+}
+
+#define ERR(...) fail(err, errlen, ret, __VA_ARGS__)
+
+/* The device in the namespace: the macvlan, or the device moved in. */
+static int base_device(struct bbd_port *p, const struct bbd_link *parent,
+		       char *err, size_t errlen)
+{
+	const struct bbd_port_cfg *c = p->cfg;
+	struct bbd_netns_mark m = { .exclusive = c->exclusive };
+	struct bbd_rtnl root;
+	int ret;
+
+	ret = bbd_rtnl_open(&root, -1);
+	if (ret)
+		return ERR("rtnetlink: %s", strerror(-ret));
+	if (c->exclusive) {
+		snprintf(m.ifname, sizeof(m.ifname), "%s", c->ifname);
+		memcpy(m.mac, parent->mac, BB_MAC_LEN);
+		m.has_mac = true;
+		m.was_up = parent->up;
+		ret = bbd_netns_mark_write(p->netns, &m);
+		if (!ret)
+			ret = bbd_link_move(&root, parent->ifindex, p->nsfd);
+	} else {
+		/* a macvlan passes no traffic while its parent is down */
+		if (!parent->up)
+			ret = bbd_link_set(&root, parent->ifindex, NULL, true);
+		if (!ret)
+			ret = bbd_link_add_macvlan(&root, parent->ifindex,
+						   c->ifname, p->nsfd,
+						   MACVLAN_MODE_VEPA,
+						   c->has_mac ? c->mac : NULL);
+	}
+	if (ret)
+		ERR("%s %s: %s%s%s", c->exclusive ? "moving" : "macvlan on",
+		    c->ifname, strerror(-ret), root.msg[0] ? ": " : "", root.msg);
+	bbd_rtnl_close(&root);
+	return ret;
+}
+
+/* VLAN sub-interfaces, outer first, each on the previous; the top one
+ * carries the addresses and the bbgen port. */
+static int vlans(struct bbd_port *p, char *err, size_t errlen)
+{
+	const struct bbd_port_cfg *c = p->cfg;
+	struct bbd_link l;
+	unsigned int i;
+	char name[32];
+	int ret = 0;
+
+	for (i = 0; i < c->nvlan; i++) {
+		/* at most "v7.4094": fits IFNAMSIZ */
+		snprintf(name, sizeof(name), "v%u.%u", i, c->vlan[i].id);
+		ret = bbd_link_add_vlan(&p->rtnl, p->ifindex, name,
+					c->vlan[i].id, c->vlan[i].tpid);
+		if (!ret)
+			ret = bbd_link_get(&p->rtnl, name, &l);
+		if (!ret)
+			ret = bbd_link_set(&p->rtnl, l.ifindex, NULL, true);
+		if (ret)
+			return ERR("vlan %u: %s %s", c->vlan[i].id, strerror(-ret),
+				   p->rtnl.msg);
+		p->ifindex = l.ifindex;
+		snprintf(p->top, sizeof(p->top), "%.15s", name);
+	}
+	return 0;
+}
+
+static int addresses(struct bbd_port *p, char *err, size_t errlen)
+{
+	const struct bbd_port_cfg *c = p->cfg;
+	int ret = 0;
+
+	if (c->has_ip4)
+		ret = bbd_addr_add(&p->rtnl, p->ifindex, &c->ip4, c->prefix4);
+	if (!ret && c->has_ip6)
+		ret = bbd_addr_add(&p->rtnl, p->ifindex, &c->ip6, c->prefix6);
+	if (!ret && c->has_gw4)
+		ret = bbd_route_default(&p->rtnl, p->ifindex, &c->gw4);
+	if (!ret && c->has_gw6)
+		ret = bbd_route_default(&p->rtnl, p->ifindex, &c->gw6);
+	return ret ? ERR("addresses: %s %s", strerror(-ret), p->rtnl.msg) : 0;
+}
+
+/* Inside the namespace: lo and the device up, the MAC, VLANs, addresses. */
+static int configure(struct bbd_port *p, char *err, size_t errlen)
+{
+	const struct bbd_port_cfg *c = p->cfg;
+	struct bbd_link l;
+	int ret;
+
+	ret = bbd_rtnl_open(&p->rtnl, p->nsfd);
+	if (ret)
+		return ERR("rtnetlink in %s: %s", p->netns, strerror(-ret));
+	if (!bbd_link_get(&p->rtnl, "lo", &l))
+		bbd_link_set(&p->rtnl, l.ifindex, NULL, true);
+	ret = bbd_link_get(&p->rtnl, c->ifname, &l);
+	if (!ret)
+		ret = bbd_link_set(&p->rtnl, l.ifindex,
+				   c->has_mac ? c->mac : NULL, true);
+	if (!ret)
+		ret = bbd_link_get(&p->rtnl, c->ifname, &l);
+	if (ret)
+		return ERR("%s: %s %s", c->ifname, strerror(-ret), p->rtnl.msg);
+	p->ifindex = l.ifindex;
+	memcpy(p->mac, l.mac, BB_MAC_LEN);
+	snprintf(p->top, sizeof(p->top), "%s", c->ifname);
+	ret = vlans(p, err, errlen);
+	return ret ? ret : addresses(p, err, errlen);
+}
+
+static int bind_bbgen(struct bbd_port *p, char *err, size_t errlen)
+{
+	int ret = bbd_gen_open(&p->gen, p->nsfd);
+
+	if (ret == -ENOENT)
+		return ERR("bbgen module not loaded (modprobe bbgen)");
+	if (ret)
+		return ERR("bbgen: %s", strerror(-ret));
+	ret = bbd_gen_port_add(&p->gen, p->ifindex);
+	return ret ? ERR("bbgen port add %s: %s%s%s", p->top, strerror(-ret),
+			 p->gen.msg[0] ? ": " : "", p->gen.msg) : 0;
+}
+
+int bbd_port_setup(struct bbd_port *p, const struct bbd_port_cfg *c,
+		   char *err, size_t errlen)
+{
+	struct bbd_netns_mark m = { .exclusive = false };
+	struct bbd_link parent;
+	struct bbd_rtnl root;
+	int ret;
+
+	memset(p, 0, sizeof(*p));
+	p->cfg = c;
+	p->nsfd = -1;
+	ret = bbd_rtnl_open(&root, -1);
+	if (!ret) {
+		ret = bbd_link_get(&root, c->ifname, &parent);
+		bbd_rtnl_close(&root);
+	}
+	if (ret)
+		return ERR("interface %s: %s", c->ifname,
+			   ret == -ENODEV ? "no such device" : strerror(-ret));
+	bbd_netns_name(p->netns, sizeof(p->netns), (long)getpid(), c->name);
+	ret = bbd_netns_create(p->netns, &m, &p->nsfd);
+	if (ret)
+		return ERR("namespace %s: %s", p->netns, strerror(-ret));
+	ret = base_device(p, &parent, err, errlen);
+	if (!ret)
+		ret = configure(p, err, errlen);
+	if (!ret)
+		ret = bind_bbgen(p, err, errlen);
+	if (ret)
+		bbd_port_teardown(p);
+	return ret;
+}
+
+void bbd_port_teardown(struct bbd_port *p)
+{
+	int ret;
+
+	if (p->gen.sk)
+		bb_genl_close(&p->gen);
+	bbd_rtnl_close(&p->rtnl);
+	if (p->nsfd < 0)
+		return;
+	close(p->nsfd);
+	p->nsfd = -1;
+	ret = bbd_netns_destroy(p->netns);
+	if (ret)
+		bbd_log_err("removing %s: %s", p->netns, strerror(-ret));
+}
+
+const struct bb_ip *bbd_port_ip(const struct bbd_port *p, int family)
+{
+	if (family == AF_INET && p->cfg->has_ip4)
+		return &p->cfg->ip4;
+	if (family == AF_INET6 && p->cfg->has_ip6)
+		return &p->cfg->ip6;
+	return NULL;
+}
+
+/* Do a and b share their first prefix bits? */
+static bool same_subnet(const struct bb_ip *a, const struct bb_ip *b,
+			unsigned int prefix)
+{
+	const uint8_t *x = (const uint8_t *)&a->v6, *y = (const uint8_t *)&b->v6;
+	unsigned int full = prefix / 8, rest = prefix % 8;
+
+	if (memcmp(x, y, full))
+		return false;
+	return !rest || !((x[full] ^ y[full]) & (0xff << (8 - rest)));
+}
+
+const struct bb_ip *bbd_port_nexthop(const struct bbd_port *p,
+				     const struct bb_ip *dst)
+{
+	const struct bbd_port_cfg *c = p->cfg;
+	const struct bb_ip *own = bbd_port_ip(p, dst->family);
+
+	if (own && same_subnet(own, dst, dst->family == AF_INET ? c->prefix4
+								: c->prefix6))
+		return dst;
+	if (dst->family == AF_INET)
+		return c->has_gw4 ? &c->gw4 : NULL;
+	return c->has_gw6 ? &c->gw6 : NULL;
+}
+
+int bbd_port_probe(struct bbd_port *p, const struct bb_ip *nh)
+{
+	struct sockaddr_in6 a6 = { .sin6_family = AF_INET6, .sin6_port = htons(9) };
+	struct sockaddr_in a4 = { .sin_family = AF_INET, .sin_port = htons(9) };
+	int fd = bbd_netns_socket(p->nsfd, nh->family,
+				  SOCK_DGRAM | SOCK_NONBLOCK, 0), ret = 0;
+
+	if (fd < 0)
+		return fd;
+	a4.sin_addr = nh->v4;
+	a6.sin6_addr = nh->v6;
+	/* the datagram waits in the neighbour queue while the kernel sends
+	 * ARP/ND; the answer fills the neighbour table bbd then reads */
+	if ((nh->family == AF_INET
+	     ? sendto(fd, "", 1, 0, (void *)&a4, sizeof(a4))
+	     : sendto(fd, "", 1, 0, (void *)&a6, sizeof(a6))) < 0)
+		ret = -errno;
+	close(fd);
+	return ret;
+}

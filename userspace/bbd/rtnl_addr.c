@@ -1,0 +1,52 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* Addresses and the default route of a port. */
+#include <linux/if_addr.h>
+#include <linux/rtnetlink.h>
+#include <sys/socket.h>
+
+#include "rtnl.h"
+
+static size_t ip_len(const struct bb_ip *ip)
+{
+	return ip->family == AF_INET ? sizeof(ip->v4) : sizeof(ip->v6);
+}
+
+int bbd_addr_add(struct bbd_rtnl *r, unsigned int ifindex,
+		 const struct bb_ip *ip, unsigned int prefix)
+{
+	char buf[BBD_RTNL_BUF];
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct ifaddrmsg *ifa;
+
+	nlh->nlmsg_type = RTM_NEWADDR;
+	nlh->nlmsg_flags = NLM_F_CREATE | NLM_F_REPLACE;
+	ifa = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifa));
+	ifa->ifa_family = (unsigned char)ip->family;
+	ifa->ifa_prefixlen = (unsigned char)prefix;
+	ifa->ifa_index = ifindex;
+	ifa->ifa_flags = IFA_F_NODAD;
+	mnl_attr_put(nlh, IFA_LOCAL, ip_len(ip), &ip->v6);
+	mnl_attr_put(nlh, IFA_ADDRESS, ip_len(ip), &ip->v6);
+	mnl_attr_put_u32(nlh, IFA_FLAGS, IFA_F_NODAD);
+	return bbd_rtnl_talk(r, nlh, NULL, NULL);
+}
+
+int bbd_route_default(struct bbd_rtnl *r, unsigned int ifindex,
+		      const struct bb_ip *gw)
+{
+	char buf[BBD_RTNL_BUF];
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct rtmsg *rtm;
+
+	nlh->nlmsg_type = RTM_NEWROUTE;
+	nlh->nlmsg_flags = NLM_F_CREATE | NLM_F_REPLACE;
+	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
+	rtm->rtm_family = (unsigned char)gw->family;
+	rtm->rtm_table = RT_TABLE_MAIN;
+	rtm->rtm_protocol = RTPROT_STATIC;
+	rtm->rtm_scope = RT_SCOPE_UNIVERSE;
+	rtm->rtm_type = RTN_UNICAST;
+	mnl_attr_put(nlh, RTA_GATEWAY, ip_len(gw), &gw->v6);
+	mnl_attr_put_u32(nlh, RTA_OIF, ifindex);
+	return bbd_rtnl_talk(r, nlh, NULL, NULL);
+}
