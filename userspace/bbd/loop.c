@@ -1,0 +1,137 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+#include <errno.h>
+#include <stdlib.h>
+#include <sys/epoll.h>
+#include <sys/timerfd.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "loop.h"
+
+/* Watches are few (a socket, a signalfd, a timer, a handful of clients):
+ * a small table, its slots found by fd. */
+#define WATCH_MAX	256
+
+struct watch {
+	int fd;
+	bbd_loop_cb cb;
+	void *arg;
+};
+
+static int epfd = -1;
+static bool quit;
+static struct watch watches[WATCH_MAX];
+
+int bbd_loop_init(void)
+{
+	int i;
+
+	for (i = 0; i < WATCH_MAX; i++)
+		watches[i].fd = -1;
+	epfd = epoll_create1(EPOLL_CLOEXEC);
+	return epfd < 0 ? -errno : 0;
+}
+
+int bbd_loop_add(int fd, uint32_t events, bbd_loop_cb cb, void *arg)
+{
+	struct epoll_event ev = { .events = events };
+	int i;
+
+	for (i = 0; i < WATCH_MAX && watches[i].fd >= 0; i++)
+		;
+	if (i == WATCH_MAX)
+		return -EMFILE;
+	watches[i] = (struct watch){ fd, cb, arg };
+	ev.data.ptr = &watches[i];
+	if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
+		watches[i].fd = -1;
+		return -errno;
+	}
+	return 0;
+}
+
+void bbd_loop_del(int fd)
+{
+	int i;
+
+	for (i = 0; i < WATCH_MAX; i++)
+		if (watches[i].fd == fd)
+			watches[i].fd = -1;
+	epoll_ctl(epfd, EPOLL_CTL_DEL, fd, NULL);
+}
+
+int bbd_loop_run(void)
+{
+	struct epoll_event ev[16];
+	int n, i;
+
+	while (!quit) {
+		n = epoll_wait(epfd, ev, 16, -1);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0)
+			return -errno;
+		for (i = 0; i < n; i++) {
+			struct watch *w = ev[i].data.ptr;
+
+			/* an earlier callback of this batch may have removed it */
+			if (w->fd >= 0)
+				w->cb(w->fd, ev[i].events, w->arg);
+		}
+	}
+	return 0;
+}
+
+void bbd_loop_quit(void)
+{
+	quit = true;
+}
+
+int bbd_timer_new(unsigned int period_ms)
+{
+	struct itimerspec its = {
+		.it_interval = { period_ms / 1000, (long)(period_ms % 1000) * 1000000 },
+	};
+	int fd = timerfd_create(CLOCK_MONOTONIC, TFD_NONBLOCK | TFD_CLOEXEC);
+
+	if (fd < 0)
+		return -errno;
+	its.it_value = its.it_interval;
+	if (timerfd_settime(fd, 0, &its, NULL) < 0) {
+		close(fd);
+		return -errno;
+	}
+	return fd;
+}
+
+uint64_t bbd_timer_read(int fd)
+{
+	uint64_t n = 0;
+
+	if (read(fd, &n, sizeof(n)) != sizeof(n))
+		return 0;
+	return n;
+}
+
+static uint64_t now(clockid_t c)
+{
+	struct timespec ts;
+
+	clock_gettime(c, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+uint64_t bbd_now_mono(void)
+{
+	return now(CLOCK_MONOTONIC);
+}
+
+uint64_t bbd_now_tai(void)
+{
+	return now(CLOCK_TAI);
+}
+
+uint64_t bbd_now_real(void)
+{
+	return now(CLOCK_REALTIME);
+}

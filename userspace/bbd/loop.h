@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/* bbd's one event loop: epoll over the listening socket, clients, the
+ * signalfd and the run's timerfd. Callbacks run to completion. */
+#ifndef BBD_LOOP_H
+#define BBD_LOOP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+typedef void (*bbd_loop_cb)(int fd, uint32_t events, void *arg);
+
+int bbd_loop_init(void);
+/* Watch fd for events (EPOLLIN...); 0 or -errno. */
+int bbd_loop_add(int fd, uint32_t events, bbd_loop_cb cb, void *arg);
+void bbd_loop_del(int fd);
+/* Run until bbd_loop_quit(); 0 or -errno. */
+int bbd_loop_run(void);
+void bbd_loop_quit(void);
+
+/* A periodic timerfd every period_ms, first expiry after period_ms. */
+int bbd_timer_new(unsigned int period_ms);
+/* Consume a timerfd's expirations; returns how many. */
+uint64_t bbd_timer_read(int fd);
+
+/* Clocks in ns. */
+uint64_t bbd_now_mono(void);
+uint64_t bbd_now_tai(void);
+uint64_t bbd_now_real(void);
+
+#endif

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * bbd: runs scenarios for bbctl. One process, one epoll loop (UNIX
+ * socket, signalfd, the run's timerfd), no thread per flow. See
+ * Documentation/bbd.md.
+ */
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/signalfd.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "loop.h"
+#include "netns.h"
+#include "server.h"
+
+static void usage(FILE *f)
+{
+	fputs("Usage: bbd [--foreground] [--socket PATH] [--group GROUP]\n"
+	      "           [--archive DB] [--report-dir DIR] [--quiet]\n", f);
+}
+
+static int parse(int argc, char **argv, struct bbd_options *o)
+{
+	static const struct option lo[] = {
+		{ "foreground", no_argument, NULL, 'f' },
+		{ "socket", required_argument, NULL, 's' },
+		{ "group", required_argument, NULL, 'g' },
+		{ "archive", required_argument, NULL, 'a' },
+		{ "report-dir", required_argument, NULL, 'r' },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	o->socket = BBD_SOCKET_DEFAULT;
+	while ((c = getopt_long(argc, argv, "fs:g:a:r:qh", lo, NULL)) != -1) {
+		switch (c) {
+		case 'f': o->foreground = true; break;
+		case 's': o->socket = optarg; break;
+		case 'g': o->group = optarg; break;
+		case 'a': o->archive = optarg; break;
+		case 'r': o->report_dir = optarg; break;
+		case 'q': bbd_log_quiet(true); break;
+		case 'h': usage(stdout); exit(0);
+		default: usage(stderr); return -1;
+		}
+	}
+	if (optind < argc) {
+		fprintf(stderr, "bbd: unexpected argument \"%s\"\n", argv[optind]);
+		usage(stderr);
+		return -1;
+	}
+	return 0;
+}
+
+static void on_signal(int fd, uint32_t events, void *arg)
+{
+	struct signalfd_siginfo si;
+
+	(void)events;
+	(void)arg;
+	if (read(fd, &si, sizeof(si)) != sizeof(si))
+		return;
+	bbd_log_info("signal %u: stopping", si.ssi_signo);
+	bbd_server_shutdown();
+}
+
+/* SIGINT/SIGTERM/SIGHUP through the loop; SIGPIPE ignored (a client
+ * that goes away is noticed by send). */
+static int signals(void)
+{
+	sigset_t set;
+	int fd;
+
+	signal(SIGPIPE, SIG_IGN);
+	sigemptyset(&set);
+	sigaddset(&set, SIGINT);
+	sigaddset(&set, SIGTERM);
+	sigaddset(&set, SIGHUP);
+	sigprocmask(SIG_BLOCK, &set, NULL);
+	fd = signalfd(-1, &set, SFD_CLOEXEC | SFD_NONBLOCK);
+	return fd < 0 ? -1 : bbd_loop_add(fd, EPOLLIN, on_signal, NULL);
+}
+
+int main(int argc, char **argv)
+{
+	struct bbd_options o = { 0 };
+	int n, ret;
+
+	if (parse(argc, argv, &o))
+		return 1;
+	if (geteuid() != 0) {
+		fprintf(stderr, "bbd: must run as root (it makes network namespaces)\n");
+		return 2;
+	}
+	if (bbd_netns_init() || bbd_loop_init() || signals()) {
+		perror("bbd: setup");
+		return 2;
+	}
+	if (bbd_server_start(&o))
+		return 2;
+	n = bbd_netns_cleanup_stale();
+	if (n)
+		bbd_log_info("removed %d namespaces of a bbd that died", n);
+	if (!o.foreground && daemon(0, 0) < 0) {
+		perror("bbd: daemon");
+		return 2;
+	}
+	bbd_log_info("listening on %s", o.socket);
+	ret = bbd_loop_run();
+	bbd_server_close();
+	return ret ? 2 : 0;
+}

@@ -1,0 +1,156 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* The run record: one JSON object per run, the JSON report itself (keys
+ * in Documentation/report-json.md). Numbers are JSON numbers, ns as
+ * integers, a measurement that was not made is null. */
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include <arpa/inet.h>
+
+#include "loop.h"
+#include "record.h"
+#include "run.h"
+#include "verdict.h"
+
+/* UTC ISO-8601 with milliseconds. */
+static json_t *iso_time(uint64_t ns)
+{
+	time_t s = (time_t)(ns / 1000000000ull);
+	char buf[40], out[48];
+	struct tm tm;
+
+	gmtime_r(&s, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out, sizeof(out), "%s.%03uZ", buf,
+		 (unsigned int)(ns % 1000000000ull / 1000000));
+	return json_string(out);
+}
+
+static json_t *run_part(const struct bbd_run *r)
+{
+	return json_pack("{s:o,s:s,s:o,s:o,s:f,s:b,s:s,s:o,s:f}",
+		"id", r->id ? json_integer(r->id) : json_null(),
+		"name", r->plan.name,
+		"started", iso_time(r->started_real),
+		"ended", iso_time(r->ended_real),
+		"duration_s", (r->ended_real - r->started_real) / 1e9,
+		"interrupted", r->interrupted,
+		"layer2_speed", bb_l2_speed_name(r->plan.l2),
+		"maximum_run_time_s", r->plan.max_run_ns ?
+			json_real(r->plan.max_run_ns / 1e9) : json_null(),
+		"wait_for_finish_s", r->plan.wait_ns / 1e9);
+}
+
+static json_t *ip_or_null(bool has, const struct bb_ip *ip)
+{
+	char buf[64];
+
+	if (!has || !inet_ntop(ip->family, &ip->v6, buf, sizeof(buf)))
+		return json_null();
+	return json_string(buf);
+}
+
+static json_t *netmask(const struct bbd_port_cfg *c)
+{
+	struct bb_ip m = { .family = AF_INET };
+
+	m.v4.s_addr = htonl(c->prefix4 ? ~0u << (32 - c->prefix4) : 0);
+	return ip_or_null(c->has_ip4, &m);
+}
+
+static json_t *mac_str(const uint8_t *m)
+{
+	char buf[18];
+
+	snprintf(buf, sizeof(buf), "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1],
+		 m[2], m[3], m[4], m[5]);
+	return json_string(buf);
+}
+
+static json_t *one_port(const struct bbd_run *r, unsigned int i)
+{
+	const struct bbd_port_cfg *c = &r->plan.ports[i];
+	json_t *sc = json_array_get(json_object_get(r->plan.scenario, "ports"), i);
+	json_t *groups = json_object_get(sc, "port_group");
+	json_t *vlans = json_object_get(sc, "vlans");
+	char ip6[80] = "";
+	struct bb_ip *v6 = (struct bb_ip *)&c->ip6;
+
+	if (c->has_ip6 && inet_ntop(AF_INET6, &v6->v6, ip6, sizeof(ip6)))
+		snprintf(ip6 + strlen(ip6), sizeof(ip6) - strlen(ip6), "/%u",
+			 c->prefix6);
+	return json_pack("{s:s,s:O,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:O,s:b,s:b}",
+		"name", c->name,
+		"port_group", groups ? groups : json_array(),
+		"interface", c->ifname,
+		"netns", r->ports[i].netns,
+		"mac", mac_str(r->ports[i].mac),
+		"ipv4", ip_or_null(c->has_ip4, &c->ip4),
+		"netmask", netmask(c),
+		"gateway", ip_or_null(c->has_gw4, &c->gw4),
+		"ipv6", c->has_ip6 ? json_string(ip6) : json_null(),
+		"vlans", vlans ? vlans : json_array(),
+		"nat", json_is_true(json_object_get(sc, "nat")),
+		"exclusive", c->exclusive);
+}
+
+static const char *type_name(enum bbd_flow_type t)
+{
+	return t == BBD_FLOW_VOICE ? "voice" :
+	       t == BBD_FLOW_GAMING ? "gaming" : "frame_blasting";
+}
+
+static json_t *one_flow(const struct bbd_run *r, const struct bbd_flow_run *f)
+{
+	json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:b,s:O,s:o}",
+		"name", f->cfg->name, "type", type_name(f->cfg->type),
+		"source", f->src->cfg->name, "destination", f->dst->cfg->name,
+		"reverse", f->cfg->reverse, "config", f->cfg->config,
+		"results", record_results(r, f));
+
+	if (o)
+		json_object_set_new(o, "analysers", bbd_verdict_flow(f->cfg, o));
+	return o;
+}
+
+json_t *bbd_record_build(const struct bbd_run *r)
+{
+	json_t *rec, *ports = json_array(), *flows = json_array();
+	unsigned int i;
+
+	for (i = 0; i < r->plan.nports; i++)
+		json_array_append_new(ports, one_port(r, i));
+	for (i = 0; i < r->plan.nflows; i++)
+		json_array_append_new(flows, one_flow(r, &r->flows[i]));
+	rec = json_pack("{s:i,s:o,s:s,s:O,s:o,s:o}", "report_version", 1,
+			"run", run_part(r), "verdict", "FAIL",
+			"scenario", r->plan.scenario, "ports", ports,
+			"flows", flows);
+	if (rec)
+		json_object_set_new(rec, "verdict", json_string(
+			bbd_verdict_run(rec, r->interrupted) ? "PASS" : "FAIL"));
+	return rec;
+}
+
+json_t *bbd_progress_build(const struct bbd_run *r)
+{
+	uint64_t now = bbd_now_mono();
+	double el = now > r->traffic_mono ? (now - r->traffic_mono) / 1e9 : 0;
+	json_t *flows = json_array();
+	unsigned int i;
+
+	for (i = 0; i < r->plan.nflows; i++) {
+		const struct bbd_flow_run *f = &r->flows[i];
+		uint64_t rx = f->rx.frames - f->rx.dups;
+
+		json_array_append_new(flows, json_pack("{s:s,s:f,s:f,s:I,s:I,s:I}",
+			"flow", f->cfg->name, "elapsed_s", el,
+			"total_s", bbd_flow_total_ns(f->cfg) / 1e9,
+			"tx", (json_int_t)f->tx.frames, "rx", (json_int_t)f->rx.frames,
+			"loss", (json_int_t)(f->tx.frames > rx && run_flow_done(f)
+					     ? f->tx.frames - rx : f->rx.lost)));
+	}
+	return json_pack("{s:s,s:f,s:o}", "event", "progress", "elapsed_s", el,
+			 "flows", flows);
+}

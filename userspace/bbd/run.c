@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* The run's phases, one step per timer tick. */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "loop.h"
+#include "netns.h"
+#include "run.h"
+
+#define TICK_MS			200
+#define TICKS_PER_S		(1000 / TICK_MS)
+#define RESOLVE_TIMEOUT_NS	6000000000ull
+#define PROBE_EVERY_NS		1000000000ull
+/* Streams start together this long after the last one was added. */
+#define START_AHEAD_NS		200000000ull
+/* After a stop, late frames need less time than a full wait_for_finish. */
+#define STOP_WAIT_NS		1000000000ull
+
+static void set_phase(struct bbd_run *r, enum bbd_run_phase ph)
+{
+	r->phase = ph;
+	r->phase_mono = bbd_now_mono();
+}
+
+static void teardown(struct bbd_run *r)
+{
+	unsigned int i;
+
+	if (r->timer >= 0) {
+		bbd_loop_del(r->timer);
+		close(r->timer);
+		r->timer = -1;
+	}
+	for (i = 0; r->ports && i < r->plan.nports; i++)
+		bbd_port_teardown(&r->ports[i]);
+}
+
+/* End the run: the record (or the failure) goes to the client. */
+static void finish(struct bbd_run *r, int code, const char *msg)
+{
+	json_t *rec = NULL;
+	unsigned int i;
+
+	r->ended_real = bbd_now_real();
+	if (!msg) {
+		for (i = 0; i < r->plan.nflows; i++)
+			run_flow_final(r, &r->flows[i]);
+		rec = bbd_record_build(r);
+		code = !rec ? BBD_EXIT_SYSTEM :
+		       !strcmp(json_string_value(json_object_get(rec, "verdict")), "PASS")
+		       ? BBD_EXIT_PASS : BBD_EXIT_FAIL;
+	}
+	teardown(r);
+	set_phase(r, RUN_DONE);
+	r->ops->done(r, rec, code, msg ? msg : "");
+	json_decref(rec);
+}
+
+static int setup_ports(struct bbd_run *r, int *code)
+{
+	unsigned int i;
+	char err[400];
+
+	r->ports = calloc(r->plan.nports, sizeof(*r->ports));
+	if (!r->ports)
+		return -ENOMEM;
+	for (i = 0; i < r->plan.nports; i++)
+		r->ports[i].nsfd = -1;
+	for (i = 0; i < r->plan.nports; i++) {
+		if (bbd_port_setup(&r->ports[i], &r->plan.ports[i], err,
+				   sizeof(err))) {
+			snprintf(r->err, sizeof(r->err), "ports[%u] (%s): %s", i,
+				 r->plan.ports[i].name, err);
+			*code = BBD_EXIT_SYSTEM;
+			return -EIO;
+		}
+		bbd_log_info("port %s: %s in %s", r->plan.ports[i].name,
+			     r->ports[i].top, r->ports[i].netns);
+	}
+	return 0;
+}
+
+static int setup_flows(struct bbd_run *r)
+{
+	unsigned int i;
+
+	r->flows = calloc(r->plan.nflows, sizeof(*r->flows));
+	if (!r->flows)
+		return -ENOMEM;
+	for (i = 0; i < r->plan.nflows; i++) {
+		struct bbd_flow_run *f = &r->flows[i];
+
+		f->cfg = &r->plan.flows[i];
+		f->src = &r->ports[f->cfg->src];
+		f->dst = &r->ports[f->cfg->dst];
+		f->sip = bbd_port_ip(f->src, f->cfg->ipv6 ? AF_INET6 : AF_INET);
+		f->dip = bbd_port_ip(f->dst, f->cfg->ipv6 ? AF_INET6 : AF_INET);
+		f->nh = bbd_port_nexthop(f->src, f->dip);
+		f->over_time = json_array();
+		f->histogram = json_array();
+		if (!f->nh) {
+			snprintf(r->err, sizeof(r->err),
+				 "flows: %s: port %s has no route to %s's address (no gateway)",
+				 f->cfg->name, f->src->cfg->name, f->dst->cfg->name);
+			return -EINVAL;
+		}
+	}
+	return 0;
+}
+
+static void tick(int fd, uint32_t events, void *arg);
+static void start_traffic(struct bbd_run *r);
+
+int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
+		  const struct bbd_run_ops *ops, void *arg, int *code)
+{
+	int ret;
+
+	memset(r, 0, sizeof(*r));
+	r->ops = ops;
+	r->arg = arg;
+	r->timer = -1;
+	r->started_real = bbd_now_real();
+	*code = BBD_EXIT_INPUT;
+	ret = bbd_plan_build(scenario, name, &r->plan, r->err, sizeof(r->err));
+	if (ret)
+		return ret;
+	*code = BBD_EXIT_SYSTEM;
+	ret = setup_ports(r, code);
+	if (!ret && (ret = setup_flows(r)))
+		*code = ret == -EINVAL ? BBD_EXIT_INPUT : BBD_EXIT_SYSTEM;
+	if (!ret && (r->timer = bbd_timer_new(TICK_MS)) < 0)
+		ret = r->timer;
+	if (!ret)
+		ret = bbd_loop_add(r->timer, EPOLLIN, tick, r);
+	if (ret) {
+		if (!r->err[0])
+			snprintf(r->err, sizeof(r->err), "%s", strerror(-ret));
+		teardown(r);
+		return ret;
+	}
+	set_phase(r, RUN_RESOLVE);
+	return 0;
+}
+
+/* Probe every unresolved next hop once a second; read the tables. */
+static void resolve(struct bbd_run *r)
+{
+	uint64_t now = bbd_now_mono();
+	bool probe = now - r->last_probe_mono >= PROBE_EVERY_NS, all = true;
+	unsigned int i;
+	int ret;
+
+	for (i = 0; i < r->plan.nflows; i++) {
+		struct bbd_flow_run *f = &r->flows[i];
+
+		if (f->resolved)
+			continue;
+		ret = bbd_neigh_get(&f->src->rtnl, f->src->ifindex, f->nh,
+				    f->dst_mac);
+		f->resolved = !ret;
+		if (!ret)
+			continue;
+		all = false;
+		if (probe)
+			bbd_port_probe(f->src, f->nh);
+	}
+	if (probe)
+		r->last_probe_mono = now;
+	if (all) {
+		start_traffic(r);
+		return;
+	}
+	if (now - r->phase_mono > RESOLVE_TIMEOUT_NS) {
+		for (i = 0; i < r->plan.nflows && r->flows[i].resolved; i++)
+			;
+		snprintf(r->err, sizeof(r->err),
+			 "flow %s: port %s got no ARP/ND answer for its next hop",
+			 r->flows[i].cfg->name, r->flows[i].src->cfg->name);
+		finish(r, BBD_EXIT_SYSTEM, r->err);
+	}
+}
+
+/* Triggers first (they must count the first frame), then the streams,
+ * all started at one CLOCK_TAI instant. */
+static void start_traffic(struct bbd_run *r)
+{
+	unsigned int i;
+	char err[400];
+
+	for (i = 0; i < r->plan.nflows; i++) {
+		if (run_flow_add(r, &r->flows[i], err, sizeof(err))) {
+			snprintf(r->err, sizeof(r->err), "flow %s: %s",
+				 r->flows[i].cfg->name, err);
+			finish(r, BBD_EXIT_SYSTEM, r->err);
+			return;
+		}
+	}
+	r->traffic_tai = bbd_now_tai() + START_AHEAD_NS;
+	r->traffic_mono = bbd_now_mono() + START_AHEAD_NS;
+	if (run_start_streams(r, r->traffic_tai)) {
+		finish(r, BBD_EXIT_SYSTEM, r->err);
+		return;
+	}
+	bbd_log_info("run %s: %u flows started", r->plan.name, r->plan.nflows);
+	set_phase(r, RUN_TRAFFIC);
+}
+
+static bool all_done(const struct bbd_run *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->plan.nflows; i++)
+		if (!run_flow_done(&r->flows[i]))
+			return false;
+	return true;
+}
+
+static void traffic(struct bbd_run *r)
+{
+	uint64_t now = bbd_now_mono();
+	unsigned int i;
+	json_t *ev;
+
+	if (++r->ticks % TICKS_PER_S)
+		return;
+	for (i = 0; i < r->plan.nflows; i++)
+		run_flow_poll(r, &r->flows[i]);
+	ev = bbd_progress_build(r);
+	if (ev) {
+		r->ops->progress(r, ev);
+		json_decref(ev);
+	}
+	if (all_done(r)) {
+		set_phase(r, RUN_WAIT);
+	} else if (r->plan.max_run_ns && now > r->traffic_mono &&
+		   now - r->traffic_mono >= r->plan.max_run_ns) {
+		bbd_log_info("run %s: maximum_run_time reached", r->plan.name);
+		run_stop_streams(r);
+		set_phase(r, RUN_WAIT);
+	}
+}
+
+static void wait_finish(struct bbd_run *r)
+{
+	uint64_t wait = r->interrupted && r->plan.wait_ns > STOP_WAIT_NS
+			? STOP_WAIT_NS : r->plan.wait_ns;
+
+	if (bbd_now_mono() - r->phase_mono >= wait)
+		finish(r, 0, NULL);
+}
+
+static void tick(int fd, uint32_t events, void *arg)
+{
+	struct bbd_run *r = arg;
+
+	(void)events;
+	bbd_timer_read(fd);
+	if (r->phase == RUN_RESOLVE)
+		resolve(r);
+	else if (r->phase == RUN_TRAFFIC)
+		traffic(r);
+	else if (r->phase == RUN_WAIT)
+		wait_finish(r);
+}
+
+void bbd_run_stop(struct bbd_run *r)
+{
+	if (r->phase == RUN_DONE || r->interrupted)
+		return;
+	r->interrupted = true;
+	bbd_log_info("run %s: stopped", r->plan.name);
+	if (r->phase == RUN_RESOLVE) {
+		finish(r, 0, NULL);
+		return;
+	}
+	if (r->phase == RUN_TRAFFIC)
+		run_stop_streams(r);
+	set_phase(r, RUN_WAIT);
+}
+
+void bbd_run_free(struct bbd_run *r)
+{
+	unsigned int i;
+
+	teardown(r);
+	for (i = 0; r->flows && i < r->plan.nflows; i++) {
+		json_decref(r->flows[i].over_time);
+		json_decref(r->flows[i].histogram);
+	}
+	free(r->flows);
+	free(r->ports);
+	bbd_plan_free(&r->plan);
+	memset(r, 0, sizeof(*r));
+	r->timer = -1;
+}

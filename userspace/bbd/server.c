@@ -1,0 +1,343 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* Clients of the UNIX socket and the one run they may start. */
+#include <errno.h>
+#include <grp.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/un.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "log.h"
+#include "loop.h"
+#include "outputs.h"
+#include "run.h"
+#include "server.h"
+
+#define CLIENTS_MAX	32
+#define LINE_MAX_BYTES	(8 << 20)	/* a scenario fits in a few KiB */
+
+struct client {
+	int fd;
+	char *buf;
+	size_t len;
+};
+
+static const struct bbd_options *opt;
+static int listen_fd = -1;
+static struct client clients[CLIENTS_MAX];
+static struct bbd_run run;
+static struct client *runner;		/* who started the run, or NULL */
+static bool running, quitting;
+static json_t *run_options;		/* options of the current run */
+
+static void client_close(struct client *c);
+
+/* One JSON object and a newline; a client that does not read for 5 s is
+ * dropped (SO_SNDTIMEO). */
+static void send_json(struct client *c, json_t *o)
+{
+	char *s = json_dumps(o, JSON_COMPACT);
+	size_t len, off = 0;
+	ssize_t n;
+
+	if (!s || c->fd < 0) {
+		free(s);
+		return;
+	}
+	len = strlen(s);
+	s[len++] = '\n';	/* json_dumps leaves room: replace the NUL */
+	while (off < len) {
+		n = send(c->fd, s + off, len - off, MSG_NOSIGNAL);
+		if (n <= 0) {
+			client_close(c);
+			break;
+		}
+		off += (size_t)n;
+	}
+	free(s);
+}
+
+static void send_error(struct client *c, int code, const char *msg)
+{
+	json_t *o = json_pack("{s:s,s:i,s:s}", "event", "error", "exit", code,
+			      "message", msg);
+
+	send_json(c, o);
+	json_decref(o);
+}
+
+static void on_progress(struct bbd_run *r, json_t *ev)
+{
+	(void)r;
+	if (runner)
+		send_json(runner, ev);
+}
+
+static void on_done(struct bbd_run *r, json_t *record, int code,
+		    const char *msg)
+{
+	json_t *ev;
+
+	if (record) {
+		r->id = bbd_outputs_store(opt, record, run_options);
+		ev = json_pack("{s:s,s:i,s:O,s:o}", "event", "result", "exit", code,
+			       "record", record, "reports",
+			       bbd_outputs_reports(opt, record, run_options));
+	} else {
+		ev = json_pack("{s:s,s:i,s:s}", "event", "error", "exit", code,
+			       "message", msg);
+	}
+	bbd_log_info("run %s: %s", r->plan.name, record ?
+		     json_string_value(json_object_get(record, "verdict")) : msg);
+	if (runner && ev)
+		send_json(runner, ev);
+	json_decref(ev);
+	running = false;	/* freed on the next run or at exit */
+	if (quitting)
+		bbd_loop_quit();
+}
+
+static const struct bbd_run_ops run_ops = { on_progress, on_done };
+
+static void cmd_run(struct client *c, json_t *req)
+{
+	const char *name = json_string_value(json_object_get(req, "name"));
+	json_t *sc = json_object_get(req, "scenario"), *ev;
+	int code;
+
+	if (running)
+		return send_error(c, BBD_EXIT_SYSTEM, "a run is already in progress (bbctl status, bbctl stop)");
+	if (!json_is_object(sc))
+		return send_error(c, BBD_EXIT_INPUT, "scenario: must be a JSON object");
+	bbd_run_free(&run);
+	json_decref(run_options);
+	run_options = json_incref(json_object_get(req, "options"));
+	runner = c;
+	running = true;
+	if (bbd_run_start(&run, sc, name ? name : "scenario", &run_ops, NULL,
+			  &code)) {
+		running = false;
+		runner = NULL;
+		bbd_log_err("run %s: %s", name ? name : "scenario", run.err);
+		return send_error(c, code, run.err);
+	}
+	ev = json_pack("{s:s,s:s,s:i}", "event", "started", "name",
+		       run.plan.name, "flows", run.plan.nflows);
+	send_json(c, ev);
+	json_decref(ev);
+}
+
+static void cmd_status(struct client *c)
+{
+	static const char *const phase[] = { "resolving", "traffic", "waiting", "done" };
+	json_t *o = running ?
+		json_pack("{s:s,s:b,s:s,s:s}", "event", "status", "running", 1,
+			  "name", run.plan.name, "phase", phase[run.phase]) :
+		json_pack("{s:s,s:b}", "event", "status", "running", 0);
+
+	send_json(c, o);
+	json_decref(o);
+}
+
+static void cmd_stop(struct client *c)
+{
+	json_t *o = json_pack("{s:s,s:b}", "event", "stopping", "running", running);
+
+	if (running)
+		bbd_run_stop(&run);
+	if (c->fd >= 0)
+		send_json(c, o);
+	json_decref(o);
+}
+
+static void handle_line(struct client *c, const char *line)
+{
+	json_error_t jerr;
+	json_t *req = json_loads(line, 0, &jerr);
+	const char *cmd = json_string_value(json_object_get(req, "cmd"));
+
+	if (!req)
+		send_error(c, BBD_EXIT_INPUT, jerr.text);
+	else if (cmd && !strcmp(cmd, "run"))
+		cmd_run(c, req);
+	else if (cmd && !strcmp(cmd, "status"))
+		cmd_status(c);
+	else if (cmd && !strcmp(cmd, "stop"))
+		cmd_stop(c);
+	else
+		send_error(c, BBD_EXIT_INPUT, "cmd: must be one of run, status, stop");
+	json_decref(req);
+}
+
+/* A client that goes away while its run is on stops it: nobody would
+ * see the result otherwise (it is still archived). */
+static void client_close(struct client *c)
+{
+	if (c->fd < 0)
+		return;
+	bbd_loop_del(c->fd);
+	close(c->fd);
+	c->fd = -1;
+	free(c->buf);
+	c->buf = NULL;
+	c->len = 0;
+	if (c == runner) {
+		runner = NULL;
+		if (running)
+			bbd_run_stop(&run);
+	}
+}
+
+static void on_client(int fd, uint32_t events, void *arg)
+{
+	struct client *c = arg;
+	char tmp[65536], *nl, *p;
+	ssize_t n = read(fd, tmp, sizeof(tmp));
+
+	(void)events;
+	if (n <= 0 || c->len + (size_t)n > LINE_MAX_BYTES)
+		return client_close(c);
+	p = realloc(c->buf, c->len + (size_t)n + 1);
+	if (!p)
+		return client_close(c);
+	c->buf = p;
+	memcpy(c->buf + c->len, tmp, (size_t)n);
+	c->len += (size_t)n;
+	c->buf[c->len] = '\0';
+	while (c->fd >= 0 && (nl = memchr(c->buf, '\n', c->len))) {
+		*nl = '\0';
+		handle_line(c, c->buf);
+		if (c->fd < 0)
+			return;
+		c->len -= (size_t)(nl + 1 - c->buf);
+		memmove(c->buf, nl + 1, c->len + 1);
+	}
+}
+
+static void on_accept(int fd, uint32_t events, void *arg)
+{
+	struct timeval tv = { .tv_sec = 5 };
+	int cfd = accept4(fd, NULL, NULL, SOCK_CLOEXEC), i;
+
+	(void)events;
+	(void)arg;
+	if (cfd < 0)
+		return;
+	for (i = 0; i < CLIENTS_MAX && clients[i].fd >= 0; i++)
+		;
+	if (i == CLIENTS_MAX || bbd_loop_add(cfd, EPOLLIN, on_client, &clients[i])) {
+		close(cfd);
+		return;
+	}
+	setsockopt(cfd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
+	clients[i].fd = cfd;
+}
+
+/* Another bbd answering on path? Then do not take its socket away. */
+static bool in_use(const struct sockaddr_un *a)
+{
+	int fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	bool used;
+
+	if (fd < 0)
+		return false;
+	used = !connect(fd, (const struct sockaddr *)a, sizeof(*a));
+	close(fd);
+	return used;
+}
+
+/* root:group 0660: only root and the group may connect. */
+static int restrict_access(const char *path)
+{
+	gid_t gid = 0;
+	struct group *g;
+
+	if (opt->group) {
+		g = getgrnam(opt->group);
+		if (!g) {
+			fprintf(stderr, "bbd: --group %s: no such group\n", opt->group);
+			return -EINVAL;
+		}
+		gid = g->gr_gid;
+	}
+	if (chown(path, 0, gid) < 0 || chmod(path, 0660) < 0) {
+		fprintf(stderr, "bbd: %s: %s\n", path, strerror(errno));
+		return -errno;
+	}
+	return 0;
+}
+
+static int make_parent(const char *path)
+{
+	char dir[sizeof(((struct sockaddr_un *)0)->sun_path)];
+
+	snprintf(dir, sizeof(dir), "%s", path);
+	if (mkdir(dirname(dir), 0755) < 0 && errno != EEXIST) {
+		fprintf(stderr, "bbd: %s: %s\n", dir, strerror(errno));
+		return -errno;
+	}
+	return 0;
+}
+
+int bbd_server_start(const struct bbd_options *o)
+{
+	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	int i, ret;
+
+	opt = o;
+	for (i = 0; i < CLIENTS_MAX; i++)
+		clients[i].fd = -1;
+	run.timer = -1;
+	if (strlen(o->socket) >= sizeof(a.sun_path)) {
+		fprintf(stderr, "bbd: --socket: path too long\n");
+		return -ENAMETOOLONG;
+	}
+	memcpy(a.sun_path, o->socket, strlen(o->socket));
+	if (in_use(&a)) {
+		fprintf(stderr, "bbd: another bbd is listening on %s\n", o->socket);
+		return -EADDRINUSE;
+	}
+	if ((ret = make_parent(o->socket)))
+		return ret;
+	unlink(o->socket);	/* left by a bbd that died */
+	listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	if (listen_fd < 0 || bind(listen_fd, (struct sockaddr *)&a, sizeof(a)) < 0 ||
+	    listen(listen_fd, 8) < 0) {
+		fprintf(stderr, "bbd: %s: %s\n", o->socket, strerror(errno));
+		return -errno;
+	}
+	ret = restrict_access(o->socket);
+	if (!ret)
+		ret = bbd_loop_add(listen_fd, EPOLLIN, on_accept, NULL);
+	return ret;
+}
+
+void bbd_server_shutdown(void)
+{
+	quitting = true;
+	if (running)
+		bbd_run_stop(&run);
+	else
+		bbd_loop_quit();
+}
+
+void bbd_server_close(void)
+{
+	int i;
+
+	for (i = 0; i < CLIENTS_MAX; i++)
+		client_close(&clients[i]);
+	bbd_run_free(&run);
+	json_decref(run_options);
+	if (listen_fd >= 0) {
+		close(listen_fd);
+		unlink(opt->socket);
+	}
+}
