@@ -31,9 +31,13 @@ struct object {
 	const char *name;
 	const struct cmd *cmds;	/* NULL-terminated; the first is the default */
 	const char *usage;	/* its usage lines, "Usage: " prepended */
+	/* a command without subcommands (bbctl run FILE): gets every
+	 * argument after the object's name */
+	int (*direct)(int argc, char **argv);
 };
 
 extern const struct object port_object, stream_object, trigger_object;
+extern const struct object scenario_run_object;	/* bbctl run */
 
 /* Print one object of a get/dump reply (text line or JSON object). */
 int port_print(const struct bb_reply *r, void *arg);

@@ -13,7 +13,7 @@
 #endif
 
 static const struct object *const objects[] = {
-	&port_object, &stream_object, &trigger_object, NULL,
+	&port_object, &stream_object, &trigger_object, &scenario_run_object, NULL,
 };
 
 /* iproute2 style: any prefix of a word selects it, first match wins. */
@@ -100,6 +100,12 @@ static int run_object(const struct object *obj, int argc, char **argv)
 	if (argc && matches(argv[0], "help")) {
 		printf("Usage: %s", obj->usage);
 		return EXIT_OK;
+	}
+	if (obj->direct) {
+		ret = obj->direct(argc, argv);
+		if (ret == EXIT_USAGE)
+			fprintf(stderr, "Usage: %s", obj->usage);
+		return ret;
 	}
 	if (argc && !(cmd = find_cmd(obj, argv[0]))) {
 		ret = unknown_cmd(obj, argv[0]);

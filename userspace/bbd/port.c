@@ -26,6 +26,16 @@ fail(char *err, size_t errlen, int ret, const char *fmt, ...)
 
 #define ERR(...) fail(err, errlen, ret, __VA_ARGS__)
 
+/* A name no other device of bbd's namespace has: bbd<pid>.<n>, hex. */
+static const char *tmp_name(struct bbd_port *p)
+{
+	static unsigned int n;
+
+	snprintf(p->tmp, sizeof(p->tmp), "bbd%x.%x",
+		 (unsigned int)getpid() & 0xfffff, n++ & 0xfff);
+	return p->tmp;
+}
+
 /* The device in the namespace: the macvlan, or the device moved in. */
 static int base_device(struct bbd_port *p, const struct bbd_link *parent,
 		       char *err, size_t errlen)
@@ -50,9 +60,11 @@ static int base_device(struct bbd_port *p, const struct bbd_link *parent,
 		/* a macvlan passes no traffic while its parent is down */
 		if (!parent->up)
 			ret = bbd_link_set(&root, parent->ifindex, NULL, true);
+		/* the kernel checks the name in bbd's namespace too, where
+		 * the parent has it: a temporary name, renamed inside */
 		if (!ret)
 			ret = bbd_link_add_macvlan(&root, parent->ifindex,
-						   c->ifname, p->nsfd,
+						   tmp_name(p), p->nsfd,
 						   MACVLAN_MODE_VEPA,
 						   c->has_mac ? c->mac : NULL);
 	}
@@ -119,7 +131,9 @@ static int configure(struct bbd_port *p, char *err, size_t errlen)
 		return ERR("rtnetlink in %s: %s", p->netns, strerror(-ret));
 	if (!bbd_link_get(&p->rtnl, "lo", &l))
 		bbd_link_set(&p->rtnl, l.ifindex, NULL, true);
-	ret = bbd_link_get(&p->rtnl, c->ifname, &l);
+	ret = bbd_link_get(&p->rtnl, c->exclusive ? c->ifname : p->tmp, &l);
+	if (!ret && !c->exclusive)
+		ret = bbd_link_rename(&p->rtnl, l.ifindex, c->ifname);
 	if (!ret)
 		ret = bbd_link_set(&p->rtnl, l.ifindex,
 				   c->has_mac ? c->mac : NULL, true);

@@ -29,6 +29,7 @@ struct bbd_port {
 	struct bb_genl gen;		/* inside the namespace; owns objects */
 	unsigned int ifindex;		/* the top device: VLAN or base */
 	char top[IFNAMSIZ];
+	char tmp[IFNAMSIZ];		/* the macvlan's name at creation */
 	uint8_t mac[BB_MAC_LEN];
 };
 

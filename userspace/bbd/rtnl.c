@@ -88,11 +88,21 @@ static int on_error(const struct nlmsghdr *nlh, void *data)
 	return MNL_CB_STOP;
 }
 
+static int on_done(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh;
+	(void)data;
+	return MNL_CB_STOP;
+}
+
 int bbd_rtnl_talk(struct bbd_rtnl *r, struct nlmsghdr *nlh, mnl_cb_t cb,
 		  void *data)
 {
 	static char buf[BBD_RTNL_BUF];
-	mnl_cb_t ctl[NLMSG_MIN_TYPE] = { [NLMSG_ERROR] = on_error };
+	/* libmnl ignores control messages without a callback once an
+	 * array is given: DONE must end the dump here */
+	mnl_cb_t ctl[NLMSG_MIN_TYPE] = { [NLMSG_ERROR] = on_error,
+					 [NLMSG_DONE] = on_done };
 	struct talk t = { r, cb, data };
 	unsigned int seq = ++r->seq;
 	ssize_t n;

@@ -61,6 +61,8 @@ int bbd_link_move(struct bbd_rtnl *r, unsigned int ifindex, int target_fd);
 /* Set the address (mac may be NULL) and the up/down state. */
 int bbd_link_set(struct bbd_rtnl *r, unsigned int ifindex, const uint8_t *mac,
 		 bool up);
+/* Rename a link (it must be down). */
+int bbd_link_rename(struct bbd_rtnl *r, unsigned int ifindex, const char *name);
 int bbd_link_del(struct bbd_rtnl *r, unsigned int ifindex);
 
 /* --- rtnl_addr.c ----------------------------------------------------- */

@@ -128,3 +128,12 @@ int bbd_link_del(struct bbd_rtnl *r, unsigned int ifindex)
 	return bbd_rtnl_talk(r, link_msg(buf, RTM_DELLINK, 0, ifindex), NULL,
 			     NULL);
 }
+
+int bbd_link_rename(struct bbd_rtnl *r, unsigned int ifindex, const char *name)
+{
+	char buf[BBD_RTNL_BUF];
+	struct nlmsghdr *nlh = link_msg(buf, RTM_NEWLINK, 0, ifindex);
+
+	mnl_attr_put_strz(nlh, IFLA_IFNAME, name);
+	return bbd_rtnl_talk(r, nlh, NULL, NULL);
+}

@@ -1,0 +1,229 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * bbctl run FILE: check the scenario, hand it to bbd (starting one for
+ * this run if none is running), show progress, print the verdict.
+ * Exit 0 PASS, 3 FAIL, 1 bad input, 2 system error. Ctrl-C asks bbd to
+ * stop: the run still ends with its (interrupted, FAIL) record.
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "bbctl.h"
+#include "print.h"
+#include "run.h"
+
+struct run_args {
+	const char *file;
+	const char *report_dir;
+	const char *formats;
+	const char *socket;
+	bool json;
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+	(void)sig;
+	interrupted = 1;
+}
+
+static int parse_args(int argc, char **argv, struct run_args *a)
+{
+	int i;
+
+	a->json = pr_is_json();
+	a->socket = getenv("BBD_SOCKET") ? getenv("BBD_SOCKET") : RUN_SOCKET_DEFAULT;
+	for (i = 0; i < argc; i++) {
+		const char *o = argv[i];
+
+		if (!strcmp(o, "-j") || !strcmp(o, "--json"))
+			a->json = true;
+		else if (i + 1 < argc && !strcmp(o, "--report-dir"))
+			a->report_dir = argv[++i];
+		else if (i + 1 < argc && !strcmp(o, "--format"))
+			a->formats = argv[++i];
+		else if (i + 1 < argc && !strcmp(o, "--socket"))
+			a->socket = argv[++i];
+		else if (o[0] == '-' || a->file)
+			return usage_err("run: unexpected argument \"%s\"", o);
+		else
+			a->file = o;
+	}
+	return a->file ? 0 : usage_err("run: missing the scenario FILE");
+}
+
+/* "html,json" -> ["html","json"], each checked. */
+static int formats(const char *s, json_t **out)
+{
+	char buf[128], *tok, *save = NULL;
+
+	*out = json_array();
+	if (!s)
+		return 0;
+	snprintf(buf, sizeof(buf), "%s", s);
+	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		if (strcmp(tok, "html") && strcmp(tok, "json") && strcmp(tok, "junit"))
+			return usage_err("run: --format: \"%s\" is not one of html, json, junit", tok);
+		json_array_append_new(*out, json_string(tok));
+	}
+	return 0;
+}
+
+/* The request: the scenario, its name (file basename without .json) and
+ * where reports go (absolute: bbd has another working directory). */
+static int request(const struct run_args *a, json_t *sc, json_t **req)
+{
+	char name[256], *dot, dir[PATH_MAX], fcopy[PATH_MAX];
+	json_t *fmts, *opts;
+
+	snprintf(fcopy, sizeof(fcopy), "%s", a->file);
+	snprintf(name, sizeof(name), "%s", basename(fcopy));
+	dot = strrchr(name, '.');
+	if (dot && !strcmp(dot, ".json"))
+		*dot = '\0';
+	if (formats(a->formats, &fmts)) {
+		json_decref(fmts);
+		return EXIT_USAGE;
+	}
+	opts = json_pack("{s:o}", "formats", fmts);
+	if (a->report_dir) {
+		if (!realpath(a->report_dir, dir)) {
+			fprintf(stderr, "bbctl: --report-dir %s: %s\n", a->report_dir,
+				strerror(errno));
+			json_decref(opts);
+			return EXIT_USAGE;
+		}
+		json_object_set_new(opts, "report_dir", json_string(dir));
+	}
+	*req = json_pack("{s:s,s:s,s:O,s:o}", "cmd", "run", "name", name,
+			 "scenario", sc, "options", opts);
+	return 0;
+}
+
+/* Load and check the whole file before any interface is touched.
+ * PROVISIONAL: JSON syntax only until lib/scenario.h is committed. */
+static int load_scenario(const char *file, json_t **sc)
+{
+	json_error_t err;
+
+	*sc = json_load_file(file, JSON_REJECT_DUPLICATES, &err);
+	if (!*sc) {
+		fprintf(stderr, "bbctl: %s:%d:%d: %s\n", file, err.line,
+			err.column, err.text);
+		return RUN_EXIT_INPUT;
+	}
+	if (!json_is_object(*sc)) {
+		fprintf(stderr, "bbctl: %s: the scenario must be a JSON object\n", file);
+		json_decref(*sc);
+		return RUN_EXIT_INPUT;
+	}
+	return 0;
+}
+
+/* The end of the run: the record (or bbd's error). */
+static int finish(json_t *ev, bool json)
+{
+	const char *what = json_string_value(json_object_get(ev, "event"));
+	int code = (int)json_integer_value(json_object_get(ev, "exit"));
+
+	if (!strcmp(what, "error")) {
+		fprintf(stderr, "bbctl: run: %s\n",
+			json_string_value(json_object_get(ev, "message")));
+		return code ? code : RUN_EXIT_SYSTEM;
+	}
+	if (json)
+		json_dumpf(json_object_get(ev, "record"), stdout, JSON_INDENT(2));
+	else
+		run_show_result(json_object_get(ev, "record"),
+				json_object_get(ev, "reports"));
+	if (json)
+		putchar('\n');
+	return code;
+}
+
+/* Events until the result; Ctrl-C sends one stop request. */
+static int follow(struct run_conn *c, bool json)
+{
+	bool tty = !json && isatty(STDOUT_FILENO), stop_sent = false;
+	json_t *ev, *stop;
+	const char *what;
+	int err, ret;
+
+	for (;;) {
+		ev = run_recv(c, &err);
+		if (interrupted && !stop_sent) {
+			stop = json_pack("{s:s}", "cmd", "stop");
+			run_send(c, stop);
+			json_decref(stop);
+			stop_sent = true;
+		}
+		if (!ev && err == -EINTR)
+			continue;
+		if (!ev) {
+			fprintf(stderr, "bbctl: run: bbd closed the connection\n");
+			return RUN_EXIT_SYSTEM;
+		}
+		what = json_string_value(json_object_get(ev, "event"));
+		if (what && !strcmp(what, "progress"))
+			run_show_progress(ev, tty);
+		if (what && (!strcmp(what, "result") || !strcmp(what, "error"))) {
+			ret = finish(ev, json);
+			json_decref(ev);
+			return ret;
+		}
+		json_decref(ev);
+	}
+}
+
+static int cmd_run(int argc, char **argv)
+{
+	struct sigaction sa = { .sa_handler = on_sigint };
+	struct run_args a = { 0 };
+	struct run_conn c;
+	json_t *sc, *req = NULL;
+	int ret;
+
+	ret = parse_args(argc, argv, &a);
+	if (ret)
+		return ret;
+	ret = load_scenario(a.file, &sc);
+	if (ret)
+		return ret;
+	ret = request(&a, sc, &req);
+	json_decref(sc);
+	if (ret)
+		return ret;
+	/* no SA_RESTART: the wait for bbd returns and sends the stop */
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	ret = run_connect(&c, a.socket);
+	if (!ret && run_send(&c, req)) {
+		fprintf(stderr, "bbctl: run: cannot send to bbd\n");
+		ret = RUN_EXIT_SYSTEM;
+	} else if (!ret) {
+		ret = follow(&c, a.json);
+	}
+	json_decref(req);
+	run_disconnect(&c);
+	return ret;
+}
+
+static const struct cmd run_cmds[] = {
+	{ "run", cmd_run, false },
+	{ NULL },
+};
+
+const struct object scenario_run_object = {
+	.name = "run",
+	.cmds = run_cmds,
+	.direct = cmd_run,
+	.usage =
+	"bbctl run FILE [--report-dir DIR] [--format { html | json | junit },...]\n"
+	"                [-j] [--socket PATH]\n",
+};

@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* bbctl run's screen: progress redrawn in place on a terminal, then the
+ * verdict with each analyser's reason and the report paths. */
+#include <stdio.h>
+
+#include "run.h"
+
+static unsigned int drawn;	/* progress lines on screen */
+
+void run_show_progress(json_t *ev, bool tty)
+{
+	json_t *flows = json_object_get(ev, "flows"), *f;
+	size_t i;
+
+	if (!tty)
+		return;
+	if (drawn)
+		printf("\033[%uA", drawn);
+	json_array_foreach(flows, i, f) {
+		printf("\033[K%-24s %7.1f/%.1f s  tx %-10lld rx %-10lld loss %lld\n",
+		       json_string_value(json_object_get(f, "flow")),
+		       json_number_value(json_object_get(f, "elapsed_s")),
+		       json_number_value(json_object_get(f, "total_s")),
+		       json_integer_value(json_object_get(f, "tx")),
+		       json_integer_value(json_object_get(f, "rx")),
+		       json_integer_value(json_object_get(f, "loss")));
+	}
+	drawn = (unsigned int)json_array_size(flows);
+	fflush(stdout);
+}
+
+static void show_flow(json_t *f)
+{
+	json_t *res = json_object_get(f, "results"), *an, *mos;
+	size_t i;
+
+	printf("%s (%s -> %s): tx %lld rx %lld lost %lld",
+	       json_string_value(json_object_get(f, "name")),
+	       json_string_value(json_object_get(f, "source")),
+	       json_string_value(json_object_get(f, "destination")),
+	       json_integer_value(json_object_get(res, "tx_frames")),
+	       json_integer_value(json_object_get(res, "rx_frames")),
+	       json_integer_value(json_object_get(res, "lost_frames")));
+	mos = json_object_get(res, "mos");
+	if (json_is_number(mos))
+		printf(" MOS %.2f", json_number_value(mos));
+	putchar('\n');
+	json_array_foreach(json_object_get(f, "analysers"), i, an)
+		printf("  %-4s %s: %s\n",
+		       json_string_value(json_object_get(an, "verdict")),
+		       json_string_value(json_object_get(an, "type")),
+		       json_string_value(json_object_get(an, "reason")));
+}
+
+void run_show_result(json_t *rec, json_t *reports)
+{
+	json_t *f;
+	size_t i;
+
+	json_array_foreach(json_object_get(rec, "flows"), i, f)
+		show_flow(f);
+	json_array_foreach(reports, i, f)
+		printf("report: %s\n", json_string_value(f));
+	printf("%s%s\n", json_string_value(json_object_get(rec, "verdict")),
+	       json_is_true(json_object_get(json_object_get(rec, "run"),
+					    "interrupted")) ? " (interrupted)" : "");
+}
