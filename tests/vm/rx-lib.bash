@@ -1,10 +1,10 @@
 # Helpers for the RX tests (tests/vm/5x-*.bats), on top of lib.bash: the
 # topology of lib.bash with veth1 (bbB) as a bbgen port, driven through
-# tests/vm/rxynl (the kernel's YNL library) for what bbctl cannot say yet.
+# tests/vm/bbynl (the kernel's YNL library) for what bbctl cannot say yet.
 
 load lib
 
-RXYNL=$BB_TOP/tests/vm/rxynl
+RXYNL=$BB_TOP/tests/vm/bbynl
 RX_SEND=$BB_TOP/tests/vm/rx-send
 
 ynl_b() { in_b "$RXYNL" "$@"; }
