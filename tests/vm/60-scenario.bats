@@ -1,0 +1,185 @@
+#!/usr/bin/env bats
+# bbctl run + bbd: scenarios end to end. The test makes veth pairs in the
+# root namespace; bbd puts a port (macvlan, or the device itself with
+# "exclusive") in a namespace of its own for each scenario port and
+# removes them all at the end.
+#
+#   bbc0 <-> bbc1   clean
+#   bbl0 <-> bbl1   netem on bbl0 (loss), set per test
+
+load lib
+
+BBD=${BBD:-$BB_TOP/build/bin/bbd}
+
+setup() {
+	SOCK=$BATS_TEST_TMPDIR/bbd.sock
+	DMESG_START=$(dmesg | wc -l)
+	ip -batch - <<-EOF
+		link add bbc0 type veth peer name bbc1
+		link add bbl0 type veth peer name bbl1
+		link set bbc0 up
+		link set bbc1 up
+		link set bbl0 up
+		link set bbl1 up
+	EOF
+}
+
+teardown() {
+	local new
+	[ -z "${BBD_PID:-}" ] || { kill "$BBD_PID" 2> /dev/null; wait "$BBD_PID" 2> /dev/null || true; }
+	ip link del bbc0 2> /dev/null || true
+	ip link del bbl0 2> /dev/null || true
+	new=$(dmesg | tail -n +"$((DMESG_START + 1))" | grep -E "$OOPS_RE") || true
+	[ -z "$new" ] || { echo "kernel problem during the test: $new"; return 1; }
+}
+
+# port NAME GROUP IFACE IPV4 [EXTRA_JSON]
+port() {
+	echo "{\"name\":\"$1\",\"port_group\":[\"$2\"],\"interface\":\"$3\",\"ipv4\":\"$4\",\"netmask\":\"255.255.255.0\"${5:+,$5}}"
+}
+
+# blast NAME SRC_GROUP DST_GROUP: 2,000 frames at 500 fps, loss limit 1%
+blast() {
+	echo "{\"name\":\"$1\",\"type\":\"frame_blasting\",\"source\":{\"port_group\":[\"$2\"]},\"destination\":{\"port_group\":[\"$3\"]},\"frame_size\":128,\"frame_rate\":500,\"number_of_frames\":2000,\"analysis\":{\"max_loss_percentage\":1,\"latency\":true}}"
+}
+
+# voice NAME SRC_GROUP DST_GROUP: G.711, 20 ms, 5 s
+voice() {
+	echo "{\"name\":\"$1\",\"type\":\"voice\",\"source\":{\"port_group\":[\"$2\"]},\"destination\":{\"port_group\":[\"$3\"]},\"duration\":5,\"analysis\":{\"mos\":{\"minimum_mos\":4.0}}}"
+}
+
+# bb_netns_left: bb- namespaces and markers still there (should be none).
+bb_netns_left() {
+	{ ip netns list | awk '$1 ~ /^bb-/ { print $1 }'; ls /run/bb/netns 2> /dev/null; } | sort -u
+}
+
+# run_scenario FILE: bbctl -j run; sets RC and REC (the record).
+run_scenario() {
+	REC=$("$BBCTL" -j run "$1" --socket "$SOCK") && RC=0 || RC=$?
+	echo "exit $RC"
+	echo "$REC" | jq -c '.flows[] | {name, results: (.results | {tx_frames, rx_frames, lost_frames, loss_percentage, mos}), analysers}' || true
+}
+
+@test "scenario: netem loss 5% fails its flow, the clean flow passes, exit 3, nothing left behind" {
+	tc qdisc add dev bbl0 root netem loss 5%
+	cat > "$BATS_TEST_TMPDIR/loss.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2),
+	             $(port l1 lsrc bbl0 10.11.0.1), $(port l2 ldst bbl1 10.11.0.2) ],
+	  "wait_for_finish": 2,
+	  "flows": [ $(blast clean csrc cdst), $(blast lossy lsrc ldst) ] }
+	EOF
+	run_scenario "$BATS_TEST_TMPDIR/loss.json"
+	assert_eq "exit code" 3 "$RC"
+	assert_eq "verdict" FAIL "$(jq -r .verdict <<< "$REC")"
+	assert_eq "clean verdict" PASS "$(jq -r '.flows[] | select(.name == "clean") | .analysers[0].verdict' <<< "$REC")"
+	assert_eq "clean tx" 2000 "$(jq -r '.flows[] | select(.name == "clean") | .results.tx_frames' <<< "$REC")"
+	assert_eq "clean lost" 0 "$(jq -r '.flows[] | select(.name == "clean") | .results.lost_frames' <<< "$REC")"
+	assert_eq "lossy verdict" FAIL "$(jq -r '.flows[] | select(.name == "lossy") | .analysers[0].verdict' <<< "$REC")"
+	assert_eq "lossy tx" 2000 "$(jq -r '.flows[] | select(.name == "lossy") | .results.tx_frames' <<< "$REC")"
+	# 5% of 2000 is 100; binomial spread, far from the 1% limit (20)
+	lost=$(jq -r '.flows[] | select(.name == "lossy") | .results.lost_frames' <<< "$REC")
+	assert_gt "lossy lost" 40 "$lost"
+	[ "$lost" -lt 200 ] || fail "lossy lost: expected < 200, got $lost"
+	jq -e '.flows[] | select(.name == "lossy") | .analysers[0].reason | test("exceeds")' <<< "$REC" > /dev/null ||
+		fail "lossy reason does not say why"
+	# the record's per-port namespaces existed and are gone
+	assert_eq "ports in the record" 4 "$(jq '[.ports[] | select(.netns | startswith("bb-"))] | length' <<< "$REC")"
+	assert_eq "namespaces left" "" "$(bb_netns_left)"
+	# no macvlan left on the veths, the veths themselves still there
+	assert_eq "links left" "" "$(ip -o link show | grep -o 'bbd[0-9a-f]*\.[0-9a-f]*' || true)"
+	ip link show bbc0 > /dev/null && ip link show bbl1 > /dev/null
+	# the bbd that bbctl started for the run has gone too
+	[ ! -S "$SOCK" ] || fail "bbd socket $SOCK still there"
+}
+
+@test "scenario: voice MOS >= 4.0 on a clean link, < 4.0 with netem loss 10%" {
+	cat > "$BATS_TEST_TMPDIR/voice.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2),
+	             $(port l1 lsrc bbl0 10.11.0.1), $(port l2 ldst bbl1 10.11.0.2) ],
+	  "wait_for_finish": 2,
+	  "flows": [ $(voice clean csrc cdst), $(voice lossy lsrc ldst) ] }
+	EOF
+	tc qdisc add dev bbl0 root netem loss 10%
+	run_scenario "$BATS_TEST_TMPDIR/voice.json"
+	assert_eq "exit code" 3 "$RC"
+	clean=$(jq -r '.flows[] | select(.name == "clean") | .results.mos' <<< "$REC")
+	lossy=$(jq -r '.flows[] | select(.name == "lossy") | .results.mos' <<< "$REC")
+	[[ $clean =~ ^[0-9.]+$ ]] && awk -v m="$clean" 'BEGIN { exit !(m >= 4.0) }' ||
+		fail "clean MOS: expected >= 4.0, got $clean"
+	[[ $lossy =~ ^[0-9.]+$ ]] && awk -v m="$lossy" 'BEGIN { exit !(m < 4.0) }' ||
+		fail "lossy MOS: expected < 4.0, got $lossy"
+	assert_eq "clean verdict" PASS "$(jq -r '.flows[] | select(.name == "clean") | [.analysers[].verdict] | unique | join(",")' <<< "$REC")"
+	assert_eq "namespaces left" "" "$(bb_netns_left)"
+}
+
+@test "scenario: exclusive ports, Ctrl-C stops the run: interrupted, FAIL, devices given back" {
+	mac_before=$(cat /sys/class/net/bbc0/address)
+	cat > "$BATS_TEST_TMPDIR/long.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1 '"exclusive":true,"mac":"02:00:00:00:01:01"'),
+	             $(port c2 cdst bbc1 10.10.0.2 '"exclusive":true') ],
+	  "flows": [ {"name":"long","type":"frame_blasting","source":{"port_group":["csrc"]},
+	              "destination":{"port_group":["cdst"]},"frame_rate":100,"duration":120} ] }
+	EOF
+	"$BBCTL" -j run "$BATS_TEST_TMPDIR/long.json" --socket "$SOCK" > "$BATS_TEST_TMPDIR/out.json" &
+	pid=$!
+	# wait until the devices have moved into the port namespaces
+	end=$(deadline 60)
+	while ip link show bbc0 > /dev/null 2>&1; do
+		before "$end" || fail "bbc0 never moved into a port namespace"
+		sleep 0.5
+	done
+	sleep 3
+	kill -INT "$pid"
+	wait "$pid" && RC=0 || RC=$?
+	REC=$(cat "$BATS_TEST_TMPDIR/out.json")
+	assert_eq "exit code" 3 "$RC"
+	assert_eq "interrupted" true "$(jq -r .run.interrupted <<< "$REC")"
+	assert_eq "verdict" FAIL "$(jq -r .verdict <<< "$REC")"
+	assert_gt "frames sent before the stop" 0 "$(jq -r '.flows[0].results.tx_frames' <<< "$REC")"
+	assert_eq "namespaces left" "" "$(bb_netns_left)"
+	assert_eq "bbc0 back, old MAC" "$mac_before" "$(cat /sys/class/net/bbc0/address)"
+	assert_eq "bbc1 back" 1 "$(ip -o link show bbc1 | wc -l)"
+}
+
+@test "scenario: a bbd killed mid-run leaves namespaces that the next bbd removes" {
+	cat > "$BATS_TEST_TMPDIR/long.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1 '"exclusive":true'), $(port c2 cdst bbc1 10.10.0.2) ],
+	  "flows": [ {"name":"long","type":"frame_blasting","source":{"port_group":["csrc"]},
+	              "destination":{"port_group":["cdst"]},"frame_rate":100,"duration":120} ] }
+	EOF
+	"$BBD" --foreground --quiet --socket "$SOCK" &
+	BBD_PID=$!
+	"$BBCTL" -j run "$BATS_TEST_TMPDIR/long.json" --socket "$SOCK" > /dev/null &
+	pid=$!
+	end=$(deadline 60)
+	while [ "$(bb_netns_left | wc -l)" -lt 2 ] || ip link show bbc0 > /dev/null 2>&1; do
+		before "$end" || fail "the port namespaces never appeared"
+		sleep 0.5
+	done
+	kill -KILL "$BBD_PID"
+	wait "$BBD_PID" || true
+	wait "$pid" && RC=0 || RC=$?
+	assert_eq "bbctl exit code when bbd dies" 2 "$RC"
+	[ -n "$(bb_netns_left)" ] || fail "nothing left behind to clean up"
+	"$BBD" --foreground --quiet --socket "$SOCK" &
+	BBD_PID=$!
+	end=$(deadline 30)
+	while [ -n "$(bb_netns_left)" ]; do
+		before "$end" || fail "namespaces still there: $(bb_netns_left)"
+		sleep 0.5
+	done
+	# the exclusive device is back in the root namespace
+	end=$(deadline 10)
+	until ip link show bbc0 > /dev/null 2>&1; do
+		before "$end" || fail "bbc0 not given back"
+		sleep 0.5
+	done
+}
+
+@test "scenario: bad input exits 1 without touching interfaces" {
+	echo '{ "ports": [' > "$BATS_TEST_TMPDIR/bad.json"
+	run "$BBCTL" run "$BATS_TEST_TMPDIR/bad.json" --socket "$SOCK"
+	assert_eq "exit code" 1 "$status"
+	[[ $output == *bad.json* ]] || fail "message does not name the file: $output"
+	[ ! -S "$SOCK" ] || fail "bbd was started for a bad file"
+}
