@@ -2,7 +2,8 @@
 #
 #   make            build bbgen.ko (for KVER) and the userspace tools
 #   make check      every test suite; ends with "N passed, N failed"
-#   make demo       boot the VM and blast a stream across a veth pair
+#   make demo       boot the VM, run examples/back-to-back.json, copy its
+#                   HTML and JSON reports to build/demo/
 #
 # KLINE picks the Debian kernel line (6.12 default, or 6.1); KVER the exact
 # version (default: resolved by scripts/kver); KDIR the headers to build
@@ -36,7 +37,9 @@ check: setup
 
 demo: setup
 	$(MAKE) all
-	scripts/vm-run --kver $(KVER) -- scripts/demo-in-vm
+	rm -rf build/demo
+	scripts/vm-run --kver $(KVER) --out build/demo -- scripts/demo-in-vm
+	@for f in build/demo/*; do [ -e "$$f" ] && echo "demo: report $(CURDIR)/$$f"; done; true
 
 style:
 	$(MAKE) -C kmod style
