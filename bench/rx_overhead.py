@@ -7,77 +7,19 @@ veth1 received per second of the stream's TX time. Rounds alternate the
 three receivers so drift in the VM's speed hits them alike; the median of
 the rounds is reported.
 """
-import ctypes
 import json
 import os
 import statistics
-import struct
 import subprocess
-import sys
 import time
 
-top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-tree = subprocess.run([os.path.join(top, "scripts/linux-source")], check=True,
-                      capture_output=True, text=True).stdout.strip()
-sys.path.insert(0, os.path.join(tree, "tools/net/ynl"))
-from lib import YnlFamily, NlError  # noqa: E402
+from bblib import NlError, in_ns, mac_of, sh, template as frame, ynl_in
 
-SPEC = os.path.join(top, "Documentation/netlink/bbgen.yaml")
-SCHEMA = os.path.join(tree, "Documentation/netlink/genetlink-c.yaml")
 DPORT = 9000
 
 
-def sh(*cmd):
-    subprocess.run(cmd, check=True)
-
-
-def in_ns(ns, *cmd):
-    sh("ip", "netns", "exec", ns, *cmd)
-
-
-LIBC = ctypes.CDLL(None, use_errno=True)
-CLONE_NEWNET = 0x40000000
-
-
-def setns(fd):
-    # os.setns() needs Python 3.12; Debian 12 has 3.11
-    if LIBC.setns(fd, CLONE_NEWNET):
-        raise OSError(ctypes.get_errno(), "setns")
-
-
-def ynl_in(ns):
-    """A YNL socket opened inside netns NS (objects live in its namespace)."""
-    fd = os.open("/run/netns/" + ns, os.O_RDONLY)
-    own = os.open("/proc/self/ns/net", os.O_RDONLY)
-    setns(fd)
-    y = YnlFamily(SPEC, SCHEMA)
-    setns(own)
-    os.close(fd)
-    os.close(own)
-    return y
-
-
-def csum(b):
-    s = sum(struct.unpack("!%dH" % (len(b) // 2), b))
-    while s >> 16:
-        s = (s & 0xffff) + (s >> 16)
-    return ~s & 0xffff
-
-
 def template(dst_mac, src_mac, stamp):
-    """60-byte IPv4/UDP frame; the last 8 payload bytes hold @stamp."""
-    payload = bytes(10) + struct.pack(">Q", stamp)
-    udp = struct.pack(">HHHH", 9000, DPORT, 8 + len(payload), 0) + payload
-    ip = struct.pack(">BBHHHBBH4s4s", 0x45, 0, 20 + len(udp), 0, 0, 64, 17, 0,
-                     bytes([10, 0, 0, 1]), bytes([10, 0, 0, 2]))
-    ip = ip[:10] + struct.pack(">H", csum(ip)) + ip[12:]
-    return dst_mac + src_mac + b"\x08\x00" + ip + udp
-
-
-def mac_of(ns, dev):
-    out = subprocess.run(["ip", "-n", ns, "-br", "link", "show", dev],
-                         check=True, capture_output=True, text=True).stdout
-    return bytes.fromhex(out.split()[2].replace(":", ""))
+    return frame(dst_mac, src_mac, stamp, DPORT)
 
 
 def udp_no_ports():
