@@ -176,6 +176,46 @@ run_scenario() {
 	done
 }
 
+@test "scenario: IPv6 ports on VLAN 10, next hop found by ND, reverse direction" {
+	cat > "$BATS_TEST_TMPDIR/v6.json" <<-EOF
+	{ "ports": [
+	    {"name":"a","port_group":["a"],"interface":"bbc0","ipv6":"fd10::1/64","vlans":[{"id":10}]},
+	    {"name":"b","port_group":["b"],"interface":"bbc1","ipv6":"fd10::2/64","vlans":[{"id":10}]} ],
+	  "wait_for_finish": 1,
+	  "flows": [ {"name":"v6","type":"frame_blasting","source":{"port_group":["a"]},
+	              "destination":{"port_group":["b"]},"add_reverse_direction":true,
+	              "frame_rate":500,"number_of_frames":1000,"analysis":{"latency":true}} ] }
+	EOF
+	run_scenario "$BATS_TEST_TMPDIR/v6.json"
+	assert_eq "exit code" 0 "$RC"
+	assert_eq "flows" 2 "$(jq '.flows | length' <<< "$REC")"
+	assert_eq "received" "1000 1000" "$(jq -r '[.flows[].results.rx_frames] | join(" ")' <<< "$REC")"
+	assert_eq "reverse" "false true" "$(jq -r '[.flows[].reverse] | join(" ")' <<< "$REC")"
+	assert_gt "latency samples" 999 "$(jq -r '.flows[0].results.latency.count' <<< "$REC")"
+	assert_eq "namespaces left" "" "$(bb_netns_left)"
+}
+
+@test "scenario: IMIX and gaming flows, every frame arrives, their analysers pass" {
+	cat > "$BATS_TEST_TMPDIR/mix.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2) ],
+	  "wait_for_finish": 1,
+	  "flows": [ {"name":"imix","type":"frame_blasting","source":{"port_group":["csrc"]},
+	              "destination":{"port_group":["cdst"]},"imix":true,"frame_rate":300,"number_of_frames":900},
+	             {"name":"game","type":"gaming","source":{"port_group":["csrc"]},
+	              "destination":{"port_group":["cdst"]},"duration":3,
+	              "analysis":{"max_threshold_latency":50}} ] }
+	EOF
+	run_scenario "$BATS_TEST_TMPDIR/mix.json"
+	assert_eq "exit code" 0 "$RC"
+	assert_eq "imix rx" 900 "$(jq -r '.flows[0].results.rx_frames' <<< "$REC")"
+	assert_eq "imix sizes" 7 "$(jq -r '.flows[0].config.imix | length' <<< "$REC")"
+	# 30 frames/s for 3 s
+	assert_eq "gaming tx" 90 "$(jq -r '.flows[1].results.tx_frames' <<< "$REC")"
+	assert_eq "gaming rx" 90 "$(jq -r '.flows[1].results.rx_frames' <<< "$REC")"
+	assert_eq "analysers" "frame_loss:PASS gaming:PASS" \
+		"$(jq -r '[.flows[].analysers[] | "\(.type):\(.verdict)"] | join(" ")' <<< "$REC")"
+}
+
 @test "scenario: bad input exits 1 without touching interfaces" {
 	echo '{ "ports": [' > "$BATS_TEST_TMPDIR/bad.json"
 	run "$BBCTL" run "$BATS_TEST_TMPDIR/bad.json" --socket "$SOCK"

@@ -4,6 +4,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
+
+#include <linux/bbgen.h>
 
 #include "decimal.h"
 #include "plan_int.h"
@@ -64,15 +67,23 @@ static int sizes(json_t *o, struct bbd_flow_cfg *f, json_t *cfg)
 		bb_mix_one(&f->mix, VOICE_HDR + (f->ipv6 ? 40 : 20) + 8 * pkt);
 		json_object_set_new(cfg, "packetization_ms", json_integer(pkt));
 	} else if (f->type == BBD_FLOW_GAMING) {
-		ret = bb_mix_normal(&f->mix, &gaming_dist, BB_SIZE_DIST_SAMPLES,
-				    SIZE_DIST_SEED);
+		struct bb_size_dist d = gaming_dist;
+		uint32_t min = (uint32_t)bb_frame_min_size(f->ipv6 ? AF_INET6 : AF_INET,
+							   0, true);
+
+		/* the distribution's 22-byte minimum is below the smallest
+		 * frame that holds the headers and the tag: clamp to it */
+		d.min = d.min < min ? min : d.min;
+		ret = bb_mix_normal(&f->mix, &d, BB_SIZE_DIST_SAMPLES, SIZE_DIST_SEED);
 		json_object_set_new(cfg, "size_dist", json_pack("{s:f,s:f,s:i,s:i}",
-			"mean", gaming_dist.mean, "stddev", gaming_dist.stddev,
-			"min", (int)gaming_dist.min, "max", (int)gaming_dist.max));
+			"mean", d.mean, "stddev", d.stddev, "min", (int)d.min,
+			"max", (int)d.max));
 	} else if (im) {
 		ret = imix_of(im, &f->mix);
 	} else {
-		bb_mix_one(&f->mix, fs ? (uint32_t)json_integer_value(fs) : 60);
+		bb_mix_one(&f->mix, fs ? (uint32_t)json_integer_value(fs)
+				       : (uint32_t)bb_frame_default_size(
+					       f->ipv6 ? AF_INET6 : AF_INET, 0, f->latency));
 		json_object_set_new(cfg, "frame_size", json_integer(f->mix.size[0]));
 	}
 	if (!ret && f->mix.kind == BB_MIX_WEIGHTED) {
@@ -141,12 +152,18 @@ int plan_flow_frames(json_t *o, const struct bbd_plan *p,
 {
 	json_t *cfg = json_pack("{s:n,s:n,s:n,s:n,s:n}", "frame_size", "imix",
 				"size_dist", "bitrate", "packetization_ms");
+	size_t min = bb_frame_min_size(f->ipv6 ? AF_INET6 : AF_INET, 0, f->latency);
 
 	if (!cfg)
 		return -ENOMEM;
 	f->config = cfg;
 	if (sizes(o, f, cfg))
 		return plan_fail(err, errlen, "%s: frame sizes cannot be used", path);
+	if (bb_mix_min(&f->mix) < min || bb_mix_max(&f->mix) > BBGEN_FRAME_MAX)
+		return plan_fail(err, errlen, "%s.frame_size: must be %zu..%u bytes for %s%s (got %u..%u)",
+				 path, min, BBGEN_FRAME_MAX, f->ipv6 ? "IPv6" : "IPv4",
+				 f->latency ? " with latency" : "",
+				 bb_mix_min(&f->mix), bb_mix_max(&f->mix));
 	if (rate(o, p, f, cfg))
 		return plan_fail(err, errlen, "%s: the rate cannot be used", path);
 	length(o, f, cfg);

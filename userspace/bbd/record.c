@@ -80,9 +80,9 @@ static json_t *one_port(const struct bbd_run *r, unsigned int i)
 	if (c->has_ip6 && inet_ntop(AF_INET6, &v6->v6, ip6, sizeof(ip6)))
 		snprintf(ip6 + strlen(ip6), sizeof(ip6) - strlen(ip6), "/%u",
 			 c->prefix6);
-	return json_pack("{s:s,s:O,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:O,s:b,s:b}",
+	return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:b}",
 		"name", c->name,
-		"port_group", groups ? groups : json_array(),
+		"port_group", groups ? json_incref(groups) : json_array(),
 		"interface", c->ifname,
 		"netns", r->ports[i].netns,
 		"mac", mac_str(r->ports[i].mac),
@@ -90,7 +90,7 @@ static json_t *one_port(const struct bbd_run *r, unsigned int i)
 		"netmask", netmask(c),
 		"gateway", ip_or_null(c->has_gw4, &c->gw4),
 		"ipv6", c->has_ip6 ? json_string(ip6) : json_null(),
-		"vlans", vlans ? vlans : json_array(),
+		"vlans", vlans ? json_incref(vlans) : json_array(),
 		"nat", json_is_true(json_object_get(sc, "nat")),
 		"exclusive", c->exclusive);
 }

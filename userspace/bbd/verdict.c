@@ -1,13 +1,22 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * Analysers over a flow's record. PROVISIONAL: frame loss and latency
- * thresholds only, until lib/analyse.h (helper "scenario") is committed;
- * then this file calls it and computes MOS through it.
+ * Analysers over a flow's record. PROVISIONAL until lib/analyse.h and
+ * lib/mos.h (helper "scenario") are committed; then this file calls them.
+ * Here: frame_loss (loss <= max_loss_percentage, default 1); with latency
+ * also latency_frame_loss (+ average <= max_threshold_latency ms, default
+ * 5) and latency_cdf_frame_loss (+ latency at quantile, default 99.9,
+ * <= threshold); gaming (P99 <= threshold); voice needs the MOS.
  */
 #include <stdio.h>
 #include <string.h>
 
 #include "verdict.h"
+
+struct limits {
+	double max_loss;	/* % */
+	double max_lat_ns;
+	double quantile;	/* % */
+};
 
 static json_t *result(const char *type, bool pass, const char *reason)
 {
@@ -15,29 +24,90 @@ static json_t *result(const char *type, bool pass, const char *reason)
 			 pass ? "PASS" : "FAIL", "reason", reason);
 }
 
-static json_t *frame_loss(json_t *an, json_t *res)
+static double num(json_t *o, const char *key, double dflt)
 {
-	json_t *m = json_object_get(an, "max_loss_percentage");
-	double max = m ? json_number_value(m) : 1.0;
+	json_t *v = json_object_get(o, key);
+
+	return json_is_number(v) ? json_number_value(v) : dflt;
+}
+
+/* Loss part shared by every analyser; false (with why) if it fails. */
+static bool loss_ok(json_t *res, const struct limits *l, char *why, size_t len)
+{
 	json_t *lp = json_object_get(res, "loss_percentage");
-	double loss = json_number_value(lp);
-	char why[160];
 
 	if (!json_is_number(lp)) {
-		snprintf(why, sizeof(why), "no frames were sent");
-		return result("frame_loss", false, why);
+		snprintf(why, len, "no frames were sent");
+		return false;
 	}
-	snprintf(why, sizeof(why), "loss %.3f%% %s max_loss_percentage %.3f%%",
-		 loss, loss <= max ? "within" : "exceeds", max);
-	return result("frame_loss", loss <= max, why);
+	snprintf(why, len, "loss %.3f%% %s max_loss_percentage %.3f%%",
+		 json_number_value(lp),
+		 json_number_value(lp) <= l->max_loss ? "within" : "exceeds",
+		 l->max_loss);
+	return json_number_value(lp) <= l->max_loss;
+}
+
+/* Latency at quantile q (%) from the histogram: the first bucket whose
+ * cumulative count reaches q of all; -1 without samples. */
+static double quantile_ns(json_t *lat, double q)
+{
+	json_t *h = json_object_get(lat, "histogram"), *b;
+	double total = num(lat, "count", 0), cum = 0;
+	size_t i;
+
+	json_array_foreach(h, i, b) {
+		cum += (double)json_integer_value(json_array_get(b, 1));
+		if (cum >= total * q / 100.0)
+			return (double)json_integer_value(json_array_get(b, 0));
+	}
+	return -1;
+}
+
+/* type: loss, then "<what> <value> ms <within|exceeds> ... ms". */
+static json_t *latency(const char *type, const char *what, double v,
+		       json_t *res, const struct limits *l)
+{
+	char why[256], lw[160];
+	bool ok = loss_ok(res, l, lw, sizeof(lw));
+
+	if (v < 0) {
+		snprintf(why, sizeof(why), "%s; no latency was measured", lw);
+		return result(type, false, why);
+	}
+	snprintf(why, sizeof(why), "%s; %s %.3f ms %s max_threshold_latency %.3f ms",
+		 lw, what, v / 1e6, v <= l->max_lat_ns ? "within" : "exceeds",
+		 l->max_lat_ns / 1e6);
+	return result(type, ok && v <= l->max_lat_ns, why);
 }
 
 json_t *bbd_verdict_flow(const struct bbd_flow_cfg *cfg, json_t *rec)
 {
-	json_t *a = json_array();
+	json_t *res = json_object_get(rec, "results"), *a = json_array();
+	json_t *lat = json_object_get(res, "latency");
+	struct limits l = {
+		num(cfg->analysis, "max_loss_percentage", 1.0),
+		num(cfg->analysis, "max_threshold_latency", 5.0) * 1e6,
+		num(cfg->analysis, "quantile", 99.9),
+	};
+	char why[160], name[32];
+	bool ok;
 
-	json_array_append_new(a, frame_loss(cfg->analysis,
-					    json_object_get(rec, "results")));
+	if (cfg->type == BBD_FLOW_VOICE) {
+		json_array_append_new(a, result("voice", false,
+			"MOS not computed: this bbd has no E-model yet"));
+	} else if (cfg->type == BBD_FLOW_GAMING) {
+		json_array_append_new(a, latency("gaming", "P99",
+			json_is_object(lat) ? num(lat, "p99_ns", -1) : -1, res, &l));
+	} else if (cfg->latency) {
+		json_array_append_new(a, latency("latency_frame_loss", "average",
+			json_is_object(lat) ? num(lat, "avg_ns", -1) : -1, res, &l));
+		snprintf(name, sizeof(name), "P%g", l.quantile);
+		json_array_append_new(a, latency("latency_cdf_frame_loss", name,
+			json_is_object(lat) ? quantile_ns(lat, l.quantile) : -1, res, &l));
+	} else {
+		ok = loss_ok(res, &l, why, sizeof(why));
+		json_array_append_new(a, result("frame_loss", ok, why));
+	}
 	return a;
 }
 
