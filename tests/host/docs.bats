@@ -113,3 +113,13 @@ PY
 	echo "$output"
 	expect_eq "$status" 0
 }
+
+@test "kmod/MESSAGES lists exactly the extack messages of kmod/*.c" {
+	cd "$bb_top"
+	# the string literals with a space in them, less the module's
+	# descriptions and log lines
+	diff <(grep -hno '"[a-zA-Z][^"%]* [^"%]*"' kmod/*.c |
+		grep -v '#include\|pr_\|MODULE_\|"bb traffic generator\|"loaded (generic' |
+		sed 's/^[0-9]*:"//; s/"$//' | sort -u) \
+		<(grep -v '^#' kmod/MESSAGES)
+}

@@ -11,9 +11,10 @@
  * Objects
  * -------
  * port     a netdev bound to bbgen: holds the rx_handler that feeds triggers.
- * stream   a TX stream on a port: one frame template sent count times at a
- *          fixed inter-frame interval, every frame carrying a fresh sequence
- *          tag (and, later, a time tag).
+ * stream   a TX stream on a port: one or more frame templates sent in a
+ *          cycle at an exact (possibly fractional) rate, for a count, a
+ *          duration, or until stopped, every frame carrying a fresh sequence
+ *          tag and, with LATENCY, its TX time.
  * trigger  an RX classifier on a port: matches UDP test frames and keeps
  *          counters and sequence analysis for them.
  *
@@ -24,17 +25,41 @@
  * BBGEN_CMD_PORT_GET     port: IFINDEX | DEV  (do) / nothing (dump)
  *   reply                port: IFINDEX, DEV, STREAMS, TRIGGERS, TIMESTAMPING
  *
- * BBGEN_CMD_STREAM_ADD   stream: IFINDEX | DEV, [ID], TEMPLATE, INTERVAL_NS,
- *                        COUNT, [SEQ_OFFSET], [XMIT_MODE], [SOCKET_OWNER]
+ * BBGEN_CMD_STREAM_ADD   stream: IFINDEX | DEV, [ID], TEMPLATE+,
+ *                        INTERVAL_NS | (RATE_FRAMES, RATE_PERIOD_NS),
+ *                        [COUNT], [DURATION_NS], [DELAY_NS],
+ *                        [WEIGHTS, [ORDER], [SEED] | SEQUENCE],
+ *                        [SEQ_OFFSET], [LATENCY], [XMIT_MODE],
+ *                        [SOCKET_OWNER]
  *   reply                stream: ID (the id given or allocated)
- * BBGEN_CMD_STREAM_START stream: ID
- * BBGEN_CMD_STREAM_STOP  stream: ID
+ * BBGEN_CMD_STREAM_START stream: ID+, [START_TAI_NS]
+ * BBGEN_CMD_STREAM_STOP  stream: ID+
  * BBGEN_CMD_STREAM_DEL   stream: ID   (stops it first if it runs)
  * BBGEN_CMD_STREAM_GET   stream: ID (do) / nothing (dump)
  *   reply                stream: ID, IFINDEX, DEV, STATE, FRAME_SIZE,
- *                        INTERVAL_NS, COUNT, SEQ_OFFSET, XMIT_MODE,
- *                        TX_FRAMES, TX_BYTES, TX_BUSY, FIRST_TX_NS,
- *                        LAST_TX_NS
+ *                        SEQ_OFFSET, XMIT_MODE, RATE_FRAMES,
+ *                        RATE_PERIOD_NS, INTERVAL_NS, [COUNT],
+ *                        [DURATION_NS], DELAY_NS, [LATENCY], TEMPLATES,
+ *                        CYCLE_LEN, TX_FRAMES, TX_BYTES, TX_BUSY,
+ *                        FIRST_TX_NS, LAST_TX_NS
+ *
+ * Streams: TEMPLATE is repeated, once per template (at most
+ * BBGEN_TEMPLATES_MAX), all of one IP version. The rate is INTERVAL_NS
+ * (one frame every INTERVAL_NS) or RATE_FRAMES frames every RATE_PERIOD_NS
+ * (fractional rates: 2500.5 fps is 5001 frames every 2 s); frame N is due
+ * at start + DELAY_NS + N * RATE_PERIOD_NS / RATE_FRAMES, computed exactly,
+ * so the count after any time T is within one frame of rate * T. COUNT
+ * ends the stream after COUNT frames, DURATION_NS after the frames due in
+ * [0, DURATION_NS) (delay excluded); with neither it runs until stopped.
+ * The reply's INTERVAL_NS is the rounded mean interval, for display.
+ * Templates are sent in order, or as WEIGHTS say (u32 per template: each
+ * sent weight / gcd times per cycle, ORDER fixed spreads them evenly,
+ * shuffle (the default) permutes the cycle with SEED), or as SEQUENCE
+ * says (u16 template indices: the cycle itself). A cycle holds at most
+ * BBGEN_CYCLE_MAX frames. STREAM_START and STREAM_STOP take several IDs
+ * and act on all or none: an unknown, repeated or (START) running id
+ * fails the whole request. They start at one common instant: now, or
+ * START_TAI_NS (CLOCK_TAI, not in the past).
  *
  * BBGEN_CMD_TRIGGER_ADD  trigger: IFINDEX | DEV, [ID], UDP_DPORT,
  *                        [UDP_SPORT], [SRC_IPV4 | SRC_IPV6],
