@@ -249,9 +249,10 @@ void bbgen_stream_del(struct bbgen_stream *s)
 	stream_free(s);
 }
 
-void bbgen_stream_start(struct bbgen_stream *s, u64 start_ns)
+void bbgen_stream_start(struct bbgen_stream *s, u64 start_ns, u64 start_tai_ns)
 {
 	lockdep_assert_held(&bbgen_lock);
+	s->start_tai_ns = start_tai_ns;
 	/* Not running: the worker does not touch the counters now. */
 	u64_stats_update_begin(&s->syncp);
 	s->tx_frames = 0;

@@ -91,6 +91,7 @@ struct bbgen_stream {
 	u64 duration_ns;
 	u64 delay_ns;
 	u32 xmit_mode;
+	u64 start_tai_ns;	/* the last start's instant; 0: never started */
 
 	/* scheduling, under the worker's lock while it runs (tx.c) */
 	struct bbgen_tx_worker *worker;
@@ -130,7 +131,7 @@ int bbgen_stream_add(struct bbgen_net *bn, struct bbgen_port *port,
 		     struct netlink_ext_ack *extack);
 void bbgen_stream_del(struct bbgen_stream *s);
 /* Checked before: not RUNNING. @start_ns: CLOCK_MONOTONIC. */
-void bbgen_stream_start(struct bbgen_stream *s, u64 start_ns);
+void bbgen_stream_start(struct bbgen_stream *s, u64 start_ns, u64 start_tai_ns);
 void bbgen_stream_stop(struct bbgen_stream *s);
 struct bbgen_stream *bbgen_stream_find(struct bbgen_net *bn, u32 id);
 

@@ -81,6 +81,7 @@ static int stream_fill_cfg(struct sk_buff *skb, const struct bbgen_stream *s)
 		put_u64_opt(skb, BBGEN_A_STREAM_COUNT, s->count) ||
 		put_u64_opt(skb, BBGEN_A_STREAM_DURATION_NS, s->duration_ns) ||
 		bbgen_nl_put_u64(skb, BBGEN_A_STREAM_DELAY_NS, s->delay_ns, pad) ||
+		put_u64_opt(skb, BBGEN_A_STREAM_START_TAI_NS, s->start_tai_ns) ||
 		(s->latency && nla_put_flag(skb, BBGEN_A_STREAM_LATENCY)) ||
 		nla_put_u32(skb, BBGEN_A_STREAM_TEMPLATES, s->n_tmpls) ||
 		nla_put_u32(skb, BBGEN_A_STREAM_CYCLE_LEN, s->cycle_len) ||
@@ -399,13 +400,17 @@ static int check_ids(struct genl_info *info, bool start)
 	return 0;
 }
 
-/* The common start instant (CLOCK_MONOTONIC): now, or START_TAI_NS. */
-static int start_time(struct genl_info *info, u64 *start_ns)
+/*
+ * The common start instant, now or START_TAI_NS: as CLOCK_MONOTONIC for the
+ * TX workers and as CLOCK_TAI for the replies.
+ */
+static int start_time(struct genl_info *info, u64 *start_ns, u64 *start_tai_ns)
 {
 	struct nlattr *a = info->attrs[BBGEN_A_STREAM_START_TAI_NS];
 	u64 mono = ktime_get_ns(), tai = ktime_get_clocktai_ns(), want;
 
 	*start_ns = mono;
+	*start_tai_ns = tai;
 	if (!a)
 		return 0;
 	want = nla_get_u64(a);
@@ -414,6 +419,7 @@ static int start_time(struct genl_info *info, u64 *start_ns)
 		return -EINVAL;
 	}
 	*start_ns = mono + (want - tai);
+	*start_tai_ns = want;
 	return 0;
 }
 
@@ -421,13 +427,13 @@ static int streams_start_stop(struct genl_info *info, bool start)
 {
 	struct bbgen_net *bn = bbgen_net(genl_info_net(info));
 	struct nlattr *nla;
-	u64 start_ns = 0;
+	u64 start_ns = 0, start_tai_ns = 0;
 	int rem, err;
 
 	mutex_lock(&bbgen_lock);
 	err = check_ids(info, start);
 	if (!err && start)
-		err = start_time(info, &start_ns);
+		err = start_time(info, &start_ns, &start_tai_ns);
 	if (err)
 		goto out;
 	for_each_req_attr(nla, info, rem) {
@@ -437,7 +443,7 @@ static int streams_start_stop(struct genl_info *info, bool start)
 			continue;
 		s = bbgen_stream_find(bn, nla_get_u32(nla));
 		if (start)
-			bbgen_stream_start(s, start_ns);
+			bbgen_stream_start(s, start_ns, start_tai_ns);
 		else
 			bbgen_stream_stop(s);
 	}

@@ -86,25 +86,38 @@ teardown() { pair_teardown; }
 }
 
 @test "start: several streams start together, at a CLOCK_TAI instant" {
-	local id tai first min=0 max=0
+	local id tai first min=0 max=0 ahead out
 	for id in 1 2 3; do
 		ystream_add "{\"id\": $id, \"template\": $(frames_json $((5000 + id)) 60),
 			\"rate-frames\": 1000, \"rate-period-ns\": 1000000000,
 			\"count\": 20}"
 	done
-	# 5 s ahead: bbynl's Python start-up under TCG takes a second or two
-	tai=$(( $(tai_now) + 5000000000 ))
-	ynl_a --do stream-start "{\"id\": [1, 2, 3], \"start-tai-ns\": $tai}"
+	# bbynl's Python start-up under TCG takes seconds on a busy host: if the
+	# time has passed by the time the request goes out, nothing started
+	# (all or nothing) and a later time is tried
+	for ahead in 5 15 45; do
+		tai=$(( $(tai_now) + ahead * 1000000000 ))
+		out=$(ynl_a --do stream-start "{\"id\": [1, 2, 3], \"start-tai-ns\": $tai}") &&
+			break
+		[ "$out" = "error: start time is in the past" ] || fail "stream-start: $out"
+		assert_eq "state 1 after a refused start" idle "$(ystream_field 1 state)"
+	done
 	for id in 1 2 3; do
 		ywait_done $id 30
+		# one instant for all three, exactly the one asked for
+		assert_eq "stream $id start-tai-ns" "$tai" "$(ystream_field $id start-tai-ns)"
 		first=$(ystream_field $id first-tx-ns)
 		echo "stream $id: first frame $((first - tai)) ns after the start time"
 		(( first >= tai )) || fail "stream $id sent before the start time"
 		(( min == 0 || first < min )) && min=$first
 		(( first > max )) && max=$first
 	done
-	# one scheduler tick (4 ms at HZ=250); TCG is slow, allow a bit more
-	(( max - min < 8000000 )) || fail "first frames $((max - min)) ns apart"
+	# The workers sleep to 20 us before the instant and spin the rest, so
+	# on hardware the first frames leave within microseconds of each other;
+	# under TCG on a busy host a vCPU can be descheduled for tens of ms,
+	# so only a loose bound is checked here: the exact check is the shared
+	# start-tai-ns above.
+	(( max - min < 100000000 )) || fail "first frames $((max - min)) ns apart"
 }
 
 @test "start: all or nothing (unknown id, repeated id, running stream, past time)" {

@@ -29,7 +29,7 @@ size_counts() {
 }
 
 @test "bitrate: 1 Mbit/s of 60-byte frames in each l2-speed mode, 2 s, exact counts" {
-	local id mode want
+	local id mode want start=
 	declare -A expect=([1]=4167 [2]=3907 [3]=2977)
 	# fps = 1e6 / (8 * (60 + 0|4|24)) = 2083.33, 1953.125, 1488.10; frames
 	# due in [0, 2 s) = floor(fps * 2 s - epsilon) + 1
@@ -47,6 +47,9 @@ size_counts() {
 		assert_eq "stream $id tx_frames" "$want" "${S[tx_frames]}"
 		assert_eq "trigger $id rx_frames" "$want" "${T[rx_frames]}"
 		assert_eq "trigger $id lost" 0 "${T[lost]}"
+		# one start for the three: one instant
+		start=${start:-${S[start_tai_ns]}}
+		assert_eq "stream $id start_tai_ns" "$start" "${S[start_tai_ns]}"
 	done
 }
 

@@ -43,9 +43,17 @@ ystream() {
 	ynl_a --do stream-get "{\"id\": $1}"
 }
 
-# ystream_field ID FIELD
+# ystream_field ID FIELD: integers as sent (jq 1.6 would round those
+# above 2^53, like CLOCK_TAI ns, to doubles), anything else through jq.
 ystream_field() {
-	ystream "$1" | jq -r ".\"$2\""
+	local json num
+	json=$(ystream "$1")
+	num=$(grep -o "\"$2\": [0-9][0-9]*" <<< "$json" | head -n 1)
+	if [ -n "$num" ]; then
+		echo "${num##* }"
+	else
+		jq -r ".\"$2\"" <<< "$json"
+	fi
 }
 
 # ywait_done ID [TIMEOUT]: until the stream is done.

@@ -88,6 +88,7 @@ int stream_print(const struct bb_reply *r, void *arg)
 	pr_string(PR_ANY, "xmit_mode", "xmit %s",
 		  xmit_name(tb[BBGEN_A_STREAM_XMIT_MODE]));
 	show_config(tb);
+	show_u64(tb[BBGEN_A_STREAM_START_TAI_NS], "start_tai_ns", "start-tai-ns");
 	show_u64(tb[BBGEN_A_STREAM_TX_FRAMES], "tx_frames", "tx-frames");
 	show_u64(tb[BBGEN_A_STREAM_TX_BYTES], "tx_bytes", "tx-bytes");
 	show_u64(tb[BBGEN_A_STREAM_TX_BUSY], "tx_busy", "tx-busy");

@@ -39,7 +39,8 @@
  *   reply                stream: ID, IFINDEX, DEV, STATE, FRAME_SIZE,
  *                        SEQ_OFFSET, XMIT_MODE, RATE_FRAMES,
  *                        RATE_PERIOD_NS, INTERVAL_NS, [COUNT],
- *                        [DURATION_NS], DELAY_NS, [LATENCY], TEMPLATES,
+ *                        [DURATION_NS], DELAY_NS, [START_TAI_NS],
+ *                        [LATENCY], TEMPLATES,
  *                        CYCLE_LEN, TX_FRAMES, TX_BYTES, TX_BUSY,
  *                        FIRST_TX_NS, LAST_TX_NS
  *
@@ -59,7 +60,8 @@
  * BBGEN_CYCLE_MAX frames. STREAM_START and STREAM_STOP take several IDs
  * and act on all or none: an unknown, repeated or (START) running id
  * fails the whole request. They start at one common instant: now, or
- * START_TAI_NS (CLOCK_TAI, not in the past).
+ * START_TAI_NS (CLOCK_TAI, not in the past); GET reports that instant as
+ * START_TAI_NS, identical for the streams one STREAM_START started.
  *
  * BBGEN_CMD_TRIGGER_ADD  trigger: IFINDEX | DEV, [ID], UDP_DPORT,
  *                        [UDP_SPORT], [SRC_IPV4 | SRC_IPV6],
@@ -279,7 +281,7 @@ enum bbgen_stream_attrs {
 	BBGEN_A_STREAM_RATE_PERIOD_NS,	/* u64, ... RATE_PERIOD_NS ns */
 	BBGEN_A_STREAM_DURATION_NS,	/* u64, send for this long, >= 1 */
 	BBGEN_A_STREAM_DELAY_NS,	/* u64, wait after the start */
-	BBGEN_A_STREAM_START_TAI_NS,	/* u64, CLOCK_TAI start (START only) */
+	BBGEN_A_STREAM_START_TAI_NS,	/* u64, CLOCK_TAI start instant */
 	BBGEN_A_STREAM_LATENCY,		/* flag: 16-byte tag with TX time */
 	BBGEN_A_STREAM_WEIGHTS,		/* binary, u32[] one per template */
 	BBGEN_A_STREAM_ORDER,		/* u32, enum bbgen_order */
