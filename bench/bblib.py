@@ -6,6 +6,7 @@ import os
 import struct
 import subprocess
 import sys
+import time
 
 top = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 tree = subprocess.run([os.path.join(top, "scripts/linux-source")], check=True,
@@ -75,3 +76,13 @@ def mac_of(ns, dev):
         cmd[1:1] = ["-n", ns]
     out = subprocess.run(cmd, check=True, capture_output=True, text=True).stdout
     return bytes.fromhex(out.split()[2].replace(":", ""))
+
+
+def run_to_end(y, sid):
+    """Start stream @sid and poll until it ends: its last stream-get."""
+    y.do("stream-start", {"id": sid})
+    while True:
+        s = y.do("stream-get", {"id": sid})
+        if s["state"] not in ("running", 1):
+            return s
+        time.sleep(0.2)

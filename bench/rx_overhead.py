@@ -13,7 +13,7 @@ import statistics
 import subprocess
 import time
 
-from bblib import NlError, in_ns, mac_of, sh, template as frame, ynl_in
+from bblib import NlError, in_ns, mac_of, run_to_end, sh, template as frame, ynl_in
 
 DPORT = 9000
 
@@ -75,12 +75,7 @@ def run_once(ya, yb, mode, frames, macs, kernel_latency):
             attrs["latency"] = True
         tid = yb.do("trigger-add", attrs)["id"]
     sid = add_stream(ya, frames, tmpl, mode == "latency", kernel_latency)
-    ya.do("stream-start", {"id": sid})
-    while True:
-        s = ya.do("stream-get", {"id": sid})
-        if s["state"] not in ("running", 1):
-            break
-        time.sleep(0.2)
+    s = run_to_end(ya, sid)
     time.sleep(0.5)
     tx_s = (s["last-tx-ns"] - s["first-tx-ns"]) / 1e9
     if mode == "base":

@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 
-from bblib import mac_of, sh, template, ynl
+from bblib import mac_of, run_to_end, sh, template, ynl
 
 PG = "/proc/net/pktgen"
 SIZE = 60
@@ -91,12 +91,7 @@ def run_bb(y, dev, secs):
                               "duration-ns": secs * 10**9, "latency": True,
                               "xmit-mode": "direct"})["id"]
     before = dev_tx(dev)
-    y.do("stream-start", {"id": sid})
-    while True:
-        s = y.do("stream-get", {"id": sid})
-        if s["state"] not in ("running", 1):
-            break
-        time.sleep(0.2)
+    s = run_to_end(y, sid)
     after = dev_tx(dev)
     y.do("port-del", {"dev": dev})
     return report("bb", dev, s["tx-frames"], s["last-tx-ns"] - s["first-tx-ns"],

@@ -6,12 +6,6 @@
 load lib
 load tx-lib
 
-setup() {
-	pair_setup
-	ports_add
-}
-teardown() { pair_teardown; }
-
 @test "rate: 5 s at 5000 fps by duration sends 25,000 frames, all received" {
 	ytrigger 1
 	ystream_add "{\"id\": 1, \"template\": $(frames_json 5001 60),

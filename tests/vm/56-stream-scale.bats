@@ -7,12 +7,6 @@
 load lib
 load tx-lib
 
-setup() {
-	pair_setup
-	ports_add
-}
-teardown() { pair_teardown; }
-
 # kmem_kib: Slab + VmallocUsed from /proc/meminfo, in KiB.
 kmem_kib() {
 	awk '/^(Slab|VmallocUsed):/ { s += $2 } END { print s }' /proc/meminfo

@@ -5,6 +5,14 @@
 BBYNL=$BB_TOP/tests/vm/bbynl
 MKFRAME=$BB_TOP/tests/vm/mkframe
 
+# The TX tests' topology: the veth pair, both ends bbgen ports. A test file
+# that loads tx-lib gets these; it may define its own after the load.
+setup() {
+	pair_setup
+	ports_add
+}
+teardown() { pair_teardown; }
+
 # ynl_a ARGS... / ynl_b: bbynl in bbA / bbB (JSON out).
 ynl_a() { in_a "$BBYNL" "$@"; }
 ynl_b() { in_b "$BBYNL" "$@"; }
