@@ -145,6 +145,11 @@ int nl_simple(uint8_t cmd, int attr, uint32_t v);
 /* A show command: get attr = v, or dump all when attr is 0; cb prints one
  * object. The JSON document is an array of them. */
 int nl_show(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb);
+/* "OBJECT del id N": @what names it in messages, @id_attr carries N. */
+int nl_del_cmd(const char *what, uint8_t cmd, int id_attr, int argc, char **argv);
+/* "OBJECT show [id N]": every object, or the one with id N. */
+int nl_show_cmd(const char *what, uint8_t cmd, int id_attr, int maxattr,
+		bb_genl_cb cb, int argc, char **argv);
 /* A dump filtered by attr = v (trigger history): cb prints each reply's
  * items into one JSON array. */
 int nl_show_dump(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb);

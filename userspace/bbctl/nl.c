@@ -111,3 +111,22 @@ int nl_show_dump(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb)
 {
 	return show(cmd, attr, v, true, maxattr, cb);
 }
+
+int nl_del_cmd(const char *what, uint8_t cmd, int id_attr, int argc, char **argv)
+{
+	uint32_t id;
+	int ret = args_id(what, true, argc, argv, &id);
+
+	return ret ? ret : nl_simple(cmd, id_attr, id);
+}
+
+int nl_show_cmd(const char *what, uint8_t cmd, int id_attr, int maxattr,
+		bb_genl_cb cb, int argc, char **argv)
+{
+	uint32_t id;
+	int ret = args_id(what, false, argc, argv, &id);
+
+	if (ret)
+		return ret;
+	return nl_show(cmd, id ? id_attr : 0, id, maxattr, cb);
+}

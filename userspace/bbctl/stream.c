@@ -153,21 +153,14 @@ static int stream_stop(int argc, char **argv)
 
 static int stream_del(int argc, char **argv)
 {
-	uint32_t id;
-	int ret = args_id("stream del", true, argc, argv, &id);
-
-	return ret ? ret : nl_simple(BBGEN_CMD_STREAM_DEL, BBGEN_A_STREAM_ID, id);
+	return nl_del_cmd("stream del", BBGEN_CMD_STREAM_DEL, BBGEN_A_STREAM_ID,
+			  argc, argv);
 }
 
 static int stream_show(int argc, char **argv)
 {
-	uint32_t id;
-	int ret = args_id("stream show", false, argc, argv, &id);
-
-	if (ret)
-		return ret;
-	return nl_show(BBGEN_CMD_STREAM_GET, id ? BBGEN_A_STREAM_ID : 0, id,
-		       BBGEN_A_STREAM_MAX, stream_print);
+	return nl_show_cmd("stream show", BBGEN_CMD_STREAM_GET, BBGEN_A_STREAM_ID,
+			   BBGEN_A_STREAM_MAX, stream_print, argc, argv);
 }
 
 static const struct cmd stream_cmds[] = {

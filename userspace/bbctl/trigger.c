@@ -185,21 +185,14 @@ static int trigger_add(int argc, char **argv)
 
 static int trigger_del(int argc, char **argv)
 {
-	uint32_t id;
-	int ret = args_id("trigger del", true, argc, argv, &id);
-
-	return ret ? ret : nl_simple(BBGEN_CMD_TRIGGER_DEL, BBGEN_A_TRIGGER_ID, id);
+	return nl_del_cmd("trigger del", BBGEN_CMD_TRIGGER_DEL, BBGEN_A_TRIGGER_ID,
+			  argc, argv);
 }
 
 static int trigger_show(int argc, char **argv)
 {
-	uint32_t id;
-	int ret = args_id("trigger show", false, argc, argv, &id);
-
-	if (ret)
-		return ret;
-	return nl_show(BBGEN_CMD_TRIGGER_GET, id ? BBGEN_A_TRIGGER_ID : 0, id,
-		       BBGEN_A_TRIGGER_MAX, trigger_print);
+	return nl_show_cmd("trigger show", BBGEN_CMD_TRIGGER_GET, BBGEN_A_TRIGGER_ID,
+			   BBGEN_A_TRIGGER_MAX, trigger_print, argc, argv);
 }
 
 /* history and histogram: dumps of one trigger. */
