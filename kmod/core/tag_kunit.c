@@ -73,10 +73,27 @@ static u64 random_seq(u64 *rng)
 	return (r >> 1) & BBGEN_TAG_SEQ_MASK;
 }
 
+/*
+ * A random frame of case @c in @f (valid UDP checksum, room for a tag of
+ * @tag_len), found by bbgen_frame_find_udp() into @u: the tag's offset.
+ */
+static u32 case_frame(struct kunit *test, const struct tag_case *c, u8 *f,
+		      u64 *rng, struct bbgen_frame_udp *u, u32 tag_len)
+{
+	struct kf_spec sp = { .ip_version = c->ip_version, .vlans = c->vlans };
+
+	sp.size = c->size_min + kf_rand(rng) % (c->size_max - c->size_min + 1);
+	kf_build(f, &sp, rng);
+	KUNIT_ASSERT_EQ(test, kf_udp_sum(f, kf_l3_off(&sp), sp.ip_version),
+			0xffffU);
+	KUNIT_ASSERT_EQ(test, bbgen_frame_find_udp(f, sp.size, u), 0);
+	KUNIT_ASSERT_GE(test, u->payload_len, tag_len);
+	return tag_offset(c, u, rng, tag_len);
+}
+
 static void tag_checksum_test(struct kunit *test)
 {
 	const struct tag_case *c = test->param_value;
-	struct kf_spec sp = { .ip_version = c->ip_version, .vlans = c->vlans };
 	struct bbgen_frame_udp u;
 	u64 rng = 0x9e3779b97f4a7c15ULL, seq;
 	u8 *f = kunit_kzalloc(test, FRAME_BUF, GFP_KERNEL);
@@ -85,15 +102,7 @@ static void tag_checksum_test(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	for (n = 0; n < FRAMES_PER_CASE; n++) {
-		sp.size = c->size_min +
-			  kf_rand(&rng) % (c->size_max - c->size_min + 1);
-		kf_build(f, &sp, &rng);
-		KUNIT_ASSERT_EQ(test, kf_udp_sum(f, kf_l3_off(&sp), sp.ip_version),
-				0xffffU);
-		KUNIT_ASSERT_EQ(test, bbgen_frame_find_udp(f, sp.size, &u), 0);
-		KUNIT_ASSERT_GE(test, u.payload_len, (u32)BBGEN_TAG_SEQ_LEN);
-
-		off = tag_offset(c, &u, &rng, BBGEN_TAG_SEQ_LEN);
+		off = case_frame(test, c, f, &rng, &u, BBGEN_TAG_SEQ_LEN);
 		orig = bbgen_tag_sum(f + off);
 		/* several frames from one template, as the TX engine does */
 		seq = random_seq(&rng);
@@ -134,7 +143,6 @@ static u64 random_time(u64 *rng)
 static void tag_time_checksum_test(struct kunit *test)
 {
 	const struct tag_case *c = test->param_value;
-	struct kf_spec sp = { .ip_version = c->ip_version, .vlans = c->vlans };
 	struct bbgen_frame_udp u;
 	u64 rng = 0x853c49e6748fea9bULL, seq, t;
 	u8 *f = kunit_kzalloc(test, FRAME_BUF, GFP_KERNEL);
@@ -143,13 +151,7 @@ static void tag_time_checksum_test(struct kunit *test)
 
 	KUNIT_ASSERT_NOT_NULL(test, f);
 	for (n = 0; n < FRAMES_PER_CASE; n++) {
-		sp.size = c->size_min +
-			  kf_rand(&rng) % (c->size_max - c->size_min + 1);
-		kf_build(f, &sp, &rng);
-		KUNIT_ASSERT_EQ(test, bbgen_frame_find_udp(f, sp.size, &u), 0);
-		KUNIT_ASSERT_GE(test, u.payload_len, (u32)BBGEN_TAG_TIME_LEN);
-
-		off = tag_offset(c, &u, &rng, BBGEN_TAG_TIME_LEN);
+		off = case_frame(test, c, f, &rng, &u, BBGEN_TAG_TIME_LEN);
 		orig = bbgen_tag_time_sum(f + off);
 		/* several frames from one template, as the TX engine does */
 		for (k = 0; k < 3; k++) {
