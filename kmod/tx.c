@@ -364,6 +364,16 @@ static void worker_sleep(struct bbgen_tx_worker *w, u64 until)
 	__set_current_state(TASK_RUNNING);
 }
 
+/* Is the first stream in @w's queue due by @now? */
+static bool head_due(struct bbgen_tx_worker *w, u64 now)
+{
+	struct bbgen_stream *s = list_first_entry_or_null(&w->streams,
+							  struct bbgen_stream,
+							  tx_node);
+
+	return s && s->due_ns <= now;
+}
+
 /*
  * Under the worker lock: send what is due, for up to HOLD_NS. Returns
  * true if it slept (and so let go of the lock), false with the lock still
@@ -391,7 +401,14 @@ static bool worker_run(struct bbgen_tx_worker *w)
 		}
 		send_burst(w, s, now);
 		now = ktime_get_ns();
-		if (now >= until || need_resched() || kthread_should_stop())
+		if (now >= until || kthread_should_stop())
+			return false;
+		/*
+		 * Yield when the scheduler asks, but not between streams due
+		 * at the same instant (one STREAM_START): their first frames
+		 * leave together, within HOLD_NS at the most.
+		 */
+		if (need_resched() && !head_due(w, now))
 			return false;
 	}
 }
