@@ -66,7 +66,7 @@ static void test_stream_json(void **state)
 		"\"seq_offset\":52,\"xmit_mode\":\"queue\",\"rate_frames\":null,"
 		"\"rate_period_ns\":null,\"fps\":null,\"duration_ns\":null,"
 		"\"delay_ns\":null,\"templates\":null,\"cycle_len\":null,"
-		"\"order\":null,\"seed\":null,\"latency\":false,\"tx_frames\":10000,"
+		"\"order\":null,\"seed\":null,\"latency\":false,\"start_tai_ns\":null,\"tx_frames\":10000,"
 		"\"tx_bytes\":600000,\"tx_busy\":0,"
 		"\"first_tx_ns\":1700000000000000000,"
 		"\"last_tx_ns\":1700000005000000000}]\n");
@@ -85,7 +85,7 @@ static void test_stream_text(void **state)
 		"stream 1 dev veth0 state done size 60 interval-ns 500000 "
 		"count 10000 seq-offset 52 xmit queue rate-frames - "
 		"rate-period-ns - fps - duration-ns - delay-ns - templates - "
-		"cycle-len - order - seed - latency off tx-frames 10000 "
+		"cycle-len - order - seed - latency off start-tai-ns - tx-frames 10000 "
 		"tx-bytes 600000 tx-busy 0 first-tx-ns 1700000000000000000 "
 		"last-tx-ns 1700000005000000000\n");
 }
@@ -105,7 +105,7 @@ static void test_stream_config_json(void **state)
 		"\"rate_period_ns\":672,\"fps\":1488095.2380952381,"
 		"\"duration_ns\":5000000000,\"delay_ns\":0,\"templates\":7,"
 		"\"cycle_len\":100,\"order\":\"shuffle\",\"seed\":12345,"
-		"\"latency\":true,\"tx_frames\":10000,\"tx_bytes\":600000,"
+		"\"latency\":true,\"start_tai_ns\":null,\"tx_frames\":10000,\"tx_bytes\":600000,"
 		"\"tx_busy\":0,\"first_tx_ns\":1700000000000000000,"
 		"\"last_tx_ns\":1700000005000000000}\n");
 }
@@ -123,7 +123,7 @@ static void test_stream_config_text(void **state)
 		"count 10000 seq-offset 52 xmit queue rate-frames 1 "
 		"rate-period-ns 672 fps 1488095.238 duration-ns 5000000000 "
 		"delay-ns 0 templates 7 cycle-len 100 order shuffle seed 12345 "
-		"latency on tx-frames 10000 tx-bytes 600000 tx-busy 0 "
+		"latency on start-tai-ns - tx-frames 10000 tx-bytes 600000 tx-busy 0 "
 		"first-tx-ns 1700000000000000000 last-tx-ns 1700000005000000000\n");
 }
 

@@ -163,6 +163,10 @@ void show_dev(const struct nlattr *dev, const struct nlattr *ifindex,
 /* key (JSON) / label (text) for a u32 or u64 attribute; null if absent. */
 void show_u32(const struct nlattr *a, const char *key, const char *label);
 void show_u64(const struct nlattr *a, const char *key, const char *label);
+/* The name of u32 enum attribute @a in @names[@n]; NULL if absent or
+ * unknown (printed as null). */
+const char *enum_name(const struct nlattr *a, const char *const *names,
+		      size_t n);
 /* The same, but print nothing at all when the attribute is absent. */
 void show_u16_opt(const struct nlattr *a, const char *key, const char *label);
 void show_u32_opt(const struct nlattr *a, const char *key, const char *label);

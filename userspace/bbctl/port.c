@@ -84,11 +84,7 @@ static int port_del(int argc, char **argv)
 
 static const char *ts_name(const struct nlattr *a)
 {
-	uint32_t v;
-
-	if (!bb_nla_u32(a, &v) || v >= sizeof(ts_names) / sizeof(ts_names[0]))
-		return NULL;
-	return ts_names[v];
+	return enum_name(a, ts_names, sizeof(ts_names) / sizeof(ts_names[0]));
 }
 
 int port_print(const struct bb_reply *r, void *arg)

@@ -103,3 +103,13 @@ int show_added_id(const struct bb_reply *r, void *arg)
 	pr_close_object();
 	return 0;
 }
+
+const char *enum_name(const struct nlattr *a, const char *const *names,
+		      size_t n)
+{
+	uint32_t v;
+
+	if (!bb_nla_u32(a, &v) || v >= n)
+		return NULL;
+	return names[v];
+}

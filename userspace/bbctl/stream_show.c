@@ -6,40 +6,21 @@
 #include "print.h"
 #include "rate.h"
 
-static const char *state_name(const struct nlattr *a)
-{
-	static const char *const names[] = {
-		[BBGEN_STREAM_STATE_IDLE] = "idle",
-		[BBGEN_STREAM_STATE_RUNNING] = "running",
-		[BBGEN_STREAM_STATE_DONE] = "done",
-		[BBGEN_STREAM_STATE_STOPPED] = "stopped",
-	};
-	uint32_t v;
-
-	if (!bb_nla_u32(a, &v) || v >= sizeof(names) / sizeof(names[0]))
-		return NULL;
-	return names[v];
-}
-
-static const char *xmit_name(const struct nlattr *a)
-{
-	uint32_t v;
-
-	if (!bb_nla_u32(a, &v))
-		return NULL;
-	return v == BBGEN_XMIT_MODE_QUEUE ? "queue" :
-	       v == BBGEN_XMIT_MODE_DIRECT ? "direct" : NULL;
-}
-
-static const char *order_name(const struct nlattr *a)
-{
-	uint32_t v;
-
-	if (!bb_nla_u32(a, &v))
-		return NULL;
-	return v == BBGEN_ORDER_FIXED ? "fixed" :
-	       v == BBGEN_ORDER_SHUFFLE ? "shuffle" : NULL;
-}
+static const char *const state_names[] = {
+	[BBGEN_STREAM_STATE_IDLE] = "idle",
+	[BBGEN_STREAM_STATE_RUNNING] = "running",
+	[BBGEN_STREAM_STATE_DONE] = "done",
+	[BBGEN_STREAM_STATE_STOPPED] = "stopped",
+};
+static const char *const xmit_names[] = {
+	[BBGEN_XMIT_MODE_QUEUE] = "queue",
+	[BBGEN_XMIT_MODE_DIRECT] = "direct",
+};
+static const char *const order_names[] = {
+	[BBGEN_ORDER_FIXED] = "fixed",
+	[BBGEN_ORDER_SHUFFLE] = "shuffle",
+};
+#define NAME_OF(a, names) enum_name(a, names, sizeof(names) / sizeof(names[0]))
 
 /* The exact rate, and frames/s from it for people and scripts. */
 static void show_rate(struct nlattr **tb)
@@ -66,7 +47,7 @@ static void show_config(struct nlattr **tb)
 	show_u32(tb[BBGEN_A_STREAM_TEMPLATES], "templates", "templates");
 	show_u32(tb[BBGEN_A_STREAM_CYCLE_LEN], "cycle_len", "cycle-len");
 	pr_string(PR_ANY, "order", "order %s",
-		  order_name(tb[BBGEN_A_STREAM_ORDER]));
+		  NAME_OF(tb[BBGEN_A_STREAM_ORDER], order_names));
 	show_u32(tb[BBGEN_A_STREAM_SEED], "seed", "seed");
 	pr_bool(PR_ANY, "latency", "latency %s",
 		nla_get_flag(tb[BBGEN_A_STREAM_LATENCY]));
@@ -80,13 +61,14 @@ int stream_print(const struct bb_reply *r, void *arg)
 	pr_open_object();
 	show_u32(tb[BBGEN_A_STREAM_ID], "id", "stream");
 	show_dev(tb[BBGEN_A_STREAM_DEV], tb[BBGEN_A_STREAM_IFINDEX], "dev");
-	pr_string(PR_ANY, "state", "state %s", state_name(tb[BBGEN_A_STREAM_STATE]));
+	pr_string(PR_ANY, "state", "state %s",
+		  NAME_OF(tb[BBGEN_A_STREAM_STATE], state_names));
 	show_u32(tb[BBGEN_A_STREAM_FRAME_SIZE], "frame_size", "size");
 	show_u64(tb[BBGEN_A_STREAM_INTERVAL_NS], "interval_ns", "interval-ns");
 	show_u64(tb[BBGEN_A_STREAM_COUNT], "count", "count");
 	show_u32(tb[BBGEN_A_STREAM_SEQ_OFFSET], "seq_offset", "seq-offset");
 	pr_string(PR_ANY, "xmit_mode", "xmit %s",
-		  xmit_name(tb[BBGEN_A_STREAM_XMIT_MODE]));
+		  NAME_OF(tb[BBGEN_A_STREAM_XMIT_MODE], xmit_names));
 	show_config(tb);
 	show_u64(tb[BBGEN_A_STREAM_START_TAI_NS], "start_tai_ns", "start-tai-ns");
 	show_u64(tb[BBGEN_A_STREAM_TX_FRAMES], "tx_frames", "tx-frames");
