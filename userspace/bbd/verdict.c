@@ -5,11 +5,12 @@
  * Here: frame_loss (loss <= max_loss_percentage, default 1); with latency
  * also latency_frame_loss (+ average <= max_threshold_latency ms, default
  * 5) and latency_cdf_frame_loss (+ latency at quantile, default 99.9,
- * <= threshold); gaming (P99 <= threshold); voice needs the MOS.
+ * <= threshold); gaming (P99 <= threshold); voice (MOS, lib/emodel.h).
  */
 #include <stdio.h>
 #include <string.h>
 
+#include "emodel.h"
 #include "verdict.h"
 
 struct limits {
@@ -80,6 +81,31 @@ static json_t *latency(const char *type, const char *what, double v,
 	return result(type, ok && v <= l->max_lat_ns, why);
 }
 
+/* voice: MOS (G.711 E-model, lib/emodel.h) >= minimum_mos; sets results.mos. */
+static json_t *voice(const struct bbd_flow_cfg *cfg, json_t *res, json_t *lat)
+{
+	struct bb_emodel_in in = {
+		.loss_pct = num(res, "loss_percentage", -1),
+		.packetization_ms = num(cfg->config, "packetization_ms", 20),
+	};
+	double min_mos = num(cfg->analysis, "minimum_mos", 4.0), mos;
+	char why[200];
+
+	if (in.loss_pct < 0)
+		return result("voice", false, "MOS not computed: no frames were sent");
+	if (!json_is_object(lat) || num(lat, "count", 0) <= 0)
+		return result("voice", false, "MOS not computed: no latency was measured");
+	in.latency_ms = num(lat, "avg_ns", 0) / 1e6;
+	in.jitter_ms = num(lat, "jitter_ns", 0) / 1e6;
+	mos = bb_emodel_mos(&in);
+	json_object_set_new(res, "mos", json_real(mos));
+	snprintf(why, sizeof(why),
+		 "MOS %.2f %s minimum_mos %.2f (loss %.3f%%, mouth-to-ear delay %.1f ms)",
+		 mos, mos >= min_mos ? "meets" : "is below", min_mos, in.loss_pct,
+		 bb_emodel_delay_ms(&in));
+	return result("voice", mos >= min_mos, why);
+}
+
 json_t *bbd_verdict_flow(const struct bbd_flow_cfg *cfg, json_t *rec)
 {
 	json_t *res = json_object_get(rec, "results"), *a = json_array();
@@ -93,8 +119,7 @@ json_t *bbd_verdict_flow(const struct bbd_flow_cfg *cfg, json_t *rec)
 	bool ok;
 
 	if (cfg->type == BBD_FLOW_VOICE) {
-		json_array_append_new(a, result("voice", false,
-			"MOS not computed: this bbd has no E-model yet"));
+		json_array_append_new(a, voice(cfg, res, lat));
 	} else if (cfg->type == BBD_FLOW_GAMING) {
 		json_array_append_new(a, latency("gaming", "P99",
 			json_is_object(lat) ? num(lat, "p99_ns", -1) : -1, res, &l));
