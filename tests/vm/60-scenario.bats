@@ -149,6 +149,12 @@ run_scenario() {
 	EOF
 	"$BBD" --foreground --quiet --socket "$SOCK" &
 	BBD_PID=$!
+	# bbctl would start a bbd of its own if this one were not listening yet
+	end=$(deadline 60)
+	until [ -S "$SOCK" ]; do
+		before "$end" || fail "bbd never listened"
+		sleep 0.2
+	done
 	"$BBCTL" -j run "$BATS_TEST_TMPDIR/long.json" --socket "$SOCK" > /dev/null &
 	pid=$!
 	end=$(deadline 60)
@@ -214,6 +220,41 @@ run_scenario() {
 	assert_eq "gaming rx" 90 "$(jq -r '.flows[1].results.rx_frames' <<< "$REC")"
 	assert_eq "analysers" "frame_loss:PASS gaming:PASS" \
 		"$(jq -r '[.flows[].analysers[] | "\(.type):\(.verdict)"] | join(" ")' <<< "$REC")"
+}
+
+@test "scenario: maximum_run_time ends a long flow; status answers while it runs" {
+	cat > "$BATS_TEST_TMPDIR/cap.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2) ],
+	  "maximum_run_time": 3, "wait_for_finish": 1,
+	  "flows": [ {"name":"long","type":"frame_blasting","source":{"port_group":["csrc"]},
+	              "destination":{"port_group":["cdst"]},"frame_rate":100,"duration":120} ] }
+	EOF
+	"$BBCTL" -j run "$BATS_TEST_TMPDIR/cap.json" --socket "$SOCK" > "$BATS_TEST_TMPDIR/out.json" &
+	pid=$!
+	end=$(deadline 60)
+	until [ -S "$SOCK" ]; do
+		before "$end" || fail "bbd never listened"
+		sleep 0.2
+	done
+	status=$(/usr/bin/python3 - "$SOCK" <<-'PY'
+		import json, socket, sys
+		s = socket.socket(socket.AF_UNIX)
+		s.connect(sys.argv[1])
+		s.sendall(b'{"cmd":"status"}\n')
+		print(s.makefile().readline().strip())
+	PY
+	)
+	assert_eq "status" "status true" "$(jq -r '"\(.event) \(.running)"' <<< "$status")"
+	wait "$pid" && RC=0 || RC=$?
+	REC=$(cat "$BATS_TEST_TMPDIR/out.json")
+	assert_eq "exit code" 0 "$RC"
+	assert_eq "interrupted" false "$(jq -r .run.interrupted <<< "$REC")"
+	assert_eq "maximum_run_time_s" 3 "$(jq -r '.run.maximum_run_time_s' <<< "$REC")"
+	tx=$(jq -r '.flows[0].results.tx_frames' <<< "$REC")
+	# 100 frames/s for 3 s (ticks are 200 ms apart under TCG: some slack)
+	assert_gt "frames sent" 250 "$tx"
+	[ "$tx" -lt 600 ] || fail "frames sent: expected < 600 (stopped at 3 s), got $tx"
+	assert_eq "received" "$tx" "$(jq -r '.flows[0].results.rx_frames' <<< "$REC")"
 }
 
 @test "scenario: bad input exits 1 without touching interfaces" {
