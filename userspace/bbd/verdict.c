@@ -88,7 +88,10 @@ static json_t *voice(const struct bbd_flow_cfg *cfg, json_t *res, json_t *lat)
 		.loss_pct = num(res, "loss_percentage", -1),
 		.packetization_ms = num(cfg->config, "packetization_ms", 20),
 	};
-	double min_mos = num(cfg->analysis, "minimum_mos", 4.0), mos;
+	/* analysis.mos.minimum_mos, as the test framework nests it */
+	json_t *mos_cfg = json_object_get(cfg->analysis, "mos");
+	double min_mos = num(json_is_object(mos_cfg) ? mos_cfg : cfg->analysis,
+			     "minimum_mos", 4.0), mos;
 	char why[200];
 
 	if (in.loss_pct < 0)
