@@ -18,18 +18,29 @@ teardown() {
 	ip link del bbtx0 2> /dev/null || true
 }
 
-# run_example NAME: bbctl -j run examples/NAME.json; sets REC, checks PASS.
+# run_example NAME [ARGS...]: bbctl -j run examples/NAME.json; sets REC,
+# checks PASS.
 run_example() {
-	local rc=0
-	REC=$("$BBCTL" -j run "$BB_TOP/examples/$1.json" --socket "$SOCK") || rc=$?
+	local rc=0 name=$1
+	shift
+	REC=$("$BBCTL" -j run "$BB_TOP/examples/$name.json" --socket "$SOCK" "$@") || rc=$?
 	jq -c '.flows[] | {name, source, destination, results: (.results | {tx_frames, rx_frames, lost_frames, mos}), analysers}' <<< "$REC" || true
-	assert_eq "$1: exit code" 0 "$rc"
-	assert_eq "$1: verdict" PASS "$(jq -r .verdict <<< "$REC")"
-	assert_eq "$1: namespaces left" "" "$(ip netns list | awk '$1 ~ /^bb-/')"
+	assert_eq "$name: exit code" 0 "$rc"
+	assert_eq "$name: verdict" PASS "$(jq -r .verdict <<< "$REC")"
+	assert_eq "$name: namespaces left" "" "$(ip netns list | awk '$1 ~ /^bb-/')"
 }
 
-@test "examples/back-to-back.json: both directions, latency, PASS" {
-	run_example back-to-back
+@test "examples/back-to-back.json: both directions, latency, PASS; JSON and JUnit reports" {
+	local dir=$BATS_TEST_TMPDIR/reports xml
+	mkdir -p "$dir"
+	run_example back-to-back --report-dir "$dir" --format json,junit
+	ls -l "$dir"
+	assert_eq "JSON report = the record" "$(jq -S . <<< "$REC")" "$(jq -S . "$dir"/*.json)"
+	xml=$(cat "$dir"/*.xml)
+	echo "$xml"
+	[[ $xml == *'<testsuite name="back-to-back" tests="4" failures="0"'* ]] ||
+		fail "JUnit testsuite line"
+	assert_eq "JUnit testcases" 4 "$(grep -c '<testcase classname=' <<< "$xml")"
 	assert_eq "flows (with the reverse)" 2 "$(jq '.flows | length' <<< "$REC")"
 	assert_eq "frames each way" "5000 5000" \
 		"$(jq -r '[.flows[].results.rx_frames] | join(" ")' <<< "$REC")"

@@ -2,14 +2,15 @@
 /*
  * A finished run's record -> archive and report files. PROVISIONAL until
  * lib/archive.h and lib/report_*.h (helper "reports") are committed: the
- * JSON report is written here (temp file + rename), no archive, no HTML
- * or JUnit yet.
+ * JSON and JUnit reports are written here (temp file + rename), no
+ * archive, no HTML yet.
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "junit.h"
 #include "log.h"
 #include "outputs.h"
 
@@ -54,6 +55,26 @@ static int write_json(const char *path, json_t *rec)
 	return 0;
 }
 
+static int write_junit(const char *path, json_t *rec)
+{
+	char tmp[4200];
+	FILE *f;
+	int err;
+
+	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
+	f = fopen(tmp, "w");
+	if (!f)
+		return -errno;
+	err = bb_junit_write(f, rec);
+	if (fclose(f) && !err)
+		err = -EIO;
+	if (!err && rename(tmp, path) < 0)
+		err = -errno;
+	if (err)
+		unlink(tmp);
+	return err;
+}
+
 static bool wants(json_t *formats, const char *f)
 {
 	json_t *v;
@@ -82,6 +103,13 @@ json_t *bbd_outputs_reports(const struct bbd_options *o, json_t *record,
 	if (wants(formats, "json")) {
 		report_path(path, sizeof(path), dir, record, "json");
 		if (write_json(path, record))
+			bbd_log_err("%s: cannot write the report", path);
+		else
+			json_array_append_new(paths, json_string(path));
+	}
+	if (wants(formats, "junit")) {
+		report_path(path, sizeof(path), dir, record, "xml");
+		if (write_junit(path, record))
 			bbd_log_err("%s: cannot write the report", path);
 		else
 			json_array_append_new(paths, json_string(path));
