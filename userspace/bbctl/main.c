@@ -13,7 +13,8 @@
 #endif
 
 static const struct object *const objects[] = {
-	&port_object, &stream_object, &trigger_object, &scenario_run_object, NULL,
+	&port_object, &stream_object, &trigger_object, &scenario_run_object,
+	&scenario_object, NULL,
 };
 
 /* iproute2 style: any prefix of a word selects it, first match wins. */

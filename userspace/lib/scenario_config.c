@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* An expanded flow as the run record's flows[].config: what was sent and
+ * the limits its analysers apply (lib/analyse.h reads them back). */
+#include "scenario.h"
+
+static json_t *or_null(bool set, json_t *v)
+{
+	if (set)
+		return v;
+	json_decref(v);
+	return json_null();
+}
+
+static json_t *imix(const struct bb_scenario_flow *f)
+{
+	json_t *arr = json_array();
+	unsigned int i;
+
+	for (i = 0; i < f->nimix; i++)
+		json_array_append_new(arr, json_pack("[i,i]", (int)f->imix[i].size,
+						     (int)f->imix[i].weight));
+	return arr;
+}
+
+static json_t *analysis(const struct bb_scenario_flow *f)
+{
+	const struct bb_scenario_analysis *a = &f->analysis;
+	bool lat_limit = f->type == BB_FLOW_GAMING ||
+			 (f->type == BB_FLOW_FRAME_BLASTING && a->latency);
+
+	return json_pack("{s:f,s:o,s:o,s:o}",
+		"max_loss_percentage", a->max_loss_percentage,
+		"max_threshold_latency", or_null(lat_limit, json_real(a->max_threshold_latency_ms)),
+		"quantile", or_null(f->type == BB_FLOW_FRAME_BLASTING && a->latency,
+				    json_real(a->quantile)),
+		"minimum_mos", or_null(f->type == BB_FLOW_VOICE && a->mos,
+				       json_real(a->minimum_mos)));
+}
+
+json_t *bb_scenario_flow_config(const struct bb_scenario_flow *f)
+{
+	const struct bb_size_dist *d = &f->size_dist;
+	json_t *cfg;
+
+	cfg = json_pack("{s:o,s:o,s:o,s:f,s:o,s:o,s:o,s:f,s:i,s:i,s:i,s:i,s:b,s:o}",
+		"frame_size", or_null(f->frame_size, json_integer(f->frame_size)),
+		"imix", or_null(f->nimix, imix(f)),
+		"size_dist", or_null(f->has_size_dist, json_pack("{s:f,s:f,s:i,s:i}",
+			"mean", d->mean, "stddev", d->stddev, "min", (int)d->min,
+			"max", (int)d->max)),
+		"frame_rate", f->frame_rate,
+		"bitrate", or_null(f->bitrate > 0, json_real(f->bitrate)),
+		"number_of_frames", or_null(f->number_of_frames,
+					    json_integer((json_int_t)f->number_of_frames)),
+		"duration_s", or_null(!f->number_of_frames, json_real(f->duration_s)),
+		"initial_time_to_wait_s", f->initial_time_to_wait_s,
+		"udp_src", (int)f->udp_src, "udp_dest", (int)f->udp_dest,
+		"dscp", (int)f->dscp, "ecn", (int)f->ecn,
+		"latency", f->analysis.latency,
+		"packetization_ms", or_null(f->packetization_ms,
+					    json_integer(f->packetization_ms)));
+	if (cfg)
+		json_object_set_new(cfg, "analysis", analysis(f));
+	return cfg;
+}

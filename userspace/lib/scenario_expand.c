@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* A flow of the file -> one flow per (source port, destination port) pair
+ * and direction: the ports' address family decides the smallest frame and
+ * the default size, and with them the frame rate of a bitrate. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+
+#include <linux/bbgen.h>
+
+#include "decimal.h"
+#include "scenario_int.h"
+
+/* First UDP port of flows that name none (ByteBlower's dynamic port
+ * start); the k-th expanded flow takes this + k, so no two flows to one
+ * port share a destination UDP port. */
+#define UDP_PORT_BASE	49152
+#define FLOWS_MAX	4096
+
+/* G.711 voice: Ethernet, UDP and RTP headers + 8 bytes per ms of audio. */
+#define VOICE_HDR	(BB_ETH_HLEN + BB_UDP_HLEN + 12)
+
+static bool in_group(const struct bb_scenario_port *p, const char *g)
+{
+	unsigned int i;
+
+	for (i = 0; i < p->ngroups; i++)
+		if (!strcmp(p->group[i], g))
+			return true;
+	return false;
+}
+
+/* Ports selected by o[key].port_group into sel[]; every group must name
+ * at least one port. */
+static int select_ports(struct sc_ctx *c, json_t *o, const char *path,
+			const char *key, const struct bb_scenario *sc, bool *sel)
+{
+	json_t *arr = json_object_get(json_object_get(o, key), "port_group"), *g;
+	char gpath[SC_PATH_MAX];
+	unsigned int p;
+	bool any;
+	size_t i;
+
+	json_array_foreach(arr, i, g) {
+		sc_path(gpath, "%s.%s.port_group[%zu]", path, key, i);
+		if (!json_is_string(g))
+			return sc_fail(c, gpath, "must be a string");
+		for (p = 0, any = false; p < sc->nports; p++)
+			if (in_group(&sc->ports[p], json_string_value(g)))
+				sel[p] = any = true;
+		if (!any)
+			return sc_fail(c, gpath, "no port is in group \"%s\"",
+				       json_string_value(g));
+	}
+	return 0;
+}
+
+static int family(struct sc_ctx *c, const char *path,
+		  const struct bb_scenario_port *a,
+		  const struct bb_scenario_port *b, int *fam)
+{
+	if ((a->has_ip4 || a->dhcp4) && (b->has_ip4 || b->dhcp4))
+		*fam = AF_INET;
+	else if (a->has_ip6 && b->has_ip6)
+		*fam = AF_INET6;
+	else
+		return sc_fail(c, path, "ports \"%s\" and \"%s\" share no address family (both need ipv4 or both ipv6)",
+			       a->name, b->name);
+	return 0;
+}
+
+/* Sizes against the family's smallest frame; default size if none. */
+static int sizes(struct sc_ctx *c, const char *path, struct bb_scenario_flow *f)
+{
+	bool lat = f->analysis.latency;
+	uint32_t min = (uint32_t)bb_frame_min_size(f->family, 0, lat);
+	const char *fam = f->family == AF_INET ? "IPv4" : "IPv6";
+	char ipath[SC_PATH_MAX];
+	unsigned int i;
+
+	if (f->type == BB_FLOW_VOICE)
+		f->frame_size = VOICE_HDR + (f->family == AF_INET ? BB_IPV4_HLEN : BB_IPV6_HLEN) +
+				8 * f->packetization_ms;
+	else if (f->has_size_dist && f->size_dist.min < min)
+		f->size_dist.min = min;	/* 22 bytes cannot hold the headers */
+	else if (!f->frame_size && !f->nimix && !f->has_size_dist)
+		f->frame_size = (uint32_t)bb_frame_default_size(f->family, 0, lat);
+	if (f->frame_size && f->frame_size < min)
+		return sc_fail_key(c, path, "frame_size", "%u is below %u, the smallest %s frame%s",
+			       f->frame_size, min, fam, lat ? " with latency" : "");
+	for (i = 0; i < f->nimix; i++) {
+		sc_path(ipath, "%s.imix[%u]", path, i);
+		if (f->imix[i].size < min)
+			return sc_fail_key(c, ipath, "size", "%u is below %u, the smallest %s frame%s",
+					   f->imix[i].size, min, fam, lat ? " with latency" : "");
+	}
+	return 0;
+}
+
+static int dec_of(double v, struct bb_dec *d)
+{
+	char buf[64], *e;
+
+	snprintf(buf, sizeof(buf), "%.9f", v);
+	e = buf + strlen(buf) - 1;
+	while (*e == '0')
+		*e-- = '\0';
+	if (*e == '.')
+		*e = '\0';
+	return bb_dec_parse(buf, d);
+}
+
+/* frames/s of the flow as an exact ratio; a bitrate counts the layer-2
+ * speed mode's overhead on every frame. */
+static int rate(struct sc_ctx *c, const char *path, struct bb_scenario_flow *f,
+		enum bb_l2_speed l2)
+{
+	uint64_t bytes = 0, weight = 0, over = bb_l2_overhead(l2);
+	struct bb_dec d;
+	unsigned int i;
+	int ret;
+
+	if (f->bitrate > 0) {
+		if (f->nimix)
+			for (i = 0; i < f->nimix; i++) {
+				bytes += f->imix[i].weight * (f->imix[i].size + over);
+				weight += f->imix[i].weight;
+			}
+		else
+			bytes = f->frame_size + over, weight = 1;
+		ret = dec_of(f->bitrate, &d);
+		if (!ret)
+			ret = bb_rate_from_bitrate(&d, bytes, weight, &f->rate);
+	} else {
+		ret = dec_of(f->frame_rate, &d);
+		if (!ret)
+			ret = bb_rate_from_fps(&d, &f->rate);
+	}
+	if (ret)
+		return sc_fail_key(c, path, f->bitrate > 0 ? "bitrate" : "frame_rate",
+				   "gives a frame rate %s what the generator allows (1 frame per hour to 1e9 frames/s)",
+				   ret == -EDOM ? "below" : "above");
+	f->frame_rate = bb_rate_fps(&f->rate);
+	return 0;
+}
+
+static int one(struct sc_ctx *c, const char *path, const struct bb_scenario_flow *tmpl,
+	       struct bb_scenario *sc, unsigned int s, unsigned int d, bool rev)
+{
+	uint16_t port = (uint16_t)(UDP_PORT_BASE + sc->nflows), t;
+	struct bb_scenario_flow *f;
+	int ret;
+
+	f = realloc(sc->flows, (sc->nflows + 1) * sizeof(*f));
+	if (!f)
+		return -ENOMEM;
+	sc->flows = f;
+	f += sc->nflows;
+	*f = *tmpl;
+	if (rev)	/* names are shorter than BB_SCENARIO_NAME_MAX: room left */
+		strcat(f->name, " (reverse)");
+	f->src = s;
+	f->dst = d;
+	f->reverse = rev;
+	f->udp_src = tmpl->udp_src ? tmpl->udp_src : port;
+	f->udp_dest = tmpl->udp_dest ? tmpl->udp_dest : port;
+	if (rev) {
+		t = f->udp_src;
+		f->udp_src = f->udp_dest;
+		f->udp_dest = t;
+	}
+	ret = family(c, path, &sc->ports[s], &sc->ports[d], &f->family);
+	if (!ret)
+		ret = sizes(c, path, f);
+	if (!ret)
+		ret = rate(c, path, f, sc->layer2_speed);
+	if (!ret)
+		sc->nflows++;
+	return ret;
+}
+
+int sc_expand_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
+		   const struct bb_scenario_flow *tmpl, struct bb_scenario *sc)
+{
+	bool src[sc->nports], dst[sc->nports];
+	char path[SC_PATH_MAX];
+	unsigned int s, d;
+	int ret;
+
+	sc_path(path, "flows[%u]", idx);
+	memset(src, 0, sizeof(src));
+	memset(dst, 0, sizeof(dst));
+	ret = select_ports(c, o, path, "source", sc, src);
+	if (!ret)
+		ret = select_ports(c, o, path, "destination", sc, dst);
+	for (s = 0; s < sc->nports && !ret; s++)
+		for (d = 0; d < sc->nports && src[s] && !ret; d++) {
+			if (!dst[d])
+				continue;
+			if (s == d)
+				return sc_fail(c, path, "source and destination both resolve to port \"%s\"",
+					       sc->ports[s].name);
+			if (sc->nflows + (tmpl->reverse ? 2 : 1) > FLOWS_MAX)
+				return sc_fail(c, path, "the scenario expands to more than %d flows", FLOWS_MAX);
+			ret = one(c, path, tmpl, sc, s, d, false);
+			if (!ret && tmpl->reverse)
+				ret = one(c, path, tmpl, sc, d, s, true);
+		}
+	return ret;
+}
