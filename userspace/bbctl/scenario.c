@@ -6,6 +6,7 @@
  */
 #include <arpa/inet.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "bbctl.h"
@@ -62,8 +63,10 @@ static int cmd_check(int argc, char **argv)
 				      : "scenario check: missing the scenario FILE",
 				 argc ? argv[argc > 1] : "");
 	if (bb_scenario_load(argv[0], &sc, err, sizeof(err))) {
+		/* one line and exit 1: a bad file is no usage error, so the
+		 * object's usage (printed on EXIT_USAGE returns) stays out */
 		fprintf(stderr, "bbctl: %s\n", err);
-		return EXIT_USAGE;
+		exit(EXIT_USAGE);
 	}
 	if (pr_is_json()) {
 		doc = bb_scenario_json(sc);

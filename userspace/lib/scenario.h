@@ -117,7 +117,8 @@ struct bb_scenario {
  */
 int bb_scenario_parse(json_t *doc, struct bb_scenario **out, char *err,
 		      size_t errlen);
-/* The same from a file; JSON syntax errors read "FILE:LINE:COL: why". */
+/* The same from a file; errors read "FILE: path: why", JSON syntax
+ * errors "FILE:LINE:COL: why". */
 int bb_scenario_load(const char *file, struct bb_scenario **out, char *err,
 		     size_t errlen);
 void bb_scenario_free(struct bb_scenario *sc);

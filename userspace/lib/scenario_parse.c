@@ -179,13 +179,21 @@ int bb_scenario_load(const char *file, struct bb_scenario **out, char *err,
 
 	*out = NULL;
 	doc = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
-	if (!doc) {
+	if (!doc && jerr.line < 0)	/* not read at all: text says why */
+		snprintf(err, errlen, "%s: %s", file, jerr.text);
+	else if (!doc)
 		snprintf(err, errlen, "%s:%d:%d: %s", file, jerr.line, jerr.column,
 			 jerr.text);
+	if (!doc)
 		return -EINVAL;
-	}
 	ret = bb_scenario_parse(doc, out, err, errlen);
 	json_decref(doc);
+	if (ret && errlen) {
+		char *msg = strdup(err);
+
+		snprintf(err, errlen, "%s: %s", file, msg ? msg : "out of memory");
+		free(msg);
+	}
 	return ret;
 }
 

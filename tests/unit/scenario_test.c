@@ -1,0 +1,344 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/* Scenario parsing: a table of bad documents with the exact error line,
+ * then good documents and what they parse to (defaults, expansion, rates). */
+#include <errno.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <cmocka.h>
+
+#include "scenario.h"
+
+#define P1 "{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.1\"}"
+#define P2 "{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth1\",\"ipv4\":\"10.0.0.2\"}"
+#define PORTS "\"ports\":[" P1 "," P2 "]"
+#define FB "\"name\":\"f\",\"type\":\"frame_blasting\",\"source\":{\"port_group\":[\"a\"]}," \
+	   "\"destination\":{\"port_group\":[\"b\"]}"
+/* a document with the two ports and one frame_blasting flow + extra keys */
+#define DOC(flow_extra) "{" PORTS ",\"flows\":[{" FB flow_extra "}]}"
+/* the same with port p1 replaced */
+#define DOC_P1(port) "{\"ports\":[" port "," P2 "],\"flows\":[{" FB "}]}"
+#define PORT1(extra) "{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"veth0\"" extra "}"
+#define FLOW_OF(type, extra) "{" PORTS ",\"flows\":[{\"name\":\"f\",\"type\":\"" type "\"," \
+	"\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]}" extra "}]}"
+
+struct bad {
+	const char *doc;
+	const char *err;
+};
+
+static const struct bad bad_docs[] = {
+	/* conflicts */
+	{ DOC(",\"frame_rate\":10,\"bitrate\":5"), "flows[0].bitrate: conflicts with flows[0].frame_rate" },
+	{ DOC(",\"frame_size\":100,\"imix\":true"), "flows[0].imix: conflicts with flows[0].frame_size" },
+	{ DOC(",\"number_of_frames\":10,\"duration\":5"), "flows[0].duration: conflicts with flows[0].number_of_frames" },
+	{ FLOW_OF("voice", ",\"analysis\":{\"minimum_mos\":3,\"mos\":{\"minimum_mos\":4}}"),
+	  "flows[0].analysis.minimum_mos: conflicts with flows[0].analysis.mos.minimum_mos" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1/24\",\"netmask\":\"255.255.255.0\"")),
+	  "ports[0].netmask: conflicts with ports[0].ipv4 (it has a prefix)" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"dhcp\",\"gateway\":\"10.0.0.254\"")),
+	  "ports[0].gateway: conflicts with ports[0].ipv4 (dhcp gives the gateway)" },
+	/* unknown keys */
+	{ "{" PORTS ",\"bogus\":1,\"flows\":[{" FB "}]}",
+	  "bogus: unknown key in the scenario (allowed: ports, flows, report, maximum_run_time, layer2_speed, wait_for_finish)" },
+	{ DOC(",\"packetization\":20"),
+	  "flows[0].packetization: unknown key in a frame_blasting flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, frame_size, imix, frame_rate, bitrate)" },
+	{ FLOW_OF("voice", ",\"frame_size\":100"),
+	  "flows[0].frame_size: unknown key in a voice flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, packetization)" },
+	{ FLOW_OF("gaming", ",\"analysis\":{\"quantile\":99}"),
+	  "flows[0].analysis.quantile: unknown key in the analysis of this flow type (allowed: max_loss_percentage, max_threshold_latency)" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"speed\":1")),
+	  "ports[0].speed: unknown key in a port (allowed: name, port_group, interface, exclusive, ipv4, netmask, gateway, ipv6, gateway_ipv6, mac, nat, vlans)" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"vlans\":[{\"id\":5,\"pcp\":1}]")),
+	  "ports[0].vlans[0].pcp: unknown key in a VLAN tag (allowed: id, priority, drop_eligible, protocol_id)" },
+	{ DOC(",\"source\":{\"port_group\":[\"a\"],\"port\":\"p1\"}"),
+	  "flows[0].source.port: unknown key in source (allowed: port_group)" },
+	/* wrong types */
+	{ "[1]", "the scenario must be a JSON object" },
+	{ "{" PORTS ",\"flows\":{}}", "flows: must be an array" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"exclusive\":1")), "ports[0].exclusive: must be true or false" },
+	{ DOC(",\"dscp\":\"ef\""), "flows[0].dscp: must be an integer from 0 to 63" },
+	{ DOC(",\"number_of_frames\":1.5"), "flows[0].number_of_frames: must be an integer from 1 to 281474976710656" },
+	{ DOC(",\"analysis\":{\"latency\":\"yes\"}"), "flows[0].analysis.latency: must be true or false" },
+	{ DOC(",\"imix\":\"default\""), "flows[0].imix: must be true, false or a list of 1 to 64 {\"size\", \"weight\"} objects" },
+	{ DOC(",\"name\":7"), "flows[0].name: must be a string of 1 to 63 characters" },
+	{ "{" PORTS ",\"report\":[],\"flows\":[{" FB "}]}", "report: must be an object" },
+	/* out of range */
+	{ DOC(",\"dscp\":64"), "flows[0].dscp: must be an integer from 0 to 63" },
+	{ DOC(",\"ecn\":4"), "flows[0].ecn: must be an integer from 0 to 3" },
+	{ DOC(",\"udp_src\":0"), "flows[0].udp_src: must be an integer from 1 to 65535" },
+	{ DOC(",\"frame_rate\":0"), "flows[0].frame_rate: must be a number above 0 and at most 1e+09" },
+	{ DOC(",\"frame_rate\":1e-9"), "flows[0].frame_rate: gives a frame rate below what the generator allows (1 frame per hour to 1e9 frames/s)" },
+	{ DOC(",\"frame_size\":60,\"bitrate\":1e12"), "flows[0].bitrate: gives a frame rate above what the generator allows (1 frame per hour to 1e9 frames/s)" },
+	{ DOC(",\"frame_size\":10"), "flows[0].frame_size: must be an integer from 60 to 9600" },
+	{ DOC(",\"duration\":0"), "flows[0].duration: must be a number above 0 and at most 3.1536e+07" },
+	{ DOC(",\"analysis\":{\"quantile\":101}"), "flows[0].analysis.quantile: must be a number above 0 and at most 100" },
+	{ DOC(",\"analysis\":{\"max_loss_percentage\":-1}"), "flows[0].analysis.max_loss_percentage: must be a number from 0 to 100" },
+	{ FLOW_OF("voice", ",\"packetization\":30"), "flows[0].packetization: must be 10 or 20 (ms)" },
+	{ FLOW_OF("voice", ",\"analysis\":{\"minimum_mos\":5}"), "flows[0].analysis.minimum_mos: must be a number from 1 to 4.5" },
+	{ DOC(",\"imix\":[{\"size\":64}]"), "flows[0].imix[0].weight: missing (required)" },
+	{ DOC(",\"imix\":[{\"size\":64,\"weight\":1},{\"size\":64,\"weight\":2}]"),
+	  "flows[0].imix[1].size: 64 is also the size of flows[0].imix[0]" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"vlans\":[{\"id\":4095}]")), "ports[0].vlans[0].id: must be an integer from 1 to 4094" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"vlans\":[{\"id\":5,\"protocol_id\":1}]")),
+	  "ports[0].vlans[0].protocol_id: must be 33024 (0x8100), 34984 (0x88a8) or 37120 (0x9100)" },
+	{ "{" PORTS ",\"wait_for_finish\":-1,\"flows\":[{" FB "}]}", "wait_for_finish: must be a number from 0 to 3600" },
+	{ "{" PORTS ",\"layer2_speed\":\"bits\",\"flows\":[{" FB "}]}", "layer2_speed: must be one of frame, frame_with_fcs, physical" },
+	{ "{" PORTS ",\"report\":{\"formats\":[\"pdf\"]},\"flows\":[{" FB "}]}", "report.formats[0]: must be one of \"html\", \"json\", \"junit\"" },
+	/* bad values */
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.300\"")), "ports[0].ipv4: \"10.0.0.300\" is not an IPv4 address or \"dhcp\"" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"fd00::1/129\"")), "ports[0].ipv6: \"fd00::1/129\" is not an IPv6 address (with an optional /prefix)" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"netmask\":\"255.0.255.0\"")), "ports[0].netmask: \"255.0.255.0\" is not a contiguous IPv4 netmask" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"mac\":\"01:00:00:00:00:01\"")),
+	  "ports[0].mac: \"01:00:00:00:00:01\" is not a unicast MAC address (like 02:00:00:00:00:01)" },
+	{ DOC_P1(PORT1("")), "ports[0]: needs ipv4 or ipv6 (an address, or \"dhcp\" for ipv4)" },
+	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\"],\"ipv4\":\"10.0.0.1\"}"), "ports[0].interface: missing (required)" },
+	{ FLOW_OF("http", ""), "flows[0].type: \"http\" is not one of frame_blasting, voice, gaming" },
+	{ "{" PORTS ",\"flows\":[]}", "flows: at least one flow is needed" },
+	{ "{\"ports\":[],\"flows\":[{" FB "}]}", "ports: at least one port is needed" },
+	/* frame sizes that need the ports' family */
+	{ "{\"ports\":[" PORT1(",\"ipv6\":\"fd00::1\"") ",{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth1\",\"ipv6\":\"fd00::2\"}],"
+	  "\"flows\":[{" FB ",\"frame_size\":70,\"analysis\":{\"latency\":true}}]}",
+	  "flows[0].frame_size: 70 is below 78, the smallest IPv6 frame with latency" },
+	/* groups, ports, names */
+	{ DOC(",\"destination\":{\"port_group\":[\"zz\"]}"), "flows[0].destination.port_group[0]: no port is in group \"zz\"" },
+	{ DOC(",\"destination\":{\"port_group\":[\"a\"]}"), "flows[0]: source and destination both resolve to port \"p1\"" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"fd00::1\"")), "flows[0]: ports \"p1\" and \"p2\" share no address family (both need ipv4 or both ipv6)" },
+	{ "{" PORTS ",\"flows\":[{" FB "},{" FB "}]}", "flows[1].name: \"f\" is already the name of flows[0]" },
+	{ "{\"ports\":[" P1 "," P1 "],\"flows\":[{" FB "}]}", "ports[1].name: \"p1\" is already the name of ports[0]" },
+	{ "{\"ports\":[" PORT1(",\"ipv4\":\"10.0.0.1\",\"exclusive\":true") ",{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.2\"}],\"flows\":[{" FB "}]}",
+	  "ports[1].interface: \"veth0\" is also used by ports[0]; an exclusive port needs its interface alone" },
+};
+
+static void test_bad(void **state)
+{
+	char err[BB_SCENARIO_ERR_MAX];
+	struct bb_scenario *sc;
+	json_error_t jerr;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(bad_docs) / sizeof(bad_docs[0]); i++) {
+		json_t *doc = json_loads(bad_docs[i].doc, 0, &jerr);
+
+		if (!doc)
+			fail_msg("case %zu is not JSON: %s", i, jerr.text);
+		err[0] = '\0';
+		assert_int_equal(bb_scenario_parse(doc, &sc, err, sizeof(err)), -EINVAL);
+		assert_null(sc);
+		if (strcmp(err, bad_docs[i].err))
+			fail_msg("case %zu:\n want: %s\n  got: %s", i, bad_docs[i].err, err);
+		json_decref(doc);
+	}
+}
+
+static struct bb_scenario *good(const char *text)
+{
+	char err[BB_SCENARIO_ERR_MAX] = "";
+	struct bb_scenario *sc = NULL;
+	json_t *doc = json_loads(text, 0, NULL);
+
+	assert_non_null(doc);
+	if (bb_scenario_parse(doc, &sc, err, sizeof(err)))
+		fail_msg("unexpected error: %s", err);
+	json_decref(doc);
+	return sc;
+}
+
+/* One minimal flow: ByteBlower's defaults everywhere. */
+static void test_defaults(void **state)
+{
+	struct bb_scenario *sc = good(DOC(""));
+	const struct bb_scenario_flow *f = &sc->flows[0];
+	json_t *n = bb_scenario_json(sc);
+
+	(void)state;
+	assert_int_equal(sc->nports, 2);
+	assert_int_equal(sc->nflows, 1);
+	assert_int_equal(sc->layer2_speed, BB_L2_FRAME);
+	assert_true(sc->wait_for_finish_s == 5.0);
+	assert_true(sc->maximum_run_time_s == 0);
+	assert_int_equal(sc->report_formats, BB_REPORT_HTML | BB_REPORT_JSON);
+	assert_int_equal(sc->ports[0].prefix4, 24);
+	assert_int_equal(f->family, AF_INET);
+	assert_int_equal(f->frame_size, 60);
+	assert_true(f->frame_rate == 100.0);
+	assert_int_equal(f->number_of_frames, 10000);
+	assert_int_equal(f->udp_src, 49152);
+	assert_int_equal(f->udp_dest, 49152);
+	assert_false(f->analysis.latency);
+	assert_true(f->analysis.max_loss_percentage == 1.0);
+	/* the normalized document carries the defaults */
+	assert_true(json_real_value(json_object_get(json_object_get(json_array_get(
+		json_object_get(n, "flows"), 0), "analysis"), "max_loss_percentage")) == 1.0);
+	assert_int_equal(json_integer_value(json_object_get(json_array_get(
+		json_object_get(n, "flows"), 0), "number_of_frames")), 10000);
+	assert_string_equal(json_string_value(json_object_get(n, "layer2_speed")), "frame");
+	json_decref(n);
+	bb_scenario_free(sc);
+}
+
+/* Groups of two ports on each side, and the reverse: 2 x 2 x 2 flows with
+ * their own UDP ports, given ones swapped in the reverse direction. */
+static void test_expand(void **state)
+{
+	struct bb_scenario *sc = good("{\"ports\":["
+		"{\"name\":\"s1\",\"port_group\":[\"src\"],\"interface\":\"e0\",\"ipv4\":\"10.0.0.1\"},"
+		"{\"name\":\"s2\",\"port_group\":[\"src\"],\"interface\":\"e0\",\"ipv4\":\"10.0.0.2\"},"
+		"{\"name\":\"d1\",\"port_group\":[\"dst\"],\"interface\":\"e1\",\"ipv4\":\"10.0.0.3\"},"
+		"{\"name\":\"d2\",\"port_group\":[\"dst\"],\"interface\":\"e1\",\"ipv4\":\"10.0.0.4\"}],"
+		"\"flows\":[{\"name\":\"x\",\"type\":\"frame_blasting\",\"source\":{\"port_group\":[\"src\"]},"
+		"\"destination\":{\"port_group\":[\"dst\"]},\"add_reverse_direction\":true,\"udp_dest\":5000}]}");
+
+	(void)state;
+	assert_int_equal(sc->nflows, 8);
+	assert_string_equal(sc->flows[0].name, "x");
+	assert_string_equal(sc->flows[1].name, "x (reverse)");
+	assert_int_equal(sc->flows[0].src, 0);
+	assert_int_equal(sc->flows[0].dst, 2);
+	assert_int_equal(sc->flows[1].src, 2);
+	assert_int_equal(sc->flows[1].dst, 0);
+	assert_true(sc->flows[1].reverse);
+	assert_int_equal(sc->flows[0].udp_src, 49152);
+	assert_int_equal(sc->flows[0].udp_dest, 5000);
+	assert_int_equal(sc->flows[1].udp_src, 5000);
+	assert_int_equal(sc->flows[1].udp_dest, 49153);
+	assert_int_equal(sc->flows[7].src, 3);
+	assert_int_equal(sc->flows[7].dst, 1);
+	bb_scenario_free(sc);
+}
+
+/* bitrate -> frames/s in the layer-2 speed mode: 1 Mb/s of 100-byte
+ * frames is 1e6 / 800 = 1250 fps counting the frame, 1e6 / (8 * 124) =
+ * 1008.06 fps counting preamble, SFD, FCS and gap (physical, +24). */
+static void test_bitrate(void **state)
+{
+	struct bb_scenario *sc = good(DOC(",\"frame_size\":100,\"bitrate\":1e6"));
+	struct bb_scenario *ph = good("{\"layer2_speed\":\"physical\"," PORTS ",\"flows\":[{" FB
+				      ",\"frame_size\":100,\"bitrate\":1e6}]}");
+
+	(void)state;
+	assert_true(sc->flows[0].frame_rate == 1250.0);
+	assert_int_equal(ph->layer2_speed, BB_L2_PHYSICAL);
+	assert_true(ph->flows[0].frame_rate > 1008.064 && ph->flows[0].frame_rate < 1008.065);
+	bb_scenario_free(sc);
+	bb_scenario_free(ph);
+}
+
+/* IMIX true is ByteBlower's 7 sizes; with bitrate the mean frame counts:
+ * weights sum 100, sum of weight * size = 72*34 + 124*6 + 252*4 + 508*4 +
+ * 1020*9 + 1276*25 + 1510*18 = 74492 bytes, so 1 Mb/s is
+ * 1e6 * 100 / (8 * 74492) = 167.8033 fps in frame mode. */
+static void test_imix(void **state)
+{
+	struct bb_scenario *sc = good(DOC(",\"imix\":true,\"bitrate\":1e6"));
+	const struct bb_scenario_flow *f = &sc->flows[0];
+
+	(void)state;
+	assert_int_equal(f->nimix, 7);
+	assert_int_equal(f->frame_size, 0);
+	assert_int_equal(f->imix[0].size, 72);
+	assert_int_equal(f->imix[0].weight, 34);
+	assert_int_equal(f->imix[6].size, 1510);
+	assert_true(f->frame_rate > 167.8032 && f->frame_rate < 167.8034);
+	bb_scenario_free(sc);
+}
+
+/* voice: 20 ms -> 50 fps of 14 + 20 + 8 + 12 + 160 = 214 bytes; IPv6 and
+ * 10 ms: 100 fps of 14 + 40 + 8 + 12 + 80 = 154. Gaming: 30 fps, normal
+ * sizes, 10 s, P99 limit 1 ms. */
+static void test_voice_gaming(void **state)
+{
+	struct bb_scenario *v = good(FLOW_OF("voice", ""));
+	struct bb_scenario *v6 = good("{\"ports\":[" PORT1(",\"ipv6\":\"fd00::1\"")
+		",{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth1\",\"ipv6\":\"fd00::2\"}],"
+		"\"flows\":[{\"name\":\"f\",\"type\":\"voice\",\"packetization\":10,"
+		"\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]},"
+		"\"analysis\":{\"mos\":{\"minimum_mos\":3.5}}}]}");
+	struct bb_scenario *g = good(FLOW_OF("gaming", ""));
+
+	(void)state;
+	assert_int_equal(v->flows[0].frame_size, 214);
+	assert_true(v->flows[0].frame_rate == 50.0);
+	assert_true(v->flows[0].duration_s == 10.0);
+	assert_true(v->flows[0].analysis.mos);
+	assert_true(v->flows[0].analysis.minimum_mos == 4.0);
+	assert_int_equal(v6->flows[0].frame_size, 154);
+	assert_true(v6->flows[0].frame_rate == 100.0);
+	assert_true(v6->flows[0].analysis.minimum_mos == 3.5);
+	assert_true(g->flows[0].has_size_dist);
+	assert_true(g->flows[0].frame_rate == 30.0);
+	assert_true(g->flows[0].size_dist.mean == 110);
+	assert_int_equal(g->flows[0].size_dist.min, 60);	/* 22 clamped */
+	assert_true(g->flows[0].analysis.max_threshold_latency_ms == 1.0);
+	assert_true(g->flows[0].analysis.latency);
+	bb_scenario_free(v);
+	bb_scenario_free(v6);
+	bb_scenario_free(g);
+}
+
+/* The record's config of a latency flow carries its limits. */
+static void test_flow_config(void **state)
+{
+	struct bb_scenario *sc = good(DOC(",\"analysis\":{\"max_threshold_latency\":2}"));
+	json_t *cfg = bb_scenario_flow_config(&sc->flows[0]);
+	json_t *an = json_object_get(cfg, "analysis");
+
+	(void)state;
+	assert_true(json_is_true(json_object_get(cfg, "latency")));
+	assert_int_equal(json_integer_value(json_object_get(cfg, "frame_size")), 60);
+	assert_true(json_is_null(json_object_get(cfg, "imix")));
+	assert_true(json_real_value(json_object_get(an, "max_threshold_latency")) == 2.0);
+	assert_true(json_real_value(json_object_get(an, "quantile")) == 99.9);
+	assert_true(json_is_null(json_object_get(an, "minimum_mos")));
+	json_decref(cfg);
+	bb_scenario_free(sc);
+}
+
+/* Addresses with prefixes, netmasks, dhcp, VLANs. */
+static void test_ports(void **state)
+{
+	struct bb_scenario *sc = good("{\"ports\":["
+		PORT1(",\"ipv4\":\"10.1.0.1\",\"netmask\":\"255.255.0.0\",\"gateway\":\"10.1.0.254\","
+		      "\"ipv6\":\"fd00::1/48\",\"mac\":\"02:00:00:00:00:01\","
+		      "\"vlans\":[{\"id\":10,\"protocol_id\":34984},{\"id\":20,\"priority\":5}]") ","
+		"{\"name\":\"p2\",\"port_group\":[\"b\",\"c\"],\"interface\":\"veth1\",\"ipv4\":\"dhcp\",\"exclusive\":true}],"
+		"\"flows\":[{" FB "}]}");
+	const struct bb_scenario_port *p = &sc->ports[0], *q = &sc->ports[1];
+
+	(void)state;
+	assert_int_equal(p->prefix4, 16);
+	assert_true(p->has_gw4);
+	assert_int_equal(p->prefix6, 48);
+	assert_true(p->has_mac);
+	assert_int_equal(p->mac[5], 1);
+	assert_int_equal(p->nvlan, 2);
+	assert_int_equal(p->vlan[0].tpid, 0x88a8);
+	assert_int_equal(p->vlan[1].tpid, 0x8100);
+	assert_int_equal(p->vlan[1].pcp, 5);
+	assert_true(q->dhcp4);
+	assert_false(q->has_ip4);
+	assert_true(q->exclusive);
+	assert_int_equal(q->ngroups, 2);
+	assert_string_equal(q->group[1], "c");
+	bb_scenario_free(sc);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_bad),
+		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_expand),
+		cmocka_unit_test(test_bitrate),
+		cmocka_unit_test(test_imix),
+		cmocka_unit_test(test_voice_gaming),
+		cmocka_unit_test(test_flow_config),
+		cmocka_unit_test(test_ports),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
