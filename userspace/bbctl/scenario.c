@@ -55,30 +55,39 @@ static int cmd_check(int argc, char **argv)
 {
 	char err[BB_SCENARIO_ERR_MAX + 4096];
 	struct bb_scenario *sc;
-	unsigned int i;
 	json_t *doc;
 
-	if (argc != 1 || argv[0][0] == '-')
-		return usage_err(argc ? "scenario check: expected one FILE, got \"%s\""
-				      : "scenario check: missing the scenario FILE",
-				 argc ? argv[argc > 1] : "");
-	if (bb_scenario_load(argv[0], &sc, err, sizeof(err))) {
+	const char *file = NULL;
+	bool json = pr_is_json();
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "-j") || !strcmp(argv[i], "--json"))
+			json = true;
+		else if (argv[i][0] == '-' || file)
+			return usage_err("scenario check: unexpected argument \"%s\"", argv[i]);
+		else
+			file = argv[i];
+	}
+	if (!file)
+		return usage_err("scenario check: missing the scenario FILE");
+	if (bb_scenario_load(file, &sc, err, sizeof(err))) {
 		/* one line and exit 1: a bad file is no usage error, so the
 		 * object's usage (printed on EXIT_USAGE returns) stays out */
 		fprintf(stderr, "bbctl: %s\n", err);
 		exit(EXIT_USAGE);
 	}
-	if (pr_is_json()) {
+	if (json) {
 		doc = bb_scenario_json(sc);
 		json_dumpf(doc, stdout, JSON_INDENT(2));
 		putchar('\n');
 		json_decref(doc);
 	} else {
-		printf("%s: ok, %u ports, %u flows, layer2_speed %s\n", argv[0],
+		printf("%s: ok, %u ports, %u flows, layer2_speed %s\n", file,
 		       sc->nports, sc->nflows, bb_l2_speed_name(sc->layer2_speed));
-		for (i = 0; i < sc->nports; i++)
+		for (i = 0; i < (int)sc->nports; i++)
 			print_port(&sc->ports[i]);
-		for (i = 0; i < sc->nflows; i++)
+		for (i = 0; i < (int)sc->nflows; i++)
 			print_flow(sc, &sc->flows[i]);
 	}
 	bb_scenario_free(sc);
@@ -93,5 +102,5 @@ static const struct cmd scenario_cmds[] = {
 const struct object scenario_object = {
 	.name = "scenario",
 	.cmds = scenario_cmds,
-	.usage = "bbctl scenario check FILE\n",
+	.usage = "bbctl scenario check FILE [-j]\n",
 };
