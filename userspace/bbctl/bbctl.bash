@@ -66,7 +66,7 @@ _bbctl()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "-j --json -p --pretty -h --help -V --version" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "port stream trigger help" -- "$cur"))
+			COMPREPLY=($(compgen -W "port stream trigger scenario help" -- "$cur"))
 		fi
 		return
 	fi
@@ -75,7 +75,12 @@ _bbctl()
 		port) COMPREPLY=($(compgen -W "add del show help" -- "$cur")) ;;
 		stream) COMPREPLY=($(compgen -W "add del start stop show help" -- "$cur")) ;;
 		trigger) COMPREPLY=($(compgen -W "add del show history histogram help" -- "$cur")) ;;
+		scenario) COMPREPLY=($(compgen -W "check help" -- "$cur")) ;;
 		esac
+		return
+	fi
+	if [ "$obj $cmd" = "scenario check" ]; then
+		COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
 		return
 	fi
 
