@@ -53,7 +53,8 @@ static int flow_type(struct sc_ctx *c, json_t *o, const char *path,
 	if (ret && json_is_string(json_object_get(o, "type")))
 		ret = 0;	/* too long for s: reported as unknown below */
 	if (ret)
-		return sc_fail_key(c, path, "type", "must be one of frame_blasting, voice, gaming");
+		return sc_fail_key(c, path, "type", "%s one of frame_blasting, voice, gaming",
+				   json_object_get(o, "type") ? "must be" : "missing (required):");
 	for (i = 0; i < 3; i++)
 		if (!strcmp(json_string_value(json_object_get(o, "type")), type_names[i]))
 			break;
