@@ -38,9 +38,9 @@ run_example() {
 	assert_eq "JSON report = the record" "$(jq -S . <<< "$REC")" "$(jq -S . "$dir"/*.json)"
 	xml=$(cat "$dir"/*.xml)
 	echo "$xml"
-	[[ $xml == *'<testsuite name="back-to-back" tests="4" failures="0"'* ]] ||
+	[[ $xml == *'<testsuite name="back-to-back" tests="6" failures="0"'* ]] ||
 		fail "JUnit testsuite line"
-	assert_eq "JUnit testcases" 4 "$(grep -c '<testcase classname=' <<< "$xml")"
+	assert_eq "JUnit testcases" 6 "$(grep -c '<testcase classname=' <<< "$xml")"
 	assert_eq "flows (with the reverse)" 2 "$(jq '.flows | length' <<< "$REC")"
 	assert_eq "frames each way" "5000 5000" \
 		"$(jq -r '[.flows[].results.rx_frames] | join(" ")' <<< "$REC")"
