@@ -16,6 +16,7 @@
 #include "bbctl.h"
 #include "print.h"
 #include "run.h"
+#include "scenario.h"
 
 struct run_args {
 	const char *file;
@@ -108,6 +109,19 @@ static int request(const struct run_args *a, json_t *sc, json_t **req)
 
 /* Load and check the whole file before any interface is touched.
  * PROVISIONAL: JSON syntax only until lib/scenario.h is committed. */
+static int check_scenario(const char *file, json_t *sc)
+{
+	struct bb_scenario *parsed;
+	char err[512];
+
+	if (bb_scenario_parse(sc, &parsed, err, sizeof(err))) {
+		fprintf(stderr, "bbctl: %s: %s\n", file, err);
+		return RUN_EXIT_INPUT;
+	}
+	bb_scenario_free(parsed);
+	return 0;
+}
+
 static int load_scenario(const char *file, json_t **sc)
 {
 	json_error_t err;
@@ -196,9 +210,14 @@ static int cmd_run(int argc, char **argv)
 	if (ret)
 		return ret;
 	ret = request(&a, sc, &req);
+	/* the whole file is checked before bbd touches any interface */
+	if (!ret)
+		ret = check_scenario(a.file, sc);
 	json_decref(sc);
-	if (ret)
+	if (ret) {
+		json_decref(req);
 		return ret;
+	}
 	/* no SA_RESTART: the wait for bbd returns and sends the stop */
 	sigaction(SIGINT, &sa, NULL);
 	sigaction(SIGTERM, &sa, NULL);
