@@ -1,0 +1,193 @@
+#!/usr/bin/env bats
+# SPDX-License-Identifier: GPL-2.0-only OR MIT
+# The archive and the reports, host only: fixture run records imported,
+# listed, shown, and every report regenerated from the archive alone
+# (JSON equal to the original, JUnit valid with its failures, HTML drawn
+# by headless Chromium with its charts and warnings).
+
+load helpers
+
+fixtures=$bb_top/tests/host/fixtures
+
+setup() {
+	db=$BATS_TEST_TMPDIR/archive.db
+}
+
+# import FILE: store it (a name alone is in fixtures/), check the id
+# printed; sets $id
+import() {
+	local f=$1
+	[[ $f == /* ]] || f=$fixtures/$f
+	run --separate-stderr "$BBCTL" runs import "$f" --archive "$db"
+	expect_eq "$status" 0
+	[[ $output =~ ^run\ ([0-9]+)$ ]] || { echo "output: $output" >&2; return 1; }
+	id=${BASH_REMATCH[1]}
+}
+
+# html_dom FILE: the page after its scripts ran
+html_dom() {
+	chromium --headless --no-sandbox --disable-gpu --virtual-time-budget=10000 \
+		--dump-dom "$1" 2>/dev/null
+}
+
+require_chromium() {
+	command -v chromium >/dev/null || skip "chromium not installed (scripts/setup-deps)"
+}
+
+@test "runs import: the runs are listed in order, text and JSON" {
+	import run-pass.json
+	expect_eq "$id" 1
+	import run-fail.json
+	expect_eq "$id" 2
+	run --separate-stderr "$BBCTL" runs --archive "$db"
+	expect_eq "$status" 0
+	expect_eq "${lines[0]}" "ID     NAME                     STARTED                    VERDICT  INTERRUPTED"
+	expect_eq "${lines[1]}" "1      back-to-back             2026-11-22T11:00:00.123Z   PASS     no"
+	expect_eq "${lines[2]}" "2      loss & gaming            2026-11-22T11:05:00.000Z   FAIL     no"
+	expect_eq "${#lines[@]}" 3
+	run --separate-stderr "$BBCTL" -j runs list --archive "$db"
+	expect_eq "$status" 0
+	expect_eq "$(jq -c '[.[] | [.id, .name, .verdict, .interrupted]]' <<<"$output")" \
+		'[[1,"back-to-back","PASS",false],[2,"loss & gaming","FAIL",false]]'
+}
+
+@test "runs show: the summary, and -j the stored record" {
+	import run-fail.json
+	run --separate-stderr "$BBCTL" runs show "$id" --archive "$db"
+	expect_eq "$status" 0
+	expect_eq "${lines[0]}" "run 1 \"loss & gaming\" FAIL"
+	expect_eq "${lines[2]}" "flow \"loss <netem 5%>\" frame_blasting p1 -> p2"
+	expect_eq "${lines[3]}" "  tx 2000 rx 1900 lost 100 (5.000 %) throughput 0.231 Mbit/s"
+	[[ $output == *"  frame_loss FAIL: loss 5.000% exceeds max_loss_percentage 1.000%"* ]]
+	run --separate-stderr "$BBCTL" runs show "$id" -j --archive "$db"
+	expect_eq "$status" 0
+	expect_eq "$(jq -S 'del(.run.id)' <<<"$output")" "$(jq -S 'del(.run.id)' "$fixtures/run-fail.json")"
+	expect_eq "$(jq .run.id <<<"$output")" "$id"
+}
+
+@test "report --format json: regenerated from the archive equals the original" {
+	local f
+	for f in run-pass.json run-fail.json; do
+		import "$f"
+		run --separate-stderr "$BBCTL" report "$id" --format json \
+			--out "$BATS_TEST_TMPDIR/r.json" --archive "$db"
+		expect_eq "$status" 0
+		expect_eq "$output$stderr" ""
+		expect_eq "$(jq -S 'del(.run.id)' "$BATS_TEST_TMPDIR/r.json")" \
+			"$(jq -S 'del(.run.id)' "$fixtures/$f")"
+		expect_eq "$(jq .run.id "$BATS_TEST_TMPDIR/r.json")" "$id"
+	done
+	# imported again, the regenerated report is byte for byte the same
+	cp "$BATS_TEST_TMPDIR/r.json" "$BATS_TEST_TMPDIR/first.json"
+	"$BBCTL" runs import "$BATS_TEST_TMPDIR/first.json" --archive "$db"
+	"$BBCTL" report 3 --format json --out "$BATS_TEST_TMPDIR/again.json" --archive "$db"
+	expect_eq "$(jq 'del(.run.id)' "$BATS_TEST_TMPDIR/again.json" | md5sum)" \
+		"$(jq 'del(.run.id)' "$BATS_TEST_TMPDIR/first.json" | md5sum)"
+	expect_eq "$(ls "$BATS_TEST_TMPDIR" | grep -c '\.json\.')" 0	# no temp files left
+}
+
+@test "report --format junit: valid XML, one testcase per analyser, failures with reasons" {
+	local x=$BATS_TEST_TMPDIR/r.xml
+	import run-fail.json
+	run --separate-stderr "$BBCTL" report "$id" --format junit --out "$x" --archive "$db"
+	expect_eq "$status" 0
+	if command -v xmllint >/dev/null; then
+		xmllint --noout "$x"
+		expect_eq "$(xmllint --xpath 'count(//testcase)' "$x")" 3
+		expect_eq "$(xmllint --xpath 'count(//testcase/failure)' "$x")" 2
+		expect_eq "$(xmllint --xpath 'string(//testsuite/@failures)' "$x")" 2
+		expect_eq "$(xmllint --xpath 'string(//testsuite/@name)' "$x")" "loss & gaming"
+		expect_eq "$(xmllint --xpath 'string(//testcase[1]/@classname)' "$x")" "loss <netem 5%>"
+		expect_eq "$(xmllint --xpath 'string(//testcase[1]/failure/@message)' "$x")" \
+			"loss 5.000% exceeds max_loss_percentage 1.000%"
+	else
+		grep -q '<testsuite name="loss &amp; gaming" tests="3" failures="2"' "$x"
+	fi
+	import run-pass.json
+	"$BBCTL" report "$id" --format junit --out "$x" --archive "$db"
+	grep -q '<testsuites tests="2" failures="0">' "$x"
+}
+
+@test "report --format html: Chromium draws every chart; no warnings for a large, wide flow" {
+	require_chromium
+	local h=$BATS_TEST_TMPDIR/pass.html dom
+	import run-pass.json
+	run --separate-stderr "$BBCTL" report "$id" --format html --out "$h" --archive "$db"
+	expect_eq "$status" 0
+	dom=$(html_dom "$h")
+	# clean (latency): throughput, latency over time, histogram; its
+	# reverse flow (no latency): throughput; the CCDF of all flows
+	[[ $dom =~ data-charts-rendered=\"([0-9]+)\" ]] || { echo "no charts-rendered" >&2; return 1; }
+	expect_eq "${BASH_REMATCH[1]}" 5
+	[[ $dom != *data-chart-errors* ]]
+	[[ $dom == *'<header id="banner" class="verdict pass"><span class="word">PASS</span>'* ]]
+	[[ $dom == *"<th>P99.99</th>"* ]]
+	[[ $dom != *'<div class="warnings">'* ]]
+}
+
+@test "report --format html: warnings for few packets and few data points" {
+	require_chromium
+	local h=$BATS_TEST_TMPDIR/fail.html dom
+	import run-fail.json
+	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
+	dom=$(html_dom "$h")
+	[[ $dom =~ data-charts-rendered=\"([0-9]+)\" ]] || { echo "no charts-rendered" >&2; return 1; }
+	expect_eq "${BASH_REMATCH[1]}" 7
+	[[ $dom == *'<li>loss &lt;netem 5%&gt;: flow detected with less than 10,000 received packets (1,900)'* ]]
+	[[ $dom == *'<li>gaming: flow detected with less than 10,000 received packets (300)'* ]]
+	[[ $dom == *'<li>gaming: flow detected with less than 50 data points (23 distinct latency values)'* ]]
+	[[ $dom != *'<li>loss &lt;netem 5%&gt;: flow detected with less than 50'* ]]
+}
+
+@test "report --format html: packets outside the histogram's range are warned about" {
+	require_chromium
+	local h=$BATS_TEST_TMPDIR/range.html dom
+	jq '.flows[0].results.latency.below_range = 3 | .flows[0].results.latency.above_range = 7' \
+		"$fixtures/run-pass.json" > "$BATS_TEST_TMPDIR/range.json"
+	import "$BATS_TEST_TMPDIR/range.json"
+	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
+	dom=$(html_dom "$h")
+	[[ $dom == *'<li>clean: flow detected with packets below range (3 frames below 0 ns)'* ]]
+	[[ $dom == *'<li>clean: flow detected with packets above range (7 frames above 60.00 s)'* ]]
+}
+
+@test "runs, report: a missing run or archive is one line and exit 1" {
+	import run-pass.json
+	run --separate-stderr "$BBCTL" runs show 42 --archive "$db"
+	expect_eq "$status" 1
+	expect_eq "$stderr" "bbctl: runs: no run 42 in $db"
+	run --separate-stderr "$BBCTL" report 42 --format html --out "$BATS_TEST_TMPDIR/x.html" --archive "$db"
+	expect_eq "$status" 1
+	expect_eq "$stderr" "bbctl: report: no run 42 in $db"
+	[ ! -e "$BATS_TEST_TMPDIR/x.html" ]
+	run --separate-stderr "$BBCTL" runs --archive "$BATS_TEST_TMPDIR/none.db"
+	expect_eq "$status" 1
+	expect_eq "$stderr" "bbctl: runs: $BATS_TEST_TMPDIR/none.db: no archive (No such file or directory)"
+	[ ! -e "$BATS_TEST_TMPDIR/none.db" ]
+	run --separate-stderr "$BBCTL" report 1 --format json --out /nonexistent/dir/r.json --archive "$db"
+	expect_eq "$status" 1
+	expect_eq "$stderr" "bbctl: report: /nonexistent/dir/r.json: No such file or directory"
+}
+
+@test "runs import: a file that is no JSON report is refused, nothing stored" {
+	echo '{"run": {"name": "x"}, "flows": []}' > "$BATS_TEST_TMPDIR/bad.json"
+	run --separate-stderr "$BBCTL" runs import "$BATS_TEST_TMPDIR/bad.json" --archive "$db"
+	expect_eq "$status" 1
+	expect_eq "$stderr" "bbctl: runs import: $BATS_TEST_TMPDIR/bad.json: verdict: missing (not a bb JSON report)"
+	echo '{"run": ' > "$BATS_TEST_TMPDIR/bad.json"
+	run --separate-stderr "$BBCTL" runs import "$BATS_TEST_TMPDIR/bad.json" --archive "$db"
+	expect_eq "$status" 1
+	[[ $stderr == "bbctl: runs import: $BATS_TEST_TMPDIR/bad.json: line 2: "* ]]
+	[ ! -e "$db" ]
+}
+
+@test "runs, report: usage errors" {
+	usage_error runs 'bbctl: runs show: missing RUN' runs show
+	usage_error runs 'bbctl: runs show: RUN must be a run id (a positive integer), not "x"' runs show x
+	usage_error runs 'bbctl: runs: unknown command "drop" (one of list, show, import)' runs drop
+	usage_error runs 'bbctl: runs: --archive needs a value' runs --archive
+	usage_error report 'bbctl: report: missing --format (html, json or junit)' report 1 --out x
+	usage_error report 'bbctl: report: --format: "pdf" is not one of html, json, junit' report 1 --format pdf --out x
+	usage_error report 'bbctl: report: missing --out FILE' report 1 --format html
+	usage_error report 'bbctl: report: unexpected argument "-j"' report 1 -j
+}
