@@ -1,16 +1,13 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
-/* Scenario -> plan: the top level and the ports. The scenario parser
- * (lib/scenario.h) has checked types and ranges; this file turns values
- * into what rtnetlink and bbgen take, and still names the field if a
- * value cannot be used. */
-#include <arpa/inet.h>
+/* Scenario -> plan: the top level and the ports, from the model of
+ * lib/scenario.h; the flows from the checked document (plan_flow.c). */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "parse.h"
 #include "plan_int.h"
+#include "scenario.h"
 
 int plan_fail(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -30,167 +27,76 @@ uint64_t plan_seconds_ns(json_t *o, const char *key, double dflt)
 	return s > 0 ? (uint64_t)(s * 1e9 + 0.5) : 0;
 }
 
-/* "a.b.c.d" netmask -> prefix length; -1 if not contiguous. */
-static int mask_prefix(const char *s)
+/* A port of the parsed scenario, as bbd sets it up. */
+static int one_port(const struct bb_scenario_port *sp, struct bbd_port_cfg *c,
+		    unsigned int i, char *err, size_t errlen)
 {
-	struct in_addr a;
-	uint32_t m;
-	int n = 0;
-
-	if (inet_pton(AF_INET, s, &a) != 1)
-		return -1;
-	m = ntohl(a.s_addr);
-	while (m & 0x80000000u) {
-		m <<= 1;
-		n++;
-	}
-	return m ? -1 : n;
-}
-
-/* "addr" or "addr/prefix" of family; default prefix dflt. */
-static int ip_prefix(const char *s, int family, struct bb_ip *ip,
-		     unsigned int *prefix, unsigned int dflt)
-{
-	char buf[64], *slash;
-	unsigned long n = dflt;
-
-	snprintf(buf, sizeof(buf), "%s", s);
-	slash = strchr(buf, '/');
-	if (slash) {
-		*slash++ = '\0';
-		n = strtoul(slash, NULL, 10);
-	}
-	if (bb_parse_ip(buf, ip) || ip->family != family ||
-	    n > (family == AF_INET ? 32u : 128u))
-		return -1;
-	*prefix = (unsigned int)n;
-	return 0;
-}
-
-static int port_ipv4(json_t *o, struct bbd_port_cfg *c, unsigned int i,
-		     char *err, size_t errlen)
-{
-	const char *ip = json_string_value(json_object_get(o, "ipv4"));
-	const char *mask = json_string_value(json_object_get(o, "netmask"));
-	const char *gw = json_string_value(json_object_get(o, "gateway"));
-	int prefix = 24;
-
-	if (!ip)
-		return 0;
-	if (!strcmp(ip, "dhcp"))
+	if (sp->dhcp4)
 		return plan_fail(err, errlen, "ports[%u].ipv4: \"dhcp\" is not supported by this bbd yet (give an address)", i);
-	if (mask && (prefix = mask_prefix(mask)) < 0)
-		return plan_fail(err, errlen, "ports[%u].netmask: not a contiguous netmask", i);
-	if (ip_prefix(ip, AF_INET, &c->ip4, &c->prefix4, (unsigned int)prefix))
-		return plan_fail(err, errlen, "ports[%u].ipv4: not an IPv4 address", i);
-	c->has_ip4 = true;
-	if (gw && (bb_parse_ip(gw, &c->gw4) || c->gw4.family != AF_INET))
-		return plan_fail(err, errlen, "ports[%u].gateway: not an IPv4 address", i);
-	c->has_gw4 = gw != NULL;
+	if (!sp->has_ip4 && !sp->has_ip6)
+		return plan_fail(err, errlen, "ports[%u]: needs ipv4 or ipv6", i);
+	snprintf(c->name, sizeof(c->name), "%s", sp->name);
+	snprintf(c->ifname, sizeof(c->ifname), "%s", sp->ifname);
+	c->exclusive = sp->exclusive;
+	c->has_mac = sp->has_mac;
+	memcpy(c->mac, sp->mac, sizeof(c->mac));
+	c->has_ip4 = sp->has_ip4;
+	c->has_gw4 = sp->has_gw4;
+	c->has_ip6 = sp->has_ip6;
+	c->has_gw6 = sp->has_gw6;
+	c->ip4 = sp->ip4;
+	c->gw4 = sp->gw4;
+	c->ip6 = sp->ip6;
+	c->gw6 = sp->gw6;
+	c->prefix4 = sp->prefix4;
+	c->prefix6 = sp->prefix6;
+	c->nvlan = sp->nvlan;
+	memcpy(c->vlan, sp->vlan, sizeof(c->vlan));
 	return 0;
 }
 
-static int port_ipv6(json_t *o, struct bbd_port_cfg *c, unsigned int i,
-		     char *err, size_t errlen)
-{
-	const char *ip = json_string_value(json_object_get(o, "ipv6"));
-	const char *gw = json_string_value(json_object_get(o, "gateway_ipv6"));
-
-	if (!ip)
-		return 0;
-	if (ip_prefix(ip, AF_INET6, &c->ip6, &c->prefix6, 64))
-		return plan_fail(err, errlen, "ports[%u].ipv6: not an IPv6 address", i);
-	c->has_ip6 = true;
-	if (gw && (bb_parse_ip(gw, &c->gw6) || c->gw6.family != AF_INET6))
-		return plan_fail(err, errlen, "ports[%u].gateway_ipv6: not an IPv6 address", i);
-	c->has_gw6 = gw != NULL;
-	return 0;
-}
-
-static int port_vlans(json_t *o, struct bbd_port_cfg *c, unsigned int i,
+static int plan_ports(const struct bb_scenario *sc, struct bbd_plan *p,
 		      char *err, size_t errlen)
 {
-	json_t *vl = json_object_get(o, "vlans"), *v;
-	size_t k;
-
-	if (json_array_size(vl) > BB_VLAN_MAX)
-		return plan_fail(err, errlen, "ports[%u].vlans: at most %d tags", i, BB_VLAN_MAX);
-	json_array_foreach(vl, k, v) {
-		json_t *tpid = json_object_get(v, "protocol_id");
-
-		c->vlan[k].id = (uint16_t)json_integer_value(json_object_get(v, "id"));
-		c->vlan[k].pcp = (uint8_t)json_integer_value(json_object_get(v, "priority"));
-		c->vlan[k].dei = json_is_true(json_object_get(v, "drop_eligible"));
-		c->vlan[k].tpid = tpid ? (uint16_t)json_integer_value(tpid)
-				       : BB_TPID_8021Q;
-		if (c->vlan[k].id < 1 || c->vlan[k].id > BB_VLAN_ID_MAX)
-			return plan_fail(err, errlen, "ports[%u].vlans[%zu].id: must be 1..4094", i, k);
-	}
-	c->nvlan = (unsigned int)json_array_size(vl);
-	return 0;
-}
-
-static int one_port(json_t *o, struct bbd_port_cfg *c, unsigned int i,
-		    char *err, size_t errlen)
-{
-	const char *name = json_string_value(json_object_get(o, "name"));
-	const char *ifn = json_string_value(json_object_get(o, "interface"));
-	const char *mac = json_string_value(json_object_get(o, "mac"));
+	unsigned int i;
 	int ret;
 
-	if (!ifn || strlen(ifn) >= IFNAMSIZ)
-		return plan_fail(err, errlen, "ports[%u].interface: a network device name is required", i);
-	snprintf(c->name, sizeof(c->name), "%s", name ? name : ifn);
-	snprintf(c->ifname, sizeof(c->ifname), "%s", ifn);
-	c->exclusive = json_is_true(json_object_get(o, "exclusive"));
-	if (mac && bb_parse_mac(mac, c->mac))
-		return plan_fail(err, errlen, "ports[%u].mac: not a MAC address", i);
-	c->has_mac = mac != NULL;
-	ret = port_ipv4(o, c, i, err, errlen);
-	if (!ret)
-		ret = port_ipv6(o, c, i, err, errlen);
-	if (!ret)
-		ret = port_vlans(o, c, i, err, errlen);
-	if (!ret && !c->has_ip4 && !c->has_ip6)
-		ret = plan_fail(err, errlen, "ports[%u]: needs ipv4 or ipv6", i);
-	return ret;
-}
-
-static int plan_ports(json_t *ports, struct bbd_plan *p, char *err,
-		      size_t errlen)
-{
-	json_t *o;
-	size_t i;
-	int ret;
-
-	p->nports = (unsigned int)json_array_size(ports);
+	p->nports = sc->nports;
 	p->ports = calloc(p->nports ? p->nports : 1, sizeof(*p->ports));
 	if (!p->ports)
 		return -ENOMEM;
-	json_array_foreach(ports, i, o) {
-		ret = one_port(o, &p->ports[i], (unsigned int)i, err, errlen);
+	for (i = 0; i < sc->nports; i++) {
+		ret = one_port(&sc->ports[i], &p->ports[i], i, err, errlen);
 		if (ret)
 			return ret;
 	}
 	return 0;
 }
 
-int bbd_plan_build(json_t *sc, const char *name, struct bbd_plan *p,
+/*
+ * bbd checks the scenario itself (a client's check is no guarantee) with
+ * the same parser bbctl uses (lib/scenario.h), and takes the top level and
+ * the ports from its model.
+ */
+int bbd_plan_build(json_t *doc, const char *name, struct bbd_plan *p,
 		   char *err, size_t errlen)
 {
-	const char *l2 = json_string_value(json_object_get(sc, "layer2_speed"));
+	struct bb_scenario *sc;
 	int ret;
 
 	memset(p, 0, sizeof(*p));
-	p->scenario = json_incref(sc);
+	ret = bb_scenario_parse(doc, &sc, err, errlen);
+	if (ret)
+		return ret;
+	p->scenario = json_incref(doc);
 	snprintf(p->name, sizeof(p->name), "%s", name);
-	if (l2 && bb_l2_speed_parse(l2, &p->l2))
-		return plan_fail(err, errlen, "layer2_speed: one of frame, frame_with_fcs, physical");
-	p->max_run_ns = plan_seconds_ns(sc, "maximum_run_time", 0);
-	p->wait_ns = plan_seconds_ns(sc, "wait_for_finish", 5);
-	ret = plan_ports(json_object_get(sc, "ports"), p, err, errlen);
+	p->l2 = sc->layer2_speed;
+	p->max_run_ns = (uint64_t)(sc->maximum_run_time_s * 1e9 + 0.5);
+	p->wait_ns = (uint64_t)(sc->wait_for_finish_s * 1e9 + 0.5);
+	ret = plan_ports(sc, p, err, errlen);
 	if (!ret)
-		ret = plan_flows(json_object_get(sc, "flows"), p, err, errlen);
+		ret = plan_flows(json_object_get(doc, "flows"), p, err, errlen);
+	bb_scenario_free(sc);
 	return ret;
 }
 
