@@ -191,3 +191,21 @@ require_chromium() {
 	usage_error report 'bbctl: report: missing --out FILE' report 1 --format html
 	usage_error report 'bbctl: report: unexpected argument "-j"' report 1 -j
 }
+
+@test "bash completion: runs and report" {
+	complete_words() {
+		(
+			source "$bb_top/userspace/bbctl/bbctl.bash"
+			COMP_WORDS=("$@")
+			COMP_CWORD=$(($# - 1))
+			COMPREPLY=()
+			_bbctl
+			echo "${COMPREPLY[*]}"
+		)
+	}
+	expect_eq "$(complete_words bbctl runs '')" "list show import help"
+	expect_eq "$(complete_words bbctl runs --archive x.db s)" "show"
+	expect_eq "$(complete_words bbctl runs show 3 --)" "--archive --json"
+	expect_eq "$(complete_words bbctl report 3 --format '')" "html json junit"
+	expect_eq "$(complete_words bbctl report 3 --)" "--format --out --archive"
+}

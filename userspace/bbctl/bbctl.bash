@@ -42,6 +42,25 @@ _bbctl_repeats()
 	[ "$1" = vlan ]
 }
 
+# bbctl runs [list|show|import] and bbctl report RUN: options anywhere.
+_bbctl_archive()
+{
+	local obj=$1 cmd=$2 prev=$3 cur=$4
+	case "$prev" in
+	--archive) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	--out) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	--format) COMPREPLY=($(compgen -W "html json junit" -- "$cur")); return ;;
+	esac
+	if [[ $cur == -* ]]; then
+		[ "$obj" = report ] && COMPREPLY=($(compgen -W "--format --out --archive" -- "$cur")) ||
+			COMPREPLY=($(compgen -W "--archive -j --json" -- "$cur"))
+	elif [ "$obj" = runs ] && { [ -z "$cmd" ] || [[ $cmd == -* ]]; }; then
+		COMPREPLY=($(compgen -W "list show import help" -- "$cur"))
+	elif [ "$obj $cmd" = "runs import" ]; then
+		COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+	fi
+}
+
 _bbctl()
 {
 	local cur prev i obj="" cmd="" used=() words=()
@@ -66,8 +85,12 @@ _bbctl()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "-j --json -p --pretty -h --help -V --version" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "port stream trigger scenario help" -- "$cur"))
+			COMPREPLY=($(compgen -W "port stream trigger scenario runs report help" -- "$cur"))
 		fi
+		return
+	fi
+	if [ "$obj" = runs ] || [ "$obj" = report ]; then
+		_bbctl_archive "$obj" "$cmd" "$prev" "$cur"
 		return
 	fi
 	if [ -z "$cmd" ]; then
