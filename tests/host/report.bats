@@ -209,3 +209,21 @@ require_chromium() {
 	expect_eq "$(complete_words bbctl report 3 --format '')" "html json junit"
 	expect_eq "$(complete_words bbctl report 3 --)" "--format --out --archive"
 }
+
+@test "report --format html: a record without measurements renders, no charts, no errors" {
+	require_chromium
+	local h=$BATS_TEST_TMPDIR/bare.html dom
+	jq '.run.interrupted = true | .verdict = "FAIL" | .ports = [] |
+		.flows[0].results.latency = null | .flows[0].results.over_time = [] |
+		.flows[1].results.over_time = [] | .flows[1].results.throughput_bps = null' \
+		"$fixtures/run-pass.json" > "$BATS_TEST_TMPDIR/bare.json"
+	import "$BATS_TEST_TMPDIR/bare.json"
+	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
+	dom=$(html_dom "$h")
+	[[ $dom =~ data-charts-rendered=\"([0-9]+)\" ]] || { echo "no charts-rendered" >&2; return 1; }
+	expect_eq "${BASH_REMATCH[1]}" 0
+	[[ $dom != *data-chart-errors* ]]
+	[[ $dom != *'<p class="warnings">report section failed'* ]]
+	[[ $dom == *'<span class="interrupted">interrupted</span>'* ]]
+	[[ $dom == *'<h3>Flow clean <span class="PASS">PASS</span></h3>'* ]]
+}

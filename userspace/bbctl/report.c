@@ -48,6 +48,6 @@ static int cmd_report(int argc, char **argv)
 const struct object report_object = {
 	.name = "report",
 	.direct = cmd_report,
-	.usage = "bbctl report RUN --format { html | json | junit } --out FILE "
-		 "[--archive DB]\n",
+	.usage = "bbctl report RUN --format { html | json | junit } --out FILE\n"
+		 "                    [--archive DB]\n",
 };
