@@ -1,9 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * A finished run's record -> archive and report files. PROVISIONAL until
- * lib/archive.h and lib/report_*.h (helper "reports") are committed: the
- * JSON and JUnit reports are written here (temp file + rename), no
- * archive, no HTML yet.
+ * A finished run's record -> report files: JSON and JUnit, each written
+ * to a temp file and renamed into place. No archive and no HTML yet.
  */
 #include <errno.h>
 #include <stdio.h>
