@@ -18,6 +18,11 @@ teardown() {
 	ip link del bbtx0 2> /dev/null || true
 }
 
+# rounded: JSON on stdin, keys sorted, numbers to 1e-6.
+rounded() {
+	jq -S 'walk(if type == "number" then (. * 1000000 | round) else . end)'
+}
+
 # run_example NAME [ARGS...]: bbctl -j run examples/NAME.json; sets REC,
 # checks PASS.
 run_example() {
@@ -30,12 +35,23 @@ run_example() {
 	assert_eq "$name: namespaces left" "" "$(ip netns list | awk '$1 ~ /^bb-/')"
 }
 
-@test "examples/back-to-back.json: both directions, latency, PASS; JSON and JUnit reports" {
-	local dir=$BATS_TEST_TMPDIR/reports xml
+@test "examples/back-to-back.json: both directions, latency, PASS; reports and the archive" {
+	local dir=$BATS_TEST_TMPDIR/reports xml id
 	mkdir -p "$dir"
-	run_example back-to-back --report-dir "$dir" --format json,junit
+	run_example back-to-back --report-dir "$dir" --format json,junit,html
 	ls -l "$dir"
-	assert_eq "JSON report = the record" "$(jq -S . <<< "$REC")" "$(jq -S . "$dir"/*.json)"
+	# the report prints reals to 15 digits, the record on the socket to 17
+	assert_eq "JSON report = the record" "$(rounded <<< "$REC")" "$(rounded < "$dir"/*.json)"
+	# bbd archived the run (default archive): the same record comes back
+	id=$(jq -r .run.id <<< "$REC")
+	assert_gt "run id" 0 "$id"
+	"$BBCTL" -j runs | jq -e --argjson id "$id" 'map(select(.id == $id and .verdict == "PASS")) | length == 1' ||
+		fail "run $id not listed by bbctl runs"
+	"$BBCTL" report "$id" --format json --out "$BATS_TEST_TMPDIR/again.json" ||
+		fail "bbctl report $id"
+	cmp "$dir"/*.json "$BATS_TEST_TMPDIR/again.json" ||
+		fail "the report regenerated from the archive differs from the original"
+	grep -q 'uPlot' "$dir"/*.html || fail "the HTML report embeds no chart library"
 	xml=$(cat "$dir"/*.xml)
 	echo "$xml"
 	[[ $xml == *'<testsuite name="back-to-back" tests="6" failures="0"'* ]] ||

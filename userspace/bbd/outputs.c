@@ -1,25 +1,54 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * A finished run's record -> report files: JSON and JUnit, each written
- * to a temp file and renamed into place. No archive and no HTML yet.
+ * A finished run's record -> the archive (lib/archive.h: every run, so any
+ * report can be made again later with bbctl report) and the report files
+ * asked for (lib/report.h: JSON, HTML, JUnit, each written atomically).
  */
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <unistd.h>
+#include <sys/stat.h>
 
-#include "junit.h"
+#include "archive.h"
 #include "log.h"
 #include "outputs.h"
+#include "report.h"
+
+/* mkdir -p of @path's directory (/var/lib/bb on a fresh box). */
+static void make_parent(const char *path)
+{
+	char buf[4096], *p;
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (p = buf + 1; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		mkdir(buf, 0755);
+		*p = '/';
+	}
+}
 
 long long bbd_outputs_store(const struct bbd_options *o, json_t *record,
 			    json_t *run_options)
 {
-	(void)record;
+	const char *path = o->archive ? o->archive : BB_ARCHIVE_DEFAULT;
+	struct bb_archive *a;
+	char err[512];
+	long long id;
+
 	(void)run_options;
-	if (o->archive)
-		bbd_log_err("archive %s: not supported by this build yet", o->archive);
-	return 0;
+	make_parent(path);
+	a = bb_archive_open(path, true, err, sizeof(err));
+	if (!a) {
+		bbd_log_err("archive: %s", err);
+		return 0;
+	}
+	id = bb_archive_store(a, 0, record);
+	if (id <= 0) {
+		bbd_log_err("archive %s: %s", path, bb_archive_error(a));
+		id = 0;
+	}
+	bb_archive_close(a);
+	return id;
 }
 
 /* <dir>/<run name>-<started, compact>.<ext> */
@@ -39,40 +68,7 @@ static void report_path(char *buf, size_t len, const char *dir, json_t *rec,
 		 json_string_value(json_object_get(run, "name")), stamp, ext);
 }
 
-static int write_json(const char *path, json_t *rec)
-{
-	char tmp[4200];
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
-	if (json_dump_file(rec, tmp, JSON_INDENT(2) | JSON_SORT_KEYS) < 0)
-		return -EIO;
-	if (rename(tmp, path) < 0) {
-		unlink(tmp);
-		return -errno;
-	}
-	return 0;
-}
-
-static int write_junit(const char *path, json_t *rec)
-{
-	char tmp[4200];
-	FILE *f;
-	int err;
-
-	snprintf(tmp, sizeof(tmp), "%s.tmp.%ld", path, (long)getpid());
-	f = fopen(tmp, "w");
-	if (!f)
-		return -errno;
-	err = bb_junit_write(f, rec);
-	if (fclose(f) && !err)
-		err = -EIO;
-	if (!err && rename(tmp, path) < 0)
-		err = -errno;
-	if (err)
-		unlink(tmp);
-	return err;
-}
-
+/* The formats asked for; none given: JSON and HTML. */
 static bool wants(json_t *formats, const char *f)
 {
 	json_t *v;
@@ -89,26 +85,26 @@ static bool wants(json_t *formats, const char *f)
 json_t *bbd_outputs_reports(const struct bbd_options *o, json_t *record,
 			    json_t *run_options)
 {
+	static const char *const names[] = { "json", "html", "junit" };
 	const char *dir = json_string_value(json_object_get(run_options, "report_dir"));
 	json_t *formats = json_object_get(run_options, "formats");
 	json_t *paths = json_array();
+	enum bb_report_format f;
 	char path[4096];
+	size_t i;
+	int err;
 
 	if (!dir)
 		dir = o->report_dir;
 	if (!dir)
 		return paths;
-	if (wants(formats, "json")) {
-		report_path(path, sizeof(path), dir, record, "json");
-		if (write_json(path, record))
-			bbd_log_err("%s: cannot write the report", path);
-		else
-			json_array_append_new(paths, json_string(path));
-	}
-	if (wants(formats, "junit")) {
-		report_path(path, sizeof(path), dir, record, "xml");
-		if (write_junit(path, record))
-			bbd_log_err("%s: cannot write the report", path);
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		if (!wants(formats, names[i]) || bb_report_format_parse(names[i], &f))
+			continue;
+		report_path(path, sizeof(path), dir, record, bb_report_format_ext(f));
+		err = bb_report_write_file(path, f, record);
+		if (err)
+			bbd_log_err("%s: cannot write the report: %s", path, strerror(-err));
 		else
 			json_array_append_new(paths, json_string(path));
 	}
