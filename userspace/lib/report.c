@@ -75,3 +75,28 @@ int bb_report_write_file(const char *path, enum bb_report_format f,
 
 	return bb_atomic_write(path, write_job, &j);
 }
+
+/*
+ * @s as XML (and HTML) character data or attribute value: markup characters as
+ * entities, tab/newline/CR as character references (an attribute would
+ * otherwise normalize them to spaces), other control characters dropped
+ * since XML 1.0 cannot carry them at all. jansson strings are UTF-8.
+ */
+void bb_report_put_text(FILE *out, const char *s)
+{
+	for (; s && *s; s++) {
+		switch (*s) {
+		case '&': fputs("&amp;", out); break;
+		case '<': fputs("&lt;", out); break;
+		case '>': fputs("&gt;", out); break;
+		case '"': fputs("&quot;", out); break;
+		case '\'': fputs("&apos;", out); break;
+		case '\t': fputs("&#9;", out); break;
+		case '\n': fputs("&#10;", out); break;
+		case '\r': fputs("&#13;", out); break;
+		default:
+			if ((unsigned char)*s >= 0x20)
+				fputc(*s, out);
+		}
+	}
+}

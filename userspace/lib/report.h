@@ -28,6 +28,8 @@ const char *bb_report_format_ext(enum bb_report_format f);
  * the archive stores and regenerates this text byte for byte.
  */
 int bb_report_json_write(FILE *out, json_t *record);
+/* @s escaped for XML and HTML text and attribute values (both reports). */
+void bb_report_put_text(FILE *out, const char *s);
 
 /* Write @record to @out in format @f; 0 or -errno. */
 int bb_report_write(FILE *out, enum bb_report_format f, json_t *record);

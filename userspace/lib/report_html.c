@@ -6,23 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report.h"
 #include "report_assets.h"
 #include "report_html.h"
-
-/* Text for HTML element content and attribute values. */
-static void put_html(FILE *out, const char *s)
-{
-	for (; s && *s; s++) {
-		switch (*s) {
-		case '&': fputs("&amp;", out); break;
-		case '<': fputs("&lt;", out); break;
-		case '>': fputs("&gt;", out); break;
-		case '"': fputs("&quot;", out); break;
-		case '\'': fputs("&#39;", out); break;
-		default: fputc(*s, out);
-		}
-	}
-}
 
 /*
  * The record inside <script type="application/json">: the HTML parser
@@ -63,9 +49,9 @@ static void put_head(FILE *out, const char *name, const char *verdict)
 	      "<meta charset=\"utf-8\">\n"
 	      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
 	      "<meta name=\"generator\" content=\"bb\">\n<title>", out);
-	put_html(out, verdict);
+	bb_report_put_text(out, verdict);
 	fputs(": ", out);
-	put_html(out, name);
+	bb_report_put_text(out, name);
 	fputs(" (bb report)</title>\n<style>\n", out);
 	fputs(bb_asset_uPlot_min_css, out);
 	fputs("\n</style>\n<style>\n", out);
@@ -83,11 +69,11 @@ static void put_banner(FILE *out, json_t *record, const char *name,
 
 	fprintf(out, "<body class=\"%s\">\n<header id=\"banner\" class=\"verdict %s\">"
 		"<span class=\"word\">", pass ? "pass" : "fail", pass ? "pass" : "fail");
-	put_html(out, verdict);
+	bb_report_put_text(out, verdict);
 	fputs("</span> <span class=\"name\">", out);
-	put_html(out, name);
+	bb_report_put_text(out, name);
 	fputs("</span> <span class=\"started\">", out);
-	put_html(out, str(run, "started", ""));
+	bb_report_put_text(out, str(run, "started", ""));
 	fputs("</span>", out);
 	if (json_is_true(json_object_get(run, "interrupted")))
 		fputs(" <span class=\"interrupted\">interrupted</span>", out);
