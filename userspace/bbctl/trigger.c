@@ -116,16 +116,6 @@ static int parse_add(int argc, char **argv, struct trigger_req *r)
 	return ret;
 }
 
-static int put_ip(struct nl_msg *msg, int attr4, int attr6,
-		  const struct bb_ip *ip)
-{
-	if (ip->family == AF_INET)
-		return nla_put(msg, attr4, sizeof(ip->v4), &ip->v4);
-	if (ip->family == AF_INET6)
-		return nla_put(msg, attr6, sizeof(ip->v6), &ip->v6);
-	return 0;
-}
-
 static struct nl_msg *add_msg(struct bb_genl *g, const struct trigger_req *r)
 {
 	struct nl_msg *msg = bb_genl_msg(g, BBGEN_CMD_TRIGGER_ADD, false);
@@ -139,9 +129,9 @@ static struct nl_msg *add_msg(struct bb_genl *g, const struct trigger_req *r)
 	err |= nla_put_u16(msg, BBGEN_A_TRIGGER_UDP_DPORT, r->dport);
 	if (r->sport)
 		err |= nla_put_u16(msg, BBGEN_A_TRIGGER_UDP_SPORT, r->sport);
-	err |= put_ip(msg, BBGEN_A_TRIGGER_SRC_IPV4, BBGEN_A_TRIGGER_SRC_IPV6,
+	err |= bb_genl_put_ip(msg, BBGEN_A_TRIGGER_SRC_IPV4, BBGEN_A_TRIGGER_SRC_IPV6,
 		      &r->src);
-	err |= put_ip(msg, BBGEN_A_TRIGGER_DST_IPV4, BBGEN_A_TRIGGER_DST_IPV6,
+	err |= bb_genl_put_ip(msg, BBGEN_A_TRIGGER_DST_IPV4, BBGEN_A_TRIGGER_DST_IPV6,
 		      &r->dst);
 	if (r->vlan)
 		err |= nla_put_u16(msg, BBGEN_A_TRIGGER_VLAN_ID, r->vlan);

@@ -126,16 +126,6 @@ int bbd_gen_stream_add(struct bb_genl *g, const struct bbd_stream_spec *s,
 	return bb_genl_talk(g, msg, BBGEN_A_STREAM_MAX, on_id, &want);
 }
 
-static int put_ip(struct nl_msg *msg, int attr4, int attr6,
-		  const struct bb_ip *ip)
-{
-	if (ip->family == AF_INET)
-		return nla_put(msg, attr4, sizeof(ip->v4), &ip->v4);
-	if (ip->family == AF_INET6)
-		return nla_put(msg, attr6, sizeof(ip->v6), &ip->v6);
-	return 0;
-}
-
 int bbd_gen_trigger_add(struct bb_genl *g, const struct bbd_trigger_spec *t,
 			uint32_t *id)
 {
@@ -148,9 +138,9 @@ int bbd_gen_trigger_add(struct bb_genl *g, const struct bbd_trigger_spec *t,
 	err |= nla_put_u32(msg, BBGEN_A_TRIGGER_IFINDEX, t->ifindex);
 	err |= nla_put_u16(msg, BBGEN_A_TRIGGER_UDP_DPORT, t->dport);
 	err |= nla_put_u16(msg, BBGEN_A_TRIGGER_UDP_SPORT, t->sport);
-	err |= put_ip(msg, BBGEN_A_TRIGGER_SRC_IPV4, BBGEN_A_TRIGGER_SRC_IPV6,
+	err |= bb_genl_put_ip(msg, BBGEN_A_TRIGGER_SRC_IPV4, BBGEN_A_TRIGGER_SRC_IPV6,
 		      &t->src);
-	err |= put_ip(msg, BBGEN_A_TRIGGER_DST_IPV4, BBGEN_A_TRIGGER_DST_IPV6,
+	err |= bb_genl_put_ip(msg, BBGEN_A_TRIGGER_DST_IPV4, BBGEN_A_TRIGGER_DST_IPV6,
 		      &t->dst);
 	if (t->latency)
 		err |= nla_put_flag(msg, BBGEN_A_TRIGGER_LATENCY);

@@ -222,3 +222,13 @@ const char *bb_nla_str(const struct nlattr *a)
 	len = nla_len(a);
 	return len > 0 && memchr(s, '\0', len) ? s : NULL;
 }
+
+int bb_genl_put_ip(struct nl_msg *msg, int attr4, int attr6,
+		   const struct bb_ip *ip)
+{
+	if (ip->family == AF_INET)
+		return nla_put(msg, attr4, sizeof(ip->v4), &ip->v4);
+	if (ip->family == AF_INET6)
+		return nla_put(msg, attr6, sizeof(ip->v6), &ip->v6);
+	return 0;
+}

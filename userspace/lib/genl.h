@@ -13,6 +13,8 @@
 #include <netlink/attr.h>
 #include <netlink/msg.h>
 
+#include "addr.h"
+
 #define BB_GENL_MSG_LEN 256
 /* Room for a request: a jumbo frame template plus the other attributes. */
 #define BB_GENL_MSG_SIZE 16384
@@ -54,6 +56,9 @@ struct nl_msg *bb_genl_msg_size(struct bb_genl *g, uint8_t cmd, bool dump,
  * the dump or an error. cb may be NULL. Returns 0 or a negative errno;
  * on a kernel error g->msg holds its extack message ("" if none).
  */
+/* @ip as attribute @attr4 (IPv4) or @attr6 (IPv6); nothing if unset. */
+int bb_genl_put_ip(struct nl_msg *msg, int attr4, int attr6,
+		   const struct bb_ip *ip);
 int bb_genl_talk(struct bb_genl *g, struct nl_msg *msg, int maxattr,
 		 bb_genl_cb cb, void *arg);
 
