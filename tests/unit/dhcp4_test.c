@@ -35,32 +35,40 @@ static const uint8_t *find_opt(const uint8_t *buf, size_t len, uint8_t code)
 	return NULL;
 }
 
+/* Build m with the test MAC: a short message, padded to 300 bytes. */
+static size_t build(struct bb_dhcp_out *m, uint8_t *buf)
+{
+	size_t n;
+
+	memcpy(m->mac, mac, 6);
+	n = bb_dhcp_build(buf, BB_DHCP_MAX_LEN, m);
+	assert_int_equal(n, BB_DHCP_MIN_LEN);
+	return n;
+}
+
+/* Option lit[0] is in the message as the bytes of lit. */
+#define expect_opt(buf, n, lit) do {					\
+	const uint8_t *o_ = find_opt(buf, n, (uint8_t)(lit)[0]);	\
+	assert_non_null(o_);						\
+	assert_memory_equal(o_, lit, sizeof(lit) - 1);			\
+} while (0)
+
 static void test_discover(void **state)
 {
 	struct bb_dhcp_out m = { .type = BB_DHCP_DISCOVER, .xid = 0x12345678,
 				 .secs = 3, .broadcast = true,
 				 .hostname = "lan" };
 	uint8_t buf[BB_DHCP_MAX_LEN];
-	const uint8_t *o;
 	size_t n;
 
 	(void)state;
-	memcpy(m.mac, mac, 6);
-	n = bb_dhcp_build(buf, sizeof(buf), &m);
-	/* short messages are padded to the 300 bytes relays expect */
-	assert_int_equal(n, BB_DHCP_MIN_LEN);
+	n = build(&m, buf);
 	assert_memory_equal(buf, "\x01\x01\x06\x00\x12\x34\x56\x78\x00\x03\x80\x00", 12);
 	assert_memory_equal(buf + 28, mac, 6);
 	assert_memory_equal(buf + 236, "\x63\x82\x53\x63", 4);
-	o = find_opt(buf, n, 53);
-	assert_non_null(o);
-	assert_memory_equal(o, "\x35\x01\x01", 3);
-	o = find_opt(buf, n, 61);
-	assert_non_null(o);
-	assert_memory_equal(o, "\x3d\x07\x01\x02\xbb\x00\x00\x00\x01", 9);
-	o = find_opt(buf, n, 12);
-	assert_non_null(o);
-	assert_memory_equal(o, "\x0c\x03lan", 5);
+	expect_opt(buf, n, "\x35\x01\x01");
+	expect_opt(buf, n, "\x3d\x07\x01\x02\xbb\x00\x00\x00\x01");
+	expect_opt(buf, n, "\x0c\x03lan");
 	assert_non_null(find_opt(buf, n, 55));
 	/* no address to ask for yet */
 	assert_null(find_opt(buf, n, 50));
@@ -75,18 +83,13 @@ static void test_release(void **state)
 				 .ciaddr = a4("10.9.0.100"),
 				 .server_id = a4("10.9.0.1"), .hostname = "lan" };
 	uint8_t buf[BB_DHCP_MAX_LEN];
-	const uint8_t *o;
 	size_t n;
 
 	(void)state;
-	memcpy(m.mac, mac, 6);
-	n = bb_dhcp_build(buf, sizeof(buf), &m);
-	assert_int_equal(n, BB_DHCP_MIN_LEN);
+	n = build(&m, buf);
 	/* unicast from the bound address, no broadcast flag */
 	assert_memory_equal(buf + 10, "\x00\x00\x0a\x09\x00\x64", 6);
-	o = find_opt(buf, n, 54);
-	assert_non_null(o);
-	assert_memory_equal(o, "\x36\x04\x0a\x09\x00\x01", 6);
+	expect_opt(buf, n, "\x36\x04\x0a\x09\x00\x01");
 	/* RFC 2131 table 5: no parameter list, no hostname in a RELEASE */
 	assert_null(find_opt(buf, n, 55));
 	assert_null(find_opt(buf, n, 12));
@@ -107,11 +110,18 @@ static size_t answer(uint8_t *buf, const void *opts, size_t len)
 
 #define ANSWER(buf, lit) answer(buf, lit, sizeof(lit) - 1)
 
+static void parse_ok(const uint8_t *buf, size_t n, struct bb_dhcp_in *m)
+{
+	char err[128] = "";
+
+	assert_int_equal(bb_dhcp_parse(buf, n, m, err, sizeof(err)), 0);
+	assert_string_equal(err, "");
+}
+
 static void test_offer(void **state)
 {
 	uint8_t buf[576];
 	struct bb_dhcp_in m;
-	char err[128] = "";
 	size_t n;
 
 	(void)state;
@@ -123,7 +133,7 @@ static void test_offer(void **state)
 		   "\x33\x04\x00\x00\x0e\x10"		/* 3600 s */
 		   "\x3a\x04\x00\x00\x07\x08"		/* T1 1800 */
 		   "\xff");
-	assert_int_equal(bb_dhcp_parse(buf, n, &m, err, sizeof(err)), 0);
+	parse_ok(buf, n, &m);
 	assert_int_equal(m.type, BB_DHCP_OFFER);
 	assert_int_equal(m.xid, 0xcafe0001);
 	assert_memory_equal(m.mac, mac, 6);
@@ -147,14 +157,13 @@ static void test_overload(void **state)
 {
 	uint8_t buf[576];
 	struct bb_dhcp_in m;
-	char err[128] = "";
 	size_t n;
 
 	(void)state;
 	n = ANSWER(buf, "\x35\x01\x05\x34\x01\x03\xff");
 	memcpy(buf + 108, "\x01\x04\xff\xff\x00\x00\xff", 7);	/* file */
 	memcpy(buf + 44, "\x33\x04\xff\xff\xff\xff\xff", 7);	/* sname */
-	assert_int_equal(bb_dhcp_parse(buf, n, &m, err, sizeof(err)), 0);
+	parse_ok(buf, n, &m);
 	assert_int_equal(m.type, BB_DHCP_ACK);
 	assert_int_equal(m.prefix, 16);
 	assert_int_equal(m.lease_s, 0xffffffffu);
@@ -164,12 +173,11 @@ static void test_nak_message(void **state)
 {
 	uint8_t buf[576];
 	struct bb_dhcp_in m;
-	char err[128] = "";
 	size_t n;
 
 	(void)state;
 	n = ANSWER(buf, "\x35\x01\x06\x38\x0dwrong network\xff");
-	assert_int_equal(bb_dhcp_parse(buf, n, &m, err, sizeof(err)), 0);
+	parse_ok(buf, n, &m);
 	assert_int_equal(m.type, BB_DHCP_NAK);
 	assert_string_equal(m.message, "wrong network");
 }

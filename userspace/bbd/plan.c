@@ -31,9 +31,7 @@ uint64_t plan_seconds_ns(json_t *o, const char *key, double dflt)
 static int one_port(const struct bb_scenario_port *sp, struct bbd_port_cfg *c,
 		    unsigned int i, char *err, size_t errlen)
 {
-	if (sp->dhcp4)
-		return plan_fail(err, errlen, "ports[%u].ipv4: \"dhcp\" is not supported by this bbd yet (give an address)", i);
-	if (!sp->has_ip4 && !sp->has_ip6)
+	if (!sp->has_ip4 && !sp->dhcp4 && !sp->has_ip6)
 		return plan_fail(err, errlen, "ports[%u]: needs ipv4 or ipv6", i);
 	snprintf(c->name, sizeof(c->name), "%s", sp->name);
 	snprintf(c->ifname, sizeof(c->ifname), "%s", sp->ifname);
@@ -41,6 +39,7 @@ static int one_port(const struct bb_scenario_port *sp, struct bbd_port_cfg *c,
 	c->has_mac = sp->has_mac;
 	memcpy(c->mac, sp->mac, sizeof(c->mac));
 	c->has_ip4 = sp->has_ip4;
+	c->dhcp4 = sp->dhcp4;
 	c->has_gw4 = sp->has_gw4;
 	c->has_ip6 = sp->has_ip6;
 	c->has_gw6 = sp->has_gw6;

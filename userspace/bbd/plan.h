@@ -28,6 +28,7 @@ struct bbd_port_cfg {
 	bool has_mac;
 	uint8_t mac[BB_MAC_LEN];
 	bool has_ip4, has_gw4, has_ip6, has_gw6;
+	bool dhcp4;		/* ipv4, netmask and gateway from DHCP */
 	struct bb_ip ip4, gw4, ip6, gw6;
 	unsigned int prefix4, prefix6;
 	unsigned int nvlan;

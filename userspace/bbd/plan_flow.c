@@ -58,6 +58,7 @@ static int one_flow(json_t *o, struct bbd_plan *p, unsigned int s,
 	unsigned int k = p->nflows;
 	uint8_t dscp = (uint8_t)json_integer_value(json_object_get(o, "dscp"));
 	uint8_t ecn = (uint8_t)json_integer_value(json_object_get(o, "ecn"));
+	bool v4 = (a->has_ip4 || a->dhcp4) && (b->has_ip4 || b->dhcp4);
 
 	snprintf(f->name, sizeof(f->name), "%s%s", name ? name : "flow",
 		 reverse ? " (reverse)" : "");
@@ -65,9 +66,9 @@ static int one_flow(json_t *o, struct bbd_plan *p, unsigned int s,
 	f->src = s;
 	f->dst = d;
 	f->reverse = reverse;
-	if (!(a->has_ip4 && b->has_ip4) && !(a->has_ip6 && b->has_ip6))
+	if (!v4 && !(a->has_ip6 && b->has_ip6))
 		return plan_fail(err, errlen, "%s: ports %s and %s share no address family", path, a->name, b->name);
-	f->ipv6 = !(a->has_ip4 && b->has_ip4);
+	f->ipv6 = !v4;
 	f->sport = sp ? (uint16_t)json_integer_value(sp) : (uint16_t)(BBD_UDP_PORT_BASE + k);
 	f->dport = dp ? (uint16_t)json_integer_value(dp) : (uint16_t)(BBD_UDP_PORT_BASE + k);
 	if (reverse) {

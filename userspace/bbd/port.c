@@ -103,20 +103,62 @@ static int vlans(struct bbd_port *p, char *err, size_t errlen)
 	return 0;
 }
 
+/* The IPv4 address and default route, from the scenario or a lease. */
+static int ipv4(struct bbd_port *p, char *err, size_t errlen)
+{
+	int ret = 0;
+
+	if (p->has_ip4)
+		ret = bbd_addr_add(&p->rtnl, p->ifindex, &p->ip4, p->prefix4);
+	if (!ret && p->has_gw4)
+		ret = bbd_route_default(&p->rtnl, p->ifindex, &p->gw4);
+	p->addr_ready = !ret;
+	return ret ? ERR("ipv4: %s %s", strerror(-ret), p->rtnl.msg) : 0;
+}
+
 static int addresses(struct bbd_port *p, char *err, size_t errlen)
 {
 	const struct bbd_port_cfg *c = p->cfg;
 	int ret = 0;
 
-	if (c->has_ip4)
-		ret = bbd_addr_add(&p->rtnl, p->ifindex, &c->ip4, c->prefix4);
-	if (!ret && c->has_ip6)
+	if (c->has_ip6)
 		ret = bbd_addr_add(&p->rtnl, p->ifindex, &c->ip6, c->prefix6);
-	if (!ret && c->has_gw4)
-		ret = bbd_route_default(&p->rtnl, p->ifindex, &c->gw4);
 	if (!ret && c->has_gw6)
 		ret = bbd_route_default(&p->rtnl, p->ifindex, &c->gw6);
-	return ret ? ERR("addresses: %s %s", strerror(-ret), p->rtnl.msg) : 0;
+	if (ret)
+		return ERR("ipv6: %s %s", strerror(-ret), p->rtnl.msg);
+	if (c->dhcp4) {
+		ret = bbd_dhcp_start(&p->dhcp, p->nsfd, p->top, p->mac, c->name);
+		return ret ? ERR("dhcp on %s: %s", p->top, strerror(-ret)) : 0;
+	}
+	p->has_ip4 = c->has_ip4;
+	p->has_gw4 = c->has_gw4;
+	p->ip4 = c->ip4;
+	p->gw4 = c->gw4;
+	p->prefix4 = c->prefix4;
+	return ipv4(p, err, errlen);
+}
+
+int bbd_port_tick(struct bbd_port *p, char *err, size_t errlen)
+{
+	const struct bb_dhcp_in *l = &p->dhcp.lease;
+
+	if (!p->cfg || !p->cfg->dhcp4)
+		return 0;
+	bbd_dhcp_tick(&p->dhcp);
+	if (p->addr_ready || !bbd_dhcp_has_lease(&p->dhcp))
+		return 0;
+	p->has_ip4 = true;
+	p->ip4 = (struct bb_ip){ .family = AF_INET, .v4 = l->yiaddr };
+	p->prefix4 = l->prefix;
+	p->has_gw4 = l->has_router;
+	p->gw4 = (struct bb_ip){ .family = AF_INET, .v4 = l->router };
+	return ipv4(p, err, errlen);
+}
+
+bool bbd_port_ready(const struct bbd_port *p)
+{
+	return p->addr_ready || (p->cfg && !p->cfg->has_ip4 && !p->cfg->dhcp4);
 }
 
 /* Inside the namespace: lo and the device up, the MAC, VLANs, addresses. */
@@ -172,6 +214,7 @@ int bbd_port_setup(struct bbd_port *p, const struct bbd_port_cfg *c,
 	memset(p, 0, sizeof(*p));
 	p->cfg = c;
 	p->nsfd = -1;
+	p->dhcp.fd = -1;
 	ret = bbd_rtnl_open(&root, -1);
 	if (!ret) {
 		ret = bbd_link_get(&root, c->ifname, &parent);
@@ -198,6 +241,7 @@ void bbd_port_teardown(struct bbd_port *p)
 {
 	int ret;
 
+	bbd_dhcp_stop(&p->dhcp);
 	if (p->gen.sk)
 		bb_genl_close(&p->gen);
 	bbd_rtnl_close(&p->rtnl);
@@ -212,8 +256,8 @@ void bbd_port_teardown(struct bbd_port *p)
 
 const struct bb_ip *bbd_port_ip(const struct bbd_port *p, int family)
 {
-	if (family == AF_INET && p->cfg->has_ip4)
-		return &p->cfg->ip4;
+	if (family == AF_INET && p->has_ip4)
+		return &p->ip4;
 	if (family == AF_INET6 && p->cfg->has_ip6)
 		return &p->cfg->ip6;
 	return NULL;
@@ -237,11 +281,11 @@ const struct bb_ip *bbd_port_nexthop(const struct bbd_port *p,
 	const struct bbd_port_cfg *c = p->cfg;
 	const struct bb_ip *own = bbd_port_ip(p, dst->family);
 
-	if (own && same_subnet(own, dst, dst->family == AF_INET ? c->prefix4
+	if (own && same_subnet(own, dst, dst->family == AF_INET ? p->prefix4
 								: c->prefix6))
 		return dst;
 	if (dst->family == AF_INET)
-		return c->has_gw4 ? &c->gw4 : NULL;
+		return p->has_gw4 ? &p->gw4 : NULL;
 	return c->has_gw6 ? &c->gw6 : NULL;
 }
 

@@ -17,6 +17,7 @@
 
 #include <stdbool.h>
 
+#include "dhcp.h"
 #include "genl.h"
 #include "plan.h"
 #include "rtnl.h"
@@ -31,14 +32,25 @@ struct bbd_port {
 	char top[IFNAMSIZ];
 	char tmp[IFNAMSIZ];		/* the macvlan's name at creation */
 	uint8_t mac[BB_MAC_LEN];
+	/* IPv4 as on the device: the scenario's, or the DHCP lease's */
+	bool has_ip4, has_gw4, addr_ready;
+	struct bb_ip ip4, gw4;
+	unsigned int prefix4;
+	struct bbd_dhcp dhcp;		/* ipv4 "dhcp" only */
 };
 
 /* Build the port; on failure err says what (the port is torn down as far
  * as it got). 0 or -errno. */
 int bbd_port_setup(struct bbd_port *p, const struct bbd_port_cfg *cfg,
 		   char *err, size_t errlen);
-/* Close its sockets (the kernel frees the bbgen objects) and remove the
- * namespace, giving an exclusive device back. Safe to call twice. */
+/* Every run tick: the DHCP client's timers, and a new lease's address
+ * and default route put on the device. 0 or -errno (err says why). */
+int bbd_port_tick(struct bbd_port *p, char *err, size_t errlen);
+/* Has the port its IPv4 address (always, without DHCP)? */
+bool bbd_port_ready(const struct bbd_port *p);
+/* RELEASE a DHCP lease, close its sockets (the kernel frees the bbgen
+ * objects) and remove the namespace, giving an exclusive device back.
+ * Safe to call twice, and on a port never set up (nsfd and dhcp.fd -1). */
 void bbd_port_teardown(struct bbd_port *p);
 
 /* The address of family on the port, or NULL. */

@@ -51,12 +51,28 @@ static json_t *ip_or_null(bool has, const struct bb_ip *ip)
 	return json_string(buf);
 }
 
-static json_t *netmask(const struct bbd_port_cfg *c)
+static json_t *netmask(const struct bbd_port *p)
 {
 	struct bb_ip m = { .family = AF_INET };
 
-	m.v4.s_addr = htonl(c->prefix4 ? ~0u << (32 - c->prefix4) : 0);
-	return ip_or_null(c->has_ip4, &m);
+	m.v4.s_addr = htonl(p->prefix4 ? ~0u << (32 - p->prefix4) : 0);
+	return ip_or_null(p->has_ip4, &m);
+}
+
+/* A DHCP port's lease: who gave it, for how long, how it went. */
+static json_t *dhcp_lease(const struct bbd_port *p)
+{
+	const struct bbd_dhcp *d = &p->dhcp;
+	struct bb_ip server = { .family = AF_INET, .v4 = d->lease.server_id };
+
+	if (!p->cfg->dhcp4)
+		return json_null();
+	return json_pack("{s:o,s:o,s:i,s:s,s:o}",
+		"server", ip_or_null(d->bound_once, &server),
+		"lease_s", d->bound_once ? json_integer(d->lease.lease_s) : json_null(),
+		"renewals", (json_int_t)d->renewals,
+		"state", bbd_dhcp_state_name(d->state),
+		"error", d->err[0] ? json_string(d->err) : json_null());
 }
 
 static json_t *mac_str(const uint8_t *m)
@@ -71,6 +87,7 @@ static json_t *mac_str(const uint8_t *m)
 static json_t *one_port(const struct bbd_run *r, unsigned int i)
 {
 	const struct bbd_port_cfg *c = &r->plan.ports[i];
+	const struct bbd_port *p = &r->ports[i];
 	json_t *sc = json_array_get(json_object_get(r->plan.scenario, "ports"), i);
 	json_t *groups = json_object_get(sc, "port_group");
 	json_t *vlans = json_object_get(sc, "vlans");
@@ -80,19 +97,20 @@ static json_t *one_port(const struct bbd_run *r, unsigned int i)
 	if (c->has_ip6 && inet_ntop(AF_INET6, &v6->v6, ip6, sizeof(ip6)))
 		snprintf(ip6 + strlen(ip6), sizeof(ip6) - strlen(ip6), "/%u",
 			 c->prefix6);
-	return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:b}",
+	return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:b,s:o}",
 		"name", c->name,
 		"port_group", groups ? json_incref(groups) : json_array(),
 		"interface", c->ifname,
 		"netns", r->ports[i].netns,
 		"mac", mac_str(r->ports[i].mac),
-		"ipv4", ip_or_null(c->has_ip4, &c->ip4),
-		"netmask", netmask(c),
-		"gateway", ip_or_null(c->has_gw4, &c->gw4),
+		"ipv4", ip_or_null(p->has_ip4, &p->ip4),
+		"netmask", netmask(p),
+		"gateway", ip_or_null(p->has_gw4, &p->gw4),
 		"ipv6", c->has_ip6 ? json_string(ip6) : json_null(),
 		"vlans", vlans ? json_incref(vlans) : json_array(),
 		"nat", json_is_true(json_object_get(sc, "nat")),
-		"exclusive", c->exclusive);
+		"exclusive", c->exclusive,
+		"dhcp", dhcp_lease(p));
 }
 
 static const char *type_name(enum bbd_flow_type t)

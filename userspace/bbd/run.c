@@ -14,6 +14,8 @@
 #define TICK_MS			200
 #define TICKS_PER_S		(1000 / TICK_MS)
 #define RESOLVE_TIMEOUT_NS	6000000000ull
+/* DISCOVERs go at 0, 1, 3, 7, 11... s: this is seven of them. */
+#define DHCP_TIMEOUT_NS		20000000000ull
 #define PROBE_EVERY_NS		1000000000ull
 /* Streams start together this long after the last one was added. */
 #define START_AHEAD_NS		200000000ull
@@ -68,8 +70,10 @@ static int setup_ports(struct bbd_run *r, int *code)
 	r->ports = calloc(r->plan.nports, sizeof(*r->ports));
 	if (!r->ports)
 		return -ENOMEM;
-	for (i = 0; i < r->plan.nports; i++)
+	for (i = 0; i < r->plan.nports; i++) {
 		r->ports[i].nsfd = -1;
+		r->ports[i].dhcp.fd = -1;
+	}
 	for (i = 0; i < r->plan.nports; i++) {
 		if (bbd_port_setup(&r->ports[i], &r->plan.ports[i], err,
 				   sizeof(err))) {
@@ -97,11 +101,27 @@ static int setup_flows(struct bbd_run *r)
 		f->cfg = &r->plan.flows[i];
 		f->src = &r->ports[f->cfg->src];
 		f->dst = &r->ports[f->cfg->dst];
-		f->sip = bbd_port_ip(f->src, f->cfg->ipv6 ? AF_INET6 : AF_INET);
-		f->dip = bbd_port_ip(f->dst, f->cfg->ipv6 ? AF_INET6 : AF_INET);
-		f->nh = bbd_port_nexthop(f->src, f->dip);
 		f->over_time = json_array();
 		f->histogram = json_array();
+		if (!f->over_time || !f->histogram)
+			return -ENOMEM;
+	}
+	return 0;
+}
+
+/* Once every port has its addresses (DHCP leases too): each flow's
+ * source, destination and next hop. */
+static int route_flows(struct bbd_run *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->plan.nflows; i++) {
+		struct bbd_flow_run *f = &r->flows[i];
+		int fam = f->cfg->ipv6 ? AF_INET6 : AF_INET;
+
+		f->sip = bbd_port_ip(f->src, fam);
+		f->dip = bbd_port_ip(f->dst, fam);
+		f->nh = bbd_port_nexthop(f->src, f->dip);
 		if (!f->nh) {
 			snprintf(r->err, sizeof(r->err),
 				 "flows: %s: port %s has no route to %s's address (no gateway)",
@@ -131,8 +151,8 @@ int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
 		return ret;
 	*code = BBD_EXIT_SYSTEM;
 	ret = setup_ports(r, code);
-	if (!ret && (ret = setup_flows(r)))
-		*code = ret == -EINVAL ? BBD_EXIT_INPUT : BBD_EXIT_SYSTEM;
+	if (!ret)
+		ret = setup_flows(r);
 	if (!ret && (r->timer = bbd_timer_new(TICK_MS)) < 0)
 		ret = r->timer;
 	if (!ret)
@@ -143,7 +163,51 @@ int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
 		teardown(r);
 		return ret;
 	}
-	set_phase(r, RUN_RESOLVE);
+	set_phase(r, RUN_ADDRESS);
+	return 0;
+}
+
+/* Wait for every DHCP lease, then route the flows. */
+static void address(struct bbd_run *r)
+{
+	unsigned int i;
+	char why[300];
+
+	for (i = 0; i < r->plan.nports && bbd_port_ready(&r->ports[i]); i++)
+		;
+	if (i == r->plan.nports) {
+		if (route_flows(r)) {
+			finish(r, BBD_EXIT_INPUT, r->err);
+			return;
+		}
+		set_phase(r, RUN_RESOLVE);
+		return;
+	}
+	bbd_dhcp_why(&r->ports[i].dhcp, why, sizeof(why));
+	if (r->ports[i].dhcp.state == BBD_DHCP_FAILED) {
+		snprintf(r->err, sizeof(r->err), "port %s: DHCP: %s",
+			 r->plan.ports[i].name, why);
+		finish(r, BBD_EXIT_SYSTEM, r->err);
+	} else if (bbd_now_mono() - r->phase_mono > DHCP_TIMEOUT_NS) {
+		snprintf(r->err, sizeof(r->err), "port %s: no DHCP lease in %llu s: %s",
+			 r->plan.ports[i].name, DHCP_TIMEOUT_NS / 1000000000ull, why);
+		finish(r, BBD_EXIT_SYSTEM, r->err);
+	}
+}
+
+/* Every tick, whatever the phase: DHCP timers, new leases applied. */
+static int ports_tick(struct bbd_run *r)
+{
+	unsigned int i;
+	char err[300];
+
+	for (i = 0; i < r->plan.nports; i++) {
+		if (bbd_port_tick(&r->ports[i], err, sizeof(err))) {
+			snprintf(r->err, sizeof(r->err), "port %s: %s",
+				 r->plan.ports[i].name, err);
+			return -EIO;
+		}
+	}
 	return 0;
 }
 
@@ -260,7 +324,13 @@ static void tick(int fd, uint32_t events, void *arg)
 
 	(void)events;
 	bbd_timer_read(fd);
-	if (r->phase == RUN_RESOLVE)
+	if (ports_tick(r)) {
+		finish(r, BBD_EXIT_SYSTEM, r->err);
+		return;
+	}
+	if (r->phase == RUN_ADDRESS)
+		address(r);
+	else if (r->phase == RUN_RESOLVE)
 		resolve(r);
 	else if (r->phase == RUN_TRAFFIC)
 		traffic(r);
@@ -274,7 +344,7 @@ void bbd_run_stop(struct bbd_run *r)
 		return;
 	r->interrupted = true;
 	bbd_log_info("run %s: stopped", r->plan.name);
-	if (r->phase == RUN_RESOLVE) {
+	if (r->phase == RUN_ADDRESS || r->phase == RUN_RESOLVE) {
 		finish(r, 0, NULL);
 		return;
 	}

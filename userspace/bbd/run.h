@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * One scenario run, driven by a 200 ms timer in bbd's event loop:
+ *   ADDRESS  ports are up; DHCP ports wait for their lease (the others
+ *            are ready at once); then each flow's next hop is chosen
  *   RESOLVE  ports are up; next-hop MACs are being resolved (ARP/ND)
  *   TRAFFIC  streams run; every second counters are read, history
  *            drained and a progress event sent
@@ -21,7 +23,7 @@
 #include "plan.h"
 #include "port.h"
 
-enum bbd_run_phase { RUN_RESOLVE, RUN_TRAFFIC, RUN_WAIT, RUN_DONE };
+enum bbd_run_phase { RUN_ADDRESS, RUN_RESOLVE, RUN_TRAFFIC, RUN_WAIT, RUN_DONE };
 
 /* Exit codes shared with bbctl run. */
 #define BBD_EXIT_PASS	0

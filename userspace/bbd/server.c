@@ -136,7 +136,7 @@ static void cmd_run(struct client *c, json_t *req)
 
 static void cmd_status(struct client *c)
 {
-	static const char *const phase[] = { "resolving", "traffic", "waiting", "done" };
+	static const char *const phase[] = { "addressing", "resolving", "traffic", "waiting", "done" };
 	json_t *o = running ?
 		json_pack("{s:s,s:b,s:s,s:s}", "event", "status", "running", 1,
 			  "name", run.plan.name, "phase", phase[run.phase]) :

@@ -113,11 +113,25 @@
 
 	function portSection() {
 		var keys = ["name", "port_group", "interface", "netns", "mac", "ipv4",
-			"netmask", "gateway", "ipv6", "vlans", "nat"];
+			"netmask", "gateway", "ipv6", "vlans", "nat", "dhcp"];
 		add(main, el("h2", null, "Ports"));
 		add(main, gridTable(keys, (rec.ports || []).map(function (p) {
-			return keys.map(function (k) { return p[k]; });
+			return keys.map(function (k) {
+				return k === "dhcp" ? dhcpText(p.dhcp) : p[k];
+			});
 		})));
+	}
+
+	// "from 10.9.0.1, lease 3600 s, bound, 1 renewal", and any error
+	function dhcpText(d) {
+		if (!d)
+			return null;
+		var s = (d.server ? "from " + d.server : "no lease") +
+			(isNum(d.lease_s) ? ", lease " + d.lease_s + " s" : "") +
+			", " + d.state;
+		if (d.renewals)
+			s += ", " + d.renewals + (d.renewals === 1 ? " renewal" : " renewals");
+		return d.error ? s + ": " + d.error : s;
 	}
 
 	function configTable(f) {
