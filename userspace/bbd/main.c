@@ -4,6 +4,7 @@
  * socket, signalfd, the run's timerfd), no thread per flow. See
  * Documentation/bbd.md.
  */
+#include <errno.h>
 #include <getopt.h>
 #include <signal.h>
 #include <stdio.h>
@@ -103,8 +104,9 @@ int main(int argc, char **argv)
 		perror("bbd: setup");
 		return 2;
 	}
-	if (bbd_server_start(&o))
-		return 2;
+	ret = bbd_server_start(&o);
+	if (ret)
+		return ret == -EINVAL ? 1 : 2;
 	n = bbd_netns_cleanup_stale();
 	if (n)
 		bbd_log_info("removed %d namespaces of a bbd that died", n);

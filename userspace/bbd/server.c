@@ -253,20 +253,26 @@ static bool in_use(const struct sockaddr_un *a)
 	return used;
 }
 
-/* root:group 0660: only root and the group may connect. */
-static int restrict_access(const char *path)
+/* The socket's group: --group's, or root's. 0 or -EINVAL. */
+static int socket_gid(gid_t *gid)
 {
-	gid_t gid = 0;
 	struct group *g;
 
-	if (opt->group) {
-		g = getgrnam(opt->group);
-		if (!g) {
-			fprintf(stderr, "bbd: --group %s: no such group\n", opt->group);
-			return -EINVAL;
-		}
-		gid = g->gr_gid;
+	*gid = 0;
+	if (!opt->group)
+		return 0;
+	g = getgrnam(opt->group);
+	if (!g) {
+		fprintf(stderr, "bbd: --group %s: no such group\n", opt->group);
+		return -EINVAL;
 	}
+	*gid = g->gr_gid;
+	return 0;
+}
+
+/* root:group 0660: only root and the group may connect. */
+static int restrict_access(const char *path, gid_t gid)
+{
 	if (chown(path, 0, gid) < 0 || chmod(path, 0660) < 0) {
 		fprintf(stderr, "bbd: %s: %s\n", path, strerror(errno));
 		return -errno;
@@ -289,6 +295,8 @@ static int make_parent(const char *path)
 int bbd_server_start(const struct bbd_options *o)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
+	mode_t mask;
+	gid_t gid;
 	int i, ret;
 
 	opt = o;
@@ -300,6 +308,8 @@ int bbd_server_start(const struct bbd_options *o)
 		return -ENAMETOOLONG;
 	}
 	memcpy(a.sun_path, o->socket, strlen(o->socket));
+	if ((ret = socket_gid(&gid)))
+		return ret;
 	if (in_use(&a)) {
 		fprintf(stderr, "bbd: another bbd is listening on %s\n", o->socket);
 		return -EADDRINUSE;
@@ -308,12 +318,16 @@ int bbd_server_start(const struct bbd_options *o)
 		return ret;
 	unlink(o->socket);	/* left by a bbd that died */
 	listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
-	if (listen_fd < 0 || bind(listen_fd, (struct sockaddr *)&a, sizeof(a)) < 0 ||
-	    listen(listen_fd, 8) < 0) {
-		fprintf(stderr, "bbd: %s: %s\n", o->socket, strerror(errno));
-		return -errno;
+	/* born 0600: nobody else may connect before the chown/chmod below */
+	mask = umask(0177);
+	ret = listen_fd < 0 || bind(listen_fd, (struct sockaddr *)&a, sizeof(a)) < 0 ||
+	      listen(listen_fd, 8) < 0 ? -errno : 0;
+	umask(mask);
+	if (ret) {
+		fprintf(stderr, "bbd: %s: %s\n", o->socket, strerror(-ret));
+		return ret;
 	}
-	ret = restrict_access(o->socket);
+	ret = restrict_access(o->socket, gid);
 	if (!ret)
 		ret = bbd_loop_add(listen_fd, EPOLLIN, on_accept, NULL);
 	return ret;

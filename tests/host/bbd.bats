@@ -1,0 +1,85 @@
+#!/usr/bin/env bats
+# bbd's socket: who may connect (root and --group), and bad options. No
+# module needed: nothing here starts a run.
+
+load helpers
+
+: "${BBD:=$(dirname "$BBCTL")/bbd}"
+
+setup() {
+	# a directory others may enter, so only the socket's mode decides
+	DIR=$(mktemp -d /tmp/bbd-sock.XXXXXX)
+	chmod 755 "$DIR"
+	SOCK=$DIR/bbd.sock
+}
+
+teardown() {
+	[ -z "${BBD_PID:-}" ] || { kill "$BBD_PID" 2> /dev/null; wait "$BBD_PID" 2> /dev/null || true; }
+	rm -rf "$DIR"
+}
+
+# start_bbd ARGS...: bbd in the foreground, in the background; waits for
+# the socket.
+start_bbd() {
+	"$BBD" --foreground --quiet --socket "$SOCK" "$@" &
+	BBD_PID=$!
+	for _ in $(seq 50); do
+		[ -S "$SOCK" ] && return 0
+		sleep 0.1
+	done
+	echo "bbd made no socket" >&2
+	return 1
+}
+
+# status_as SETPRIV_ARGS...: send {"cmd":"status"} as another user; prints
+# the answer or the connect error.
+status_as() {
+	setpriv "$@" /usr/bin/python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+try:
+    s.connect(sys.argv[1])
+except OSError as e:
+    print("connect:", e.strerror)
+    sys.exit(0)
+s.sendall(b"{\"cmd\":\"status\"}\n")
+print(s.makefile().readline().strip())
+' "$SOCK"
+}
+
+@test "bbd: without --group the socket is root:root 0660; root gets status, nobody is refused" {
+	start_bbd
+	expect_eq "$(stat -c '%U:%G %a' "$SOCK")" "root:root 660"
+	run status_as --reuid=0 --regid=0 --keep-groups
+	expect_eq "$output" '{"event":"status","running":false}'
+	run status_as --reuid=65534 --regid=65534 --clear-groups
+	expect_eq "$output" "connect: Permission denied"
+}
+
+@test "bbd: --group users lets the group in and keeps others out" {
+	local gid
+	gid=$(getent group users | cut -d: -f3)
+	start_bbd --group users
+	expect_eq "$(stat -c '%U:%G %a' "$SOCK")" "root:users 660"
+	run status_as --reuid=65534 --regid=65534 --groups="$gid"
+	expect_eq "$output" '{"event":"status","running":false}'
+	run status_as --reuid=65534 --regid=65534 --clear-groups
+	expect_eq "$output" "connect: Permission denied"
+}
+
+@test "bbd: --group naming no group exits 1 and leaves no socket" {
+	run --separate-stderr "$BBD" --foreground --socket "$SOCK" --group no-such-group-bb
+	expect_eq "$status" 1
+	expect_eq "${stderr_lines[0]}" "bbd: --group no-such-group-bb: no such group"
+	[ ! -e "$SOCK" ]
+}
+
+@test "bbd: a second bbd on a live socket refuses to start" {
+	start_bbd
+	run --separate-stderr "$BBD" --foreground --socket "$SOCK"
+	[ "$status" -ne 0 ]
+	expect_eq "${stderr_lines[0]}" "bbd: another bbd is listening on $SOCK"
+	# the first one still answers
+	run status_as --reuid=0 --regid=0 --keep-groups
+	expect_eq "$output" '{"event":"status","running":false}'
+}
