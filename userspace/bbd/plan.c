@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* Scenario -> plan: the top level and the ports, from the model of
- * lib/scenario.h; the flows from the checked document (plan_flow.c). */
+ * lib/scenario.h; the flows in plan_flow.c. */
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -17,14 +17,6 @@ int plan_fail(char *err, size_t errlen, const char *fmt, ...)
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
 	return -EINVAL;
-}
-
-uint64_t plan_seconds_ns(json_t *o, const char *key, double dflt)
-{
-	json_t *v = json_object_get(o, key);
-	double s = json_is_number(v) ? json_number_value(v) : dflt;
-
-	return s > 0 ? (uint64_t)(s * 1e9 + 0.5) : 0;
 }
 
 /* A port of the parsed scenario, as bbd sets it up. */
@@ -94,7 +86,7 @@ int bbd_plan_build(json_t *doc, const char *name, struct bbd_plan *p,
 	p->wait_ns = (uint64_t)(sc->wait_for_finish_s * 1e9 + 0.5);
 	ret = plan_ports(sc, p, err, errlen);
 	if (!ret)
-		ret = plan_flows(json_object_get(doc, "flows"), p, err, errlen);
+		ret = plan_flows(sc, p, err, errlen);
 	bb_scenario_free(sc);
 	return ret;
 }
@@ -105,7 +97,6 @@ void bbd_plan_free(struct bbd_plan *p)
 
 	for (i = 0; p->flows && i < p->nflows; i++) {
 		json_decref(p->flows[i].config);
-		json_decref(p->flows[i].analysis);
 	}
 	free(p->flows);
 	free(p->ports);

@@ -42,7 +42,7 @@ enum bbd_flow_type {
 };
 
 struct bbd_flow_cfg {
-	char name[BBD_NAME_MAX];
+	char name[BBD_NAME_MAX + 16];	/* + " (reverse)" */
 	enum bbd_flow_type type;
 	unsigned int src, dst;		/* indices into the plan's ports */
 	bool reverse;			/* the reverse direction of a flow */
@@ -56,7 +56,6 @@ struct bbd_flow_cfg {
 	uint8_t tos;			/* DSCP << 2 | ECN */
 	bool latency;
 	json_t *config;			/* the record's flows[].config */
-	json_t *analysis;		/* the flow's analysis object, or NULL */
 };
 
 struct bbd_plan {

@@ -119,37 +119,10 @@ static const char *type_name(enum bbd_flow_type t)
 	       t == BBD_FLOW_GAMING ? "gaming" : "frame_blasting";
 }
 
-/* Copy number @key of @from into @to, if the scenario gave one. */
-static void copy_num(json_t *to, json_t *from, const char *key)
-{
-	json_t *v = json_object_get(from, key);
-
-	if (json_is_number(v))
-		json_object_set_new(to, key, json_copy(v));
-}
-
-/*
- * The record's config.analysis: the thresholds the scenario gave; a key
- * left out takes the analysers' default (lib/analyse.c). minimum_mos may
- * sit in analysis.mos, as the test framework nests it.
- */
-static json_t *analysis_config(json_t *raw)
-{
-	json_t *mos = json_object_get(raw, "mos"), *a = json_object();
-
-	copy_num(a, raw, "max_loss_percentage");
-	copy_num(a, raw, "max_threshold_latency");
-	copy_num(a, raw, "quantile");
-	copy_num(a, json_is_object(mos) ? mos : raw, "minimum_mos");
-	return a;
-}
-
 static json_t *one_flow(const struct bbd_run *r, const struct bbd_flow_run *f)
 {
 	json_t *cfg = json_deep_copy(f->cfg->config);
 
-	if (cfg)
-		json_object_set_new(cfg, "analysis", analysis_config(f->cfg->analysis));
 	return json_pack("{s:s,s:s,s:s,s:s,s:b,s:o,s:o}",
 		"name", f->cfg->name, "type", type_name(f->cfg->type),
 		"source", f->src->cfg->name, "destination", f->dst->cfg->name,
