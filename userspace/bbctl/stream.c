@@ -5,88 +5,26 @@
 #include "bbctl.h"
 #include "print.h"
 #include "stream.h"
+#include "stream_msg.h"
 
 /* Streams one start or stop may name. */
 #define STREAM_IDS_MAX	4096
 
 size_t stream_req_size(const struct stream_req *r)
 {
-	/* each template and array pays an attribute header and padding */
-	return bb_mix_template_bytes(&r->mix) + r->mix.n * 8 +
-	       (r->mix.kind == BB_MIX_WEIGHTED ? r->mix.n * 4 : 0) +
-	       r->mix.seq_len * 2 + 1024;
-}
-
-/* The templates, one per size, and how the kernel is to order them. */
-static int put_frames(struct nl_msg *msg, const struct stream_req *r)
-{
-	struct bb_frame_spec f = r->frame;
-	uint8_t frame[BBGEN_FRAME_MAX];
-	unsigned int i;
-	int err = 0;
-
-	for (i = 0; i < r->mix.n; i++) {
-		f.size = r->mix.size[i];
-		if (bb_frame_build(&f, frame))
-			return -1;
-		err |= nla_put(msg, BBGEN_A_STREAM_TEMPLATE, (int)f.size, frame);
-	}
-	if (r->mix.kind == BB_MIX_WEIGHTED)
-		err |= nla_put(msg, BBGEN_A_STREAM_WEIGHTS,
-			       (int)(r->mix.n * sizeof(r->mix.weight[0])),
-			       r->mix.weight);
-	if (r->has_order)
-		err |= nla_put_u32(msg, BBGEN_A_STREAM_ORDER, r->order);
-	if (r->mix.kind == BB_MIX_SEQUENCE)
-		err |= nla_put(msg, BBGEN_A_STREAM_SEQUENCE,
-			       (int)(r->mix.seq_len * sizeof(r->mix.seq[0])),
-			       r->mix.seq);
-	/* one plain template: name the tag's place as before issue 3; the
-	 * kernel's default (end of the UDP payload) is the same place */
-	if (r->mix.kind == BB_MIX_ONE && !f.latency)
-		err |= nla_put_u32(msg, BBGEN_A_STREAM_SEQ_OFFSET,
-				   (uint32_t)bb_frame_seq_offset(f.size, false));
-	if (f.latency)
-		err |= nla_put_flag(msg, BBGEN_A_STREAM_LATENCY);
-	return err;
-}
-
-/* Rate, limits and the rest of the stream's settings. */
-static int put_timing(struct nl_msg *msg, const struct stream_req *r)
-{
-	int err = 0;
-
-	err |= nla_put_u64(msg, BBGEN_A_STREAM_RATE_FRAMES, r->rate.frames);
-	err |= nla_put_u64(msg, BBGEN_A_STREAM_RATE_PERIOD_NS,
-			   r->rate.period_ns);
-	if (r->count)
-		err |= nla_put_u64(msg, BBGEN_A_STREAM_COUNT, r->count);
-	if (r->duration_ns)
-		err |= nla_put_u64(msg, BBGEN_A_STREAM_DURATION_NS,
-				   r->duration_ns);
-	if (r->delay_ns)
-		err |= nla_put_u64(msg, BBGEN_A_STREAM_DELAY_NS, r->delay_ns);
-	err |= nla_put_u32(msg, BBGEN_A_STREAM_XMIT_MODE, r->xmit_mode);
-	return err;
+	return bb_stream_add_size(&r->mix);
 }
 
 struct nl_msg *stream_add_msg(struct bb_genl *g, const struct stream_req *r)
 {
-	struct nl_msg *msg = bb_genl_msg_size(g, BBGEN_CMD_STREAM_ADD, false,
-					      stream_req_size(r));
-	int err = 0;
+	const struct bb_stream_add s = {
+		.ifindex = r->ifindex, .id = r->id, .frame = r->frame,
+		.mix = &r->mix, .has_order = r->has_order, .order = r->order,
+		.xmit_mode = r->xmit_mode, .rate = r->rate, .count = r->count,
+		.duration_ns = r->duration_ns, .delay_ns = r->delay_ns,
+	};
 
-	if (!msg)
-		return NULL;
-	err |= nla_put_u32(msg, BBGEN_A_STREAM_IFINDEX, r->ifindex);
-	if (r->id)
-		err |= nla_put_u32(msg, BBGEN_A_STREAM_ID, r->id);
-	err |= put_frames(msg, r);
-	err |= put_timing(msg, r);
-	if (!err)
-		return msg;
-	nlmsg_free(msg);
-	return NULL;
+	return bb_stream_add_msg(g, &s);
 }
 
 static int stream_add(int argc, char **argv)

@@ -46,52 +46,6 @@ int bbd_gen_port_add(struct bb_genl *g, unsigned int ifindex)
 	return send_simple(g, msg, err);
 }
 
-/* The templates (one per size) and how the kernel orders them. */
-static int put_frames(struct nl_msg *msg, const struct bbd_stream_spec *s)
-{
-	static uint8_t frame[BBGEN_FRAME_MAX];
-	struct bb_frame_spec f = s->frame;
-	const struct bb_mix *m = s->mix;
-	unsigned int i;
-	int err = 0;
-
-	for (i = 0; i < m->n; i++) {
-		f.size = m->size[i];
-		if (bb_frame_build(&f, frame))
-			return -1;
-		err |= nla_put(msg, BBGEN_A_STREAM_TEMPLATE, (int)f.size, frame);
-	}
-	if (m->kind == BB_MIX_WEIGHTED)
-		err |= nla_put(msg, BBGEN_A_STREAM_WEIGHTS,
-			       (int)(m->n * sizeof(m->weight[0])), m->weight);
-	if (m->kind == BB_MIX_SEQUENCE)
-		err |= nla_put(msg, BBGEN_A_STREAM_SEQUENCE,
-			       (int)(m->seq_len * sizeof(m->seq[0])), m->seq);
-	if (f.latency)
-		err |= nla_put_flag(msg, BBGEN_A_STREAM_LATENCY);
-	return err;
-}
-
-static int put_timing(struct nl_msg *msg, const struct bbd_stream_spec *s)
-{
-	int err = 0;
-
-	err |= nla_put_u64(msg, BBGEN_A_STREAM_RATE_FRAMES, s->rate.frames);
-	err |= nla_put_u64(msg, BBGEN_A_STREAM_RATE_PERIOD_NS,
-			   s->rate.period_ns);
-	if (s->count)
-		err |= nla_put_u64(msg, BBGEN_A_STREAM_COUNT, s->count);
-	if (s->duration_ns)
-		err |= nla_put_u64(msg, BBGEN_A_STREAM_DURATION_NS,
-				   s->duration_ns);
-	if (s->delay_ns)
-		err |= nla_put_u64(msg, BBGEN_A_STREAM_DELAY_NS, s->delay_ns);
-	/* through the qdisc: tc (netem, shapers) on the port applies */
-	err |= nla_put_u32(msg, BBGEN_A_STREAM_XMIT_MODE, BBGEN_XMIT_MODE_QUEUE);
-	err |= nla_put_flag(msg, BBGEN_A_STREAM_SOCKET_OWNER);
-	return err;
-}
-
 struct got_id {
 	int attr;
 	uint32_t *id;
@@ -104,25 +58,14 @@ static int on_id(const struct bb_reply *r, void *arg)
 	return bb_nla_u32(r->tb[g->attr], g->id) ? 0 : -EPROTO;
 }
 
-int bbd_gen_stream_add(struct bb_genl *g, const struct bbd_stream_spec *s,
+int bbd_gen_stream_add(struct bb_genl *g, const struct bb_stream_add *s,
 		       uint32_t *id)
 {
-	size_t size = bb_mix_template_bytes(s->mix) + s->mix->n * 12 +
-		      s->mix->seq_len * 2 + 1024;
-	struct nl_msg *msg = bb_genl_msg_size(g, BBGEN_CMD_STREAM_ADD, false,
-					      size);
+	struct nl_msg *msg = bb_stream_add_msg(g, s);
 	struct got_id want = { BBGEN_A_STREAM_ID, id };
-	int err = 0;
 
 	if (!msg)
 		return -ENOMEM;
-	err |= nla_put_u32(msg, BBGEN_A_STREAM_IFINDEX, s->ifindex);
-	err |= put_frames(msg, s);
-	err |= put_timing(msg, s);
-	if (err) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
 	return bb_genl_talk(g, msg, BBGEN_A_STREAM_MAX, on_id, &want);
 }
 

@@ -15,20 +15,13 @@
 #include "genl.h"
 #include "mix.h"
 #include "rate.h"
+#include "stream_msg.h"
 
 /* Open the bbgen family from inside the namespace netns_fd. 0, -ENOENT
  * if the module is not loaded, or -errno. */
 int bbd_gen_open(struct bb_genl *g, int netns_fd);
 
 int bbd_gen_port_add(struct bb_genl *g, unsigned int ifindex);
-
-struct bbd_stream_spec {
-	unsigned int ifindex;
-	struct bb_frame_spec frame;	/* size: set per template */
-	const struct bb_mix *mix;
-	struct bb_rate rate;
-	uint64_t count, duration_ns, delay_ns;
-};
 
 struct bbd_trigger_spec {
 	unsigned int ifindex;
@@ -38,7 +31,9 @@ struct bbd_trigger_spec {
 };
 
 /* Add; *id gets the id the kernel chose. 0 or -errno (g->msg: why). */
-int bbd_gen_stream_add(struct bb_genl *g, const struct bbd_stream_spec *s,
+/* A stream of a flow: through the qdisc (tc, netem and shapers on the
+ * port apply) and owned by bbd's socket. */
+int bbd_gen_stream_add(struct bb_genl *g, const struct bb_stream_add *s,
 		       uint32_t *id);
 int bbd_gen_trigger_add(struct bb_genl *g, const struct bbd_trigger_spec *t,
 			uint32_t *id);

@@ -18,10 +18,11 @@ int run_flow_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 		.ifindex = f->dst->ifindex, .src = *f->sip, .dst = *f->dip,
 		.sport = c->sport, .dport = c->dport, .latency = c->latency,
 	};
-	struct bbd_stream_spec s = {
+	struct bb_stream_add s = {
 		.ifindex = f->src->ifindex, .mix = &c->mix, .rate = c->rate,
 		.count = c->count, .duration_ns = c->duration_ns,
-		.delay_ns = c->delay_ns,
+		.delay_ns = c->delay_ns, .xmit_mode = BBGEN_XMIT_MODE_QUEUE,
+		.socket_owner = true,
 	};
 	int ret;
 
