@@ -151,6 +151,20 @@ require_chromium() {
 	[[ $dom == *'<li>clean: flow detected with packets above range (7 frames above 60.00 s)'* ]]
 }
 
+@test "report --format html: a DHCP port's lease is in the port table" {
+	require_chromium
+	local h=$BATS_TEST_TMPDIR/dhcp.html dom
+	jq '.ports[0].dhcp = null | .ports[1].dhcp = {server: "10.9.0.1", lease_s: 120, renewals: 2, state: "bound", error: null}
+	    | .ports[1].ipv4 = "10.9.0.117"' "$fixtures/run-pass.json" > "$BATS_TEST_TMPDIR/dhcp.json"
+	import "$BATS_TEST_TMPDIR/dhcp.json"
+	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
+	dom=$(html_dom "$h")
+	[[ $dom == *'<th>dhcp</th>'* ]]
+	[[ $dom == *'<td>10.9.0.117</td>'* ]]
+	[[ $dom == *'<td>from 10.9.0.1, lease 120 s, bound, 2 renewals</td>'* ]] ||
+		{ grep -o '<td>[^<]*lease[^<]*</td>' <<< "$dom" >&2; return 1; }
+}
+
 @test "runs, report: a missing run or archive is one line and exit 1" {
 	import run-pass.json
 	run --separate-stderr "$BBCTL" runs show 42 --archive "$db"
