@@ -42,3 +42,12 @@ setup() {
 	expect_eq "$status" 1
 	[[ ${stderr_lines[0]} == *"none.json"* ]]
 }
+
+@test "run: a report.output_dir that does not exist exits 1 naming it, before any bbd" {
+	jq '.report = {formats: ["junit"], output_dir: "no-such-dir"}' \
+		"$bb_top/examples/back-to-back.json" > "$BATS_TEST_TMPDIR/s.json"
+	run --separate-stderr "$BBCTL" run "$BATS_TEST_TMPDIR/s.json" --socket "$SOCK"
+	expect_eq "$status" 1
+	expect_eq "$stderr" "bbctl: $BATS_TEST_TMPDIR/s.json: report.output_dir: no-such-dir: No such file or directory"
+	[ ! -e "$SOCK" ]
+}

@@ -257,6 +257,22 @@ run_scenario() {
 	assert_eq "received" "$tx" "$(jq -r '.flows[0].results.rx_frames' <<< "$REC")"
 }
 
+@test "scenario: the file's report section picks the formats and the directory (next to the file)" {
+	mkdir "$BATS_TEST_TMPDIR/out"
+	cat > "$BATS_TEST_TMPDIR/rep.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2) ],
+	  "wait_for_finish": 1, "report": { "formats": ["junit"], "output_dir": "out" },
+	  "flows": [ $(blast clean csrc cdst) ] }
+	EOF
+	# run from elsewhere: output_dir is relative to the file, not the cwd
+	(cd / && "$BBCTL" run "$BATS_TEST_TMPDIR/rep.json" --socket "$SOCK" > /dev/null) || fail "run failed"
+	ls -l "$BATS_TEST_TMPDIR/out"
+	assert_eq "files written" 1 "$(ls "$BATS_TEST_TMPDIR/out" | wc -l)"
+	ls "$BATS_TEST_TMPDIR"/out/rep-*.xml > /dev/null || fail "no JUnit report"
+	grep -q '<testsuite name="rep" tests="1" failures="0"' "$BATS_TEST_TMPDIR"/out/rep-*.xml ||
+		fail "JUnit testsuite line"
+}
+
 @test "scenario: bad input exits 1 without touching interfaces" {
 	echo '{ "ports": [' > "$BATS_TEST_TMPDIR/bad.json"
 	run "$BBCTL" run "$BATS_TEST_TMPDIR/bad.json" --socket "$SOCK"

@@ -16,6 +16,10 @@
 #define EXIT_OK		0
 #define EXIT_USAGE	1	/* bad command line; the object's usage follows */
 #define EXIT_KERNEL	2	/* the kernel (or netlink) said no */
+/* Bad input (a file's content) whose one error line is printed: exit 1
+ * like EXIT_USAGE, but the usage does not follow. Internal: main()
+ * turns it into 1. */
+#define EXIT_INPUT	0x101
 
 /* Default UDP ports of streams: an ephemeral source, a fixed destination. */
 #define BBCTL_SPORT	49152

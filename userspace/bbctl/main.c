@@ -106,7 +106,7 @@ static int run_object(const struct object *obj, int argc, char **argv)
 		ret = obj->direct(argc, argv);
 		if (ret == EXIT_USAGE)
 			fprintf(stderr, "Usage: %s", obj->usage);
-		return ret;
+		return ret == EXIT_INPUT ? EXIT_USAGE : ret;
 	}
 	if (argc && !(cmd = find_cmd(obj, argv[0]))) {
 		ret = unknown_cmd(obj, argv[0]);
@@ -115,7 +115,7 @@ static int run_object(const struct object *obj, int argc, char **argv)
 	}
 	if (ret == EXIT_USAGE)
 		fprintf(stderr, "Usage: %s", obj->usage);
-	return ret;
+	return ret == EXIT_INPUT ? EXIT_USAGE : ret;
 }
 
 int main(int argc, char **argv)

@@ -76,49 +76,97 @@ static int formats(const char *s, json_t **out)
 	return 0;
 }
 
-/* The request: the scenario, its name (file basename without .json) and
- * where reports go (absolute: bbd has another working directory). */
-static int request(const struct run_args *a, json_t *sc, json_t **req)
+/* The formats: --format's, else the scenario's report.formats (which
+ * defaults to html and json). */
+static int formats_of(const struct run_args *a, const struct bb_scenario *p,
+		      json_t **out)
+{
+	if (a->formats)
+		return formats(a->formats, out);
+	*out = json_array();
+	if (p->report_formats & BB_REPORT_HTML)
+		json_array_append_new(*out, json_string("html"));
+	if (p->report_formats & BB_REPORT_JSON)
+		json_array_append_new(*out, json_string("json"));
+	if (p->report_formats & BB_REPORT_JUNIT)
+		json_array_append_new(*out, json_string("junit"));
+	return 0;
+}
+
+/* Where reports go, absolute (bbd has another working directory):
+ * --report-dir, else the scenario's report.output_dir (relative to the
+ * scenario file's directory), else none (bbd's --report-dir): 0, -1
+ * for none, or RUN_EXIT_INPUT (printed). */
+static int report_dir(const struct run_args *a, const struct bb_scenario *p,
+		      char *dir)
+{
+	char fcopy[PATH_MAX], want[PATH_MAX * 2];
+
+	if (a->report_dir) {
+		if (realpath(a->report_dir, dir))
+			return 0;
+		fprintf(stderr, "bbctl: --report-dir %s: %s\n", a->report_dir,
+			strerror(errno));
+		return RUN_EXIT_INPUT;
+	}
+	if (!p->report_dir[0])
+		return -1;
+	snprintf(fcopy, sizeof(fcopy), "%s", a->file);
+	if (p->report_dir[0] == '/')
+		snprintf(want, sizeof(want), "%s", p->report_dir);
+	else
+		snprintf(want, sizeof(want), "%s/%s", dirname(fcopy), p->report_dir);
+	if (realpath(want, dir))
+		return 0;
+	fprintf(stderr, "bbctl: %s: report.output_dir: %s: %s\n", a->file,
+		p->report_dir, strerror(errno));
+	return RUN_EXIT_INPUT;
+}
+
+/* The request: the scenario, its name (file basename without .json),
+ * the report formats and where reports go. */
+static int request(const struct run_args *a, json_t *sc,
+		   const struct bb_scenario *p, json_t **req)
 {
 	char name[256], *dot, dir[PATH_MAX], fcopy[PATH_MAX];
 	json_t *fmts, *opts;
+	int ret;
 
 	snprintf(fcopy, sizeof(fcopy), "%s", a->file);
 	snprintf(name, sizeof(name), "%s", basename(fcopy));
 	dot = strrchr(name, '.');
 	if (dot && !strcmp(dot, ".json"))
 		*dot = '\0';
-	if (formats(a->formats, &fmts)) {
+	if (formats_of(a, p, &fmts)) {
 		json_decref(fmts);
 		return EXIT_USAGE;
 	}
 	opts = json_pack("{s:o}", "formats", fmts);
-	if (a->report_dir) {
-		if (!realpath(a->report_dir, dir)) {
-			fprintf(stderr, "bbctl: --report-dir %s: %s\n", a->report_dir,
-				strerror(errno));
-			json_decref(opts);
-			return EXIT_USAGE;
-		}
+	ret = report_dir(a, p, dir);
+	if (ret < 0)
+		ret = 0;
+	else if (!ret)
 		json_object_set_new(opts, "report_dir", json_string(dir));
+	if (ret) {
+		json_decref(opts);
+		return ret;
 	}
 	*req = json_pack("{s:s,s:s,s:O,s:o}", "cmd", "run", "name", name,
 			 "scenario", sc, "options", opts);
 	return 0;
 }
 
-/* Load and check the whole file before any interface is touched.
- * PROVISIONAL: JSON syntax only until lib/scenario.h is committed. */
-static int check_scenario(const char *file, json_t *sc)
+/* Check the whole file before any interface is touched: *parsed is the
+ * model (bb_scenario_free), or the error is printed. */
+static int check_scenario(const char *file, json_t *sc,
+			  struct bb_scenario **parsed)
 {
-	struct bb_scenario *parsed;
 	char err[512];
 
-	if (bb_scenario_parse(sc, &parsed, err, sizeof(err))) {
+	if (bb_scenario_parse(sc, parsed, err, sizeof(err))) {
 		fprintf(stderr, "bbctl: %s: %s\n", file, err);
 		return RUN_EXIT_INPUT;
 	}
-	bb_scenario_free(parsed);
 	return 0;
 }
 
@@ -200,23 +248,33 @@ static int cmd_run(int argc, char **argv)
 	struct sigaction sa = { .sa_handler = on_sigint };
 	struct run_args a = { 0 };
 	struct run_conn c;
+	struct bb_scenario *parsed;
 	json_t *sc, *req = NULL;
 	int ret;
 
 	ret = parse_args(argc, argv, &a);
 	if (ret)
 		return ret;
+	if (a.formats) {	/* usage errors before the file's */
+		ret = formats(a.formats, &req);
+		json_decref(req);
+		req = NULL;
+		if (ret)
+			return EXIT_USAGE;
+	}
 	ret = load_scenario(a.file, &sc);
 	if (ret)
-		return ret;
-	ret = request(&a, sc, &req);
+		return EXIT_INPUT;
 	/* the whole file is checked before bbd touches any interface */
-	if (!ret)
-		ret = check_scenario(a.file, sc);
+	ret = check_scenario(a.file, sc, &parsed);
+	if (!ret) {
+		ret = request(&a, sc, parsed, &req);
+		bb_scenario_free(parsed);
+	}
 	json_decref(sc);
 	if (ret) {
 		json_decref(req);
-		return ret;
+		return ret == RUN_EXIT_INPUT ? EXIT_INPUT : ret;
 	}
 	/* no SA_RESTART: the wait for bbd returns and sends the stop */
 	sigaction(SIGINT, &sa, NULL);
@@ -230,7 +288,8 @@ static int cmd_run(int argc, char **argv)
 	}
 	json_decref(req);
 	run_disconnect(&c);
-	return ret;
+	/* the file or bbd said what was wrong: no usage after that line */
+	return ret == RUN_EXIT_INPUT ? EXIT_INPUT : ret;
 }
 
 static const struct cmd run_cmds[] = {
