@@ -269,7 +269,7 @@ run_scenario() {
 	ls -l "$BATS_TEST_TMPDIR/out"
 	assert_eq "files written" 1 "$(ls "$BATS_TEST_TMPDIR/out" | wc -l)"
 	ls "$BATS_TEST_TMPDIR"/out/rep-*.xml > /dev/null || fail "no JUnit report"
-	grep -q '<testsuite name="rep" tests="1" failures="0"' "$BATS_TEST_TMPDIR"/out/rep-*.xml ||
+	grep -q '<testsuite name="rep" tests="3" failures="0"' "$BATS_TEST_TMPDIR"/out/rep-*.xml ||
 		fail "JUnit testsuite line"
 }
 
