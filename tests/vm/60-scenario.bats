@@ -53,6 +53,23 @@ bb_netns_left() {
 	{ ip netns list | awk '$1 ~ /^bb-/ { print $1 }'; ls /run/bb/netns 2> /dev/null; } | sort -u
 }
 
+# bbd_status: bbd's answer to {"cmd":"status"} on $SOCK.
+bbd_status() {
+	/usr/bin/python3 - "$SOCK" <<-'PY'
+		import socket, sys
+		s = socket.socket(socket.AF_UNIX)
+		s.connect(sys.argv[1])
+		s.sendall(b'{"cmd":"status"}\n')
+		print(s.makefile().readline().strip())
+	PY
+}
+
+no_bb_netns_left() { [ -z "$(bb_netns_left)" ]; }
+has_link() { ip link show "$1" > /dev/null 2>&1; }
+no_link() { ! has_link "$1"; }
+# both port namespaces made, the exclusive bbc0 moved into one of them
+ports_in_namespaces() { [ "$(bb_netns_left | wc -l)" -ge 2 ] && ! has_link bbc0; }
+
 # run_scenario FILE: bbctl -j run; sets RC and REC (the record).
 run_scenario() {
 	REC=$("$BBCTL" -j run "$1" --socket "$SOCK") && RC=0 || RC=$?
@@ -123,11 +140,7 @@ run_scenario() {
 	"$BBCTL" -j run "$BATS_TEST_TMPDIR/long.json" --socket "$SOCK" > "$BATS_TEST_TMPDIR/out.json" &
 	pid=$!
 	# wait until the devices have moved into the port namespaces
-	end=$(deadline 60)
-	while ip link show bbc0 > /dev/null 2>&1; do
-		before "$end" || fail "bbc0 never moved into a port namespace"
-		sleep 0.5
-	done
+	wait_until 60 "bbc0 never moved into a port namespace" no_link bbc0
 	sleep 3
 	kill -INT "$pid"
 	wait "$pid" && RC=0 || RC=$?
@@ -150,18 +163,10 @@ run_scenario() {
 	"$BBD" --foreground --quiet --socket "$SOCK" &
 	BBD_PID=$!
 	# bbctl would start a bbd of its own if this one were not listening yet
-	end=$(deadline 60)
-	until [ -S "$SOCK" ]; do
-		before "$end" || fail "bbd never listened"
-		sleep 0.2
-	done
+	wait_until 60 "bbd never listened" test -S "$SOCK"
 	"$BBCTL" -j run "$BATS_TEST_TMPDIR/long.json" --socket "$SOCK" > /dev/null &
 	pid=$!
-	end=$(deadline 60)
-	while [ "$(bb_netns_left | wc -l)" -lt 2 ] || ip link show bbc0 > /dev/null 2>&1; do
-		before "$end" || fail "the port namespaces never appeared"
-		sleep 0.5
-	done
+	wait_until 60 "the port namespaces never appeared" ports_in_namespaces
 	kill -KILL "$BBD_PID"
 	wait "$BBD_PID" || true
 	wait "$pid" && RC=0 || RC=$?
@@ -169,17 +174,9 @@ run_scenario() {
 	[ -n "$(bb_netns_left)" ] || fail "nothing left behind to clean up"
 	"$BBD" --foreground --quiet --socket "$SOCK" &
 	BBD_PID=$!
-	end=$(deadline 30)
-	while [ -n "$(bb_netns_left)" ]; do
-		before "$end" || fail "namespaces still there: $(bb_netns_left)"
-		sleep 0.5
-	done
+	wait_until 30 "namespaces still there" no_bb_netns_left
 	# the exclusive device is back in the root namespace
-	end=$(deadline 10)
-	until ip link show bbc0 > /dev/null 2>&1; do
-		before "$end" || fail "bbc0 not given back"
-		sleep 0.5
-	done
+	wait_until 10 "bbc0 not given back" has_link bbc0
 }
 
 @test "scenario: IPv6 ports on VLAN 10, next hop found by ND, reverse direction" {
@@ -231,19 +228,8 @@ run_scenario() {
 	EOF
 	"$BBCTL" -j run "$BATS_TEST_TMPDIR/cap.json" --socket "$SOCK" > "$BATS_TEST_TMPDIR/out.json" &
 	pid=$!
-	end=$(deadline 60)
-	until [ -S "$SOCK" ]; do
-		before "$end" || fail "bbd never listened"
-		sleep 0.2
-	done
-	status=$(/usr/bin/python3 - "$SOCK" <<-'PY'
-		import json, socket, sys
-		s = socket.socket(socket.AF_UNIX)
-		s.connect(sys.argv[1])
-		s.sendall(b'{"cmd":"status"}\n')
-		print(s.makefile().readline().strip())
-	PY
-	)
+	wait_until 60 "bbd never listened" test -S "$SOCK"
+	status=$(bbd_status)
 	assert_eq "status" "status true" "$(jq -r '"\(.event) \(.running)"' <<< "$status")"
 	wait "$pid" && RC=0 || RC=$?
 	REC=$(cat "$BATS_TEST_TMPDIR/out.json")

@@ -134,22 +134,28 @@ json_fields() {
 	jq -r '.[0] // {} | to_entries[] | "\(.key)=\(.value)"' <<< "$1"
 }
 
+# load_obj ARRAY JSONVAR CMD...: run CMD (a bbctl -j ... show), put the
+# first object's "key=value" pairs into the associative array ARRAY and
+# the JSON into JSONVAR.
+load_obj() {
+	local -n arr=$1
+	local k v json
+	json=$("${@:3}") || { fail "${*:3}"; return 1; }
+	arr=()
+	while IFS='=' read -r k v; do arr[$k]=$v; done < <(json_fields "$json")
+	printf -v "$2" '%s' "$json"
+}
+
 # load_stream ID / load_trigger ID: fill the associative arrays S / T with
 # the stream's (in bbA) or trigger's (in bbB) counters.
 load_stream() {
-	local k v json
-	json=$(bbctl_a -j stream show id "$1") || { fail "stream show id $1"; return 1; }
 	declare -gA S=()
-	while IFS='=' read -r k v; do S[$k]=$v; done < <(json_fields "$json")
-	S_JSON=$json
+	load_obj S S_JSON bbctl_a -j stream show id "$1"
 }
 
 load_trigger() {
-	local k v json
-	json=$(bbctl_b -j trigger show id "$1") || { fail "trigger show id $1"; return 1; }
 	declare -gA T=()
-	while IFS='=' read -r k v; do T[$k]=$v; done < <(json_fields "$json")
-	T_JSON=$json
+	load_obj T T_JSON bbctl_b -j trigger show id "$1"
 }
 
 # now_s: seconds since boot, to the hundredth (for deadlines).
@@ -167,6 +173,17 @@ before() {
 # deadline SECS: the uptime SECS from now.
 deadline() {
 	awk -v now="$(now_s)" -v d="$1" 'BEGIN { printf "%.2f", now + d }'
+}
+
+# wait_until SECS WHAT CMD...: poll CMD every 0.2 s until it succeeds;
+# after SECS, fail with "WHAT".
+wait_until() {
+	local end
+	end=$(deadline "$1")
+	until "${@:3}"; do
+		before "$end" || { fail "$2 (after $1 s)"; return 1; }
+		sleep 0.2
+	done
 }
 
 # wait_stream_done ID [TIMEOUT]: poll until the stream is done.
