@@ -55,47 +55,58 @@ int bbd_link_get(struct bbd_rtnl *r, const char *name, struct bbd_link *l)
 	return ret == -ENOENT ? -ENODEV : ret;
 }
 
+/* RTM_NEWLINK of a new device name on parent, its IFLA_LINKINFO of
+ * kind opened with IFLA_INFO_DATA: the caller puts the kind's data, then
+ * link_new_end() closes the nests (top-level attributes may follow). */
+struct new_link {
+	struct nlmsghdr *nlh;
+	struct nlattr *info, *data;
+};
+
+static void link_new(struct new_link *n, char *buf, unsigned int parent,
+		     const char *name, const char *kind)
+{
+	n->nlh = link_msg(buf, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, 0);
+	mnl_attr_put_u32(n->nlh, IFLA_LINK, parent);
+	mnl_attr_put_strz(n->nlh, IFLA_IFNAME, name);
+	n->info = mnl_attr_nest_start(n->nlh, IFLA_LINKINFO);
+	mnl_attr_put_strz(n->nlh, IFLA_INFO_KIND, kind);
+	n->data = mnl_attr_nest_start(n->nlh, IFLA_INFO_DATA);
+}
+
+static void link_new_end(struct new_link *n)
+{
+	mnl_attr_nest_end(n->nlh, n->data);
+	mnl_attr_nest_end(n->nlh, n->info);
+}
+
 int bbd_link_add_macvlan(struct bbd_rtnl *r, unsigned int parent,
 			 const char *name, int target_fd, uint32_t mode,
 			 const uint8_t *mac)
 {
 	char buf[BBD_RTNL_BUF];
-	struct nlmsghdr *nlh = link_msg(buf, RTM_NEWLINK,
-					NLM_F_CREATE | NLM_F_EXCL, 0);
-	struct nlattr *info, *data;
+	struct new_link n;
 
-	mnl_attr_put_u32(nlh, IFLA_LINK, parent);
-	mnl_attr_put_strz(nlh, IFLA_IFNAME, name);
-	mnl_attr_put_u32(nlh, IFLA_NET_NS_FD, (uint32_t)target_fd);
+	link_new(&n, buf, parent, name, "macvlan");
+	mnl_attr_put_u32(n.nlh, IFLA_MACVLAN_MODE, mode);
+	link_new_end(&n);
+	mnl_attr_put_u32(n.nlh, IFLA_NET_NS_FD, (uint32_t)target_fd);
 	if (mac)
-		mnl_attr_put(nlh, IFLA_ADDRESS, BB_MAC_LEN, mac);
-	info = mnl_attr_nest_start(nlh, IFLA_LINKINFO);
-	mnl_attr_put_strz(nlh, IFLA_INFO_KIND, "macvlan");
-	data = mnl_attr_nest_start(nlh, IFLA_INFO_DATA);
-	mnl_attr_put_u32(nlh, IFLA_MACVLAN_MODE, mode);
-	mnl_attr_nest_end(nlh, data);
-	mnl_attr_nest_end(nlh, info);
-	return bbd_rtnl_talk(r, nlh, NULL, NULL);
+		mnl_attr_put(n.nlh, IFLA_ADDRESS, BB_MAC_LEN, mac);
+	return bbd_rtnl_talk(r, n.nlh, NULL, NULL);
 }
 
 int bbd_link_add_vlan(struct bbd_rtnl *r, unsigned int parent,
 		      const char *name, uint16_t id, uint16_t tpid)
 {
 	char buf[BBD_RTNL_BUF];
-	struct nlmsghdr *nlh = link_msg(buf, RTM_NEWLINK,
-					NLM_F_CREATE | NLM_F_EXCL, 0);
-	struct nlattr *info, *data;
+	struct new_link n;
 
-	mnl_attr_put_u32(nlh, IFLA_LINK, parent);
-	mnl_attr_put_strz(nlh, IFLA_IFNAME, name);
-	info = mnl_attr_nest_start(nlh, IFLA_LINKINFO);
-	mnl_attr_put_strz(nlh, IFLA_INFO_KIND, "vlan");
-	data = mnl_attr_nest_start(nlh, IFLA_INFO_DATA);
-	mnl_attr_put_u16(nlh, IFLA_VLAN_ID, id);
-	mnl_attr_put_u16(nlh, IFLA_VLAN_PROTOCOL, htons(tpid));
-	mnl_attr_nest_end(nlh, data);
-	mnl_attr_nest_end(nlh, info);
-	return bbd_rtnl_talk(r, nlh, NULL, NULL);
+	link_new(&n, buf, parent, name, "vlan");
+	mnl_attr_put_u16(n.nlh, IFLA_VLAN_ID, id);
+	mnl_attr_put_u16(n.nlh, IFLA_VLAN_PROTOCOL, htons(tpid));
+	link_new_end(&n);
+	return bbd_rtnl_talk(r, n.nlh, NULL, NULL);
 }
 
 int bbd_link_move(struct bbd_rtnl *r, unsigned int ifindex, int target_fd)
