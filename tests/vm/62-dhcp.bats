@@ -60,8 +60,8 @@ dhcp_server() {
 	DNSMASQ_PID=$!
 }
 
-# scenario FLOW_SECONDS: wan (static) and lan (dhcp), one frame_blasting
-# flow each way at 500 fps, latency tagged.
+# scenario FLOW_SECONDS [LAN_EXTRA_JSON]: wan (static) and lan (dhcp), one
+# frame_blasting flow each way at 500 fps, latency tagged.
 scenario() {
 	cat > "$BATS_TEST_TMPDIR/dhcp.json" <<-EOF
 	{ "wait_for_finish": 1,
@@ -69,7 +69,7 @@ scenario() {
 	    { "name": "wan", "port_group": ["wan"], "interface": "bbw0",
 	      "ipv4": "10.9.0.2", "netmask": "255.255.255.0" },
 	    { "name": "lan", "port_group": ["lan"], "interface": "bbl0",
-	      "ipv4": "dhcp" } ],
+	      "ipv4": "dhcp"${2:+, $2} } ],
 	  "flows": [
 	    { "name": "down", "type": "frame_blasting",
 	      "source": { "port_group": ["wan"] }, "destination": { "port_group": ["lan"] },
@@ -143,5 +143,23 @@ run_scenario() {
 	assert_eq "exit code" 2 "$rc"
 	[[ $err == *'port lan: no DHCP lease in 20 s: no DHCP OFFER on bbl0 ('*' DISCOVERs sent)'* ]] ||
 		fail "error line: $err"
+	assert_eq "namespaces left" "" "$(ip netns list | awk '$1 ~ /^bb-/')"
+}
+
+@test "dhcp: an address another host holds is DECLINEd; the run fails naming the holder" {
+	local err rc=0 brmac
+	# the server pins 10.9.0.100 to the port's MAC, and br0 has it too
+	ip -n "$DUT" addr add 10.9.0.100/24 dev br0
+	brmac=$(ip -n "$DUT" -j link show br0 | jq -r '.[0].address')
+	dhcp_server --dhcp-host=02:00:00:00:0d:01,10.9.0.100
+	scenario 1 '"mac": "02:00:00:00:0d:01"'
+	err=$("$BBCTL" run "$BATS_TEST_TMPDIR/dhcp.json" --socket "$SOCK" 2>&1 > /dev/null) || rc=$?
+	echo "$err"
+	grep -E 'DHCP[A-Z]+\(' "$DLOG" || true
+	assert_eq "exit code" 2 "$rc"
+	[[ $err == *"10.9.0.100 from 10.9.0.1 is in use by $brmac (DECLINEd "* ]] ||
+		fail "error line: $err"
+	grep -q "DHCPDECLINE(br0) 10.9.0.100 02:00:00:00:0d:01" "$DLOG" ||
+		fail "the server got no DECLINE"
 	assert_eq "namespaces left" "" "$(ip netns list | awk '$1 ~ /^bb-/')"
 }

@@ -22,12 +22,22 @@
 /* REQUESTs for one OFFER before starting over with a DISCOVER. */
 #define REQUEST_TRIES		4
 #define NAK_MAX			3
+#define DECLINE_MAX		3
+/* ARP probes for an ACKed address, and how long to listen after each.
+ * RFC 5227 waits seconds; 2 x 200 ms catches a host that holds the
+ * address on a LAN without holding up the run. */
+#define PROBES			2
+#define PROBE_WAIT_NS		200000000ull
+/* After a DECLINE, a fresh DISCOVER (RFC 2131 says wait 10 s: a run
+ * cannot, and DECLINE_MAX bounds the loop). */
+#define DECLINE_WAIT_NS		NS_PER_S
 /* Renew and rebind retransmit at half the time left, at least this. */
 #define RENEW_MIN_NS		NS_PER_S
 #define INFINITE_LEASE		0xffffffffu
 
 static const char *const state_names[] = {
 	[BBD_DHCP_SELECTING] = "selecting", [BBD_DHCP_REQUESTING] = "requesting",
+	[BBD_DHCP_CHECKING] = "checking",
 	[BBD_DHCP_BOUND] = "bound", [BBD_DHCP_RENEWING] = "renewing",
 	[BBD_DHCP_REBINDING] = "rebinding", [BBD_DHCP_EXPIRED] = "expired",
 	[BBD_DHCP_FAILED] = "failed",
@@ -77,6 +87,10 @@ static int send_msg(struct bbd_dhcp *d, enum bb_dhcp_type type,
 	}
 	if (type == BB_DHCP_RELEASE)
 		m.server_id = d->lease.server_id;
+	if (type == BB_DHCP_DECLINE) {
+		m.requested = d->lease.yiaddr;
+		m.server_id = d->lease.server_id;
+	}
 	n = bb_dhcp_build(buf, sizeof(buf), &m);
 	if (sendto(d->fd, buf, n, 0, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
 		bbd_log_err("dhcp %s: sending %s: %s", d->ifname,
@@ -133,6 +147,24 @@ static uint64_t half_way(uint64_t now, uint64_t deadline)
 	return now + (half > RENEW_MIN_NS ? half : RENEW_MIN_NS);
 }
 
+/* The lease holds: BOUND until T1. */
+static void commit(struct bbd_dhcp *d)
+{
+	char a[INET_ADDRSTRLEN], s[INET_ADDRSTRLEN];
+
+	bbd_arp_probe_close(&d->arp);
+	d->bound_once = true;
+	d->state = BBD_DHCP_BOUND;
+	d->tries = 0;
+	d->next_tx_mono = d->lease.lease_s == INFINITE_LEASE ? UINT64_MAX :
+			  at(d, t1_s(&d->lease));
+	ntoa(d->lease.yiaddr, a);
+	ntoa(d->lease.server_id, s);
+	bbd_log_info("dhcp %s: %s/%u from %s, lease %u s%s", d->ifname, a,
+		     d->lease.prefix, s, d->lease.lease_s,
+		     d->renewals ? " (renewed)" : "");
+}
+
 static void bound(struct bbd_dhcp *d, const struct bb_dhcp_in *ack)
 {
 	char a[INET_ADDRSTRLEN], s[INET_ADDRSTRLEN];
@@ -150,16 +182,58 @@ static void bound(struct bbd_dhcp *d, const struct bb_dhcp_in *ack)
 	d->lease = *ack;
 	if (!d->lease.has_server_id)
 		d->lease.server_id = d->offer.server_id;
+	/* lease times count from the ACK */
 	d->bound_mono = bbd_now_mono();
-	d->bound_once = true;
-	d->state = BBD_DHCP_BOUND;
+	if (d->bound_once) {
+		commit(d);
+		return;
+	}
+	d->state = BBD_DHCP_CHECKING;
 	d->tries = 0;
-	d->next_tx_mono = d->lease.lease_s == INFINITE_LEASE ? UINT64_MAX :
-			  at(d, t1_s(&d->lease));
-	ntoa(ack->yiaddr, a);
+	d->next_tx_mono = 0;	/* the first probe at the next tick */
+}
+
+/* Another host answered for the ACKed address: DECLINE it, start over. */
+static void decline(struct bbd_dhcp *d)
+{
+	char a[INET_ADDRSTRLEN], s[INET_ADDRSTRLEN];
+	const uint8_t *m = d->arp.holder;
+
+	send_msg(d, BB_DHCP_DECLINE, bcast);
+	ntoa(d->lease.yiaddr, a);
 	ntoa(d->lease.server_id, s);
-	bbd_log_info("dhcp %s: %s/%u from %s, lease %u s%s", d->ifname, a,
-		     ack->prefix, s, ack->lease_s, d->renewals ? " (renewed)" : "");
+	snprintf(d->err, sizeof(d->err),
+		 "%s from %s is in use by %02x:%02x:%02x:%02x:%02x:%02x (DECLINEd %u times)",
+		 a, s, m[0], m[1], m[2], m[3], m[4], m[5], d->declines + 1);
+	bbd_log_err("dhcp %s: %s", d->ifname, d->err);
+	if (++d->declines >= DECLINE_MAX) {
+		bbd_arp_probe_close(&d->arp);
+		d->state = BBD_DHCP_FAILED;
+		return;
+	}
+	d->state = BBD_DHCP_SELECTING;
+	d->next_tx_mono = bbd_now_mono() + DECLINE_WAIT_NS;
+	d->tries = 0;
+	d->xid = new_xid();
+	d->begin_mono = bbd_now_mono();
+}
+
+/* CHECKING: a probe every PROBE_WAIT_NS; no claim after the last one's
+ * wait: the lease holds. */
+static void check_tick(struct bbd_dhcp *d, uint64_t now)
+{
+	if (bbd_arp_probe_conflict(&d->arp)) {
+		decline(d);
+		return;
+	}
+	if (d->tries >= PROBES) {
+		commit(d);
+		return;
+	}
+	if (bbd_arp_probe_send(&d->arp, d->lease.yiaddr))
+		bbd_log_err("dhcp %s: ARP probe: %s", d->ifname, strerror(errno));
+	d->tries++;
+	d->next_tx_mono = now + PROBE_WAIT_NS;
 }
 
 static void nak(struct bbd_dhcp *d, const struct bb_dhcp_in *m)
@@ -225,10 +299,10 @@ static void answer(struct bbd_dhcp *d, const struct bb_dhcp_in *m)
 		send_msg(d, BB_DHCP_REQUEST, bcast);
 		d->next_tx_mono = bbd_now_mono() + backoff_ns(d->tries);
 	} else if (m->type == BB_DHCP_ACK && d->state != BBD_DHCP_SELECTING &&
-		   d->state != BBD_DHCP_FAILED) {
+		   d->state != BBD_DHCP_CHECKING && d->state != BBD_DHCP_FAILED) {
 		ack_terms(d, m);
 	} else if (m->type == BB_DHCP_NAK && d->state != BBD_DHCP_SELECTING &&
-		   d->state != BBD_DHCP_BOUND) {
+		   d->state != BBD_DHCP_CHECKING && d->state != BBD_DHCP_BOUND) {
 		nak(d, m);
 	}
 }
@@ -276,17 +350,24 @@ static int open_socket(struct bbd_dhcp *d, int nsfd)
 }
 
 int bbd_dhcp_start(struct bbd_dhcp *d, int nsfd, const char *ifname,
-		   const uint8_t *mac, const char *hostname)
+		   unsigned int ifindex, const uint8_t *mac,
+		   const char *hostname)
 {
 	int ret;
 
 	memset(d, 0, sizeof(*d));
+	d->arp.fd = -1;
 	snprintf(d->ifname, sizeof(d->ifname), "%s", ifname);
 	snprintf(d->hostname, sizeof(d->hostname), "%s", hostname);
 	memcpy(d->mac, mac, BB_MAC_LEN);
+	ret = bbd_arp_probe_open(&d->arp, nsfd, ifindex, mac);
+	if (ret)
+		return ret;
 	d->fd = open_socket(d, nsfd);
-	if (d->fd < 0)
+	if (d->fd < 0) {
+		bbd_arp_probe_close(&d->arp);
 		return d->fd;
+	}
 	ret = bbd_loop_add(d->fd, EPOLLIN, on_readable, d);
 	if (ret) {
 		close(d->fd);
@@ -334,8 +415,13 @@ void bbd_dhcp_tick(struct bbd_dhcp *d)
 		return;
 	switch (d->state) {
 	case BBD_DHCP_SELECTING:
+		if (!d->tries)
+			d->discovers++;
 		send_msg(d, BB_DHCP_DISCOVER, bcast);
 		d->next_tx_mono = now + backoff_ns(d->tries);
+		break;
+	case BBD_DHCP_CHECKING:
+		check_tick(d, now);
 		break;
 	case BBD_DHCP_REQUESTING:
 		if (d->tries >= REQUEST_TRIES) {
@@ -365,6 +451,7 @@ void bbd_dhcp_stop(struct bbd_dhcp *d)
 		send_msg(d, BB_DHCP_RELEASE, d->lease.server_id);
 		bbd_log_info("dhcp %s: lease released", d->ifname);
 	}
+	bbd_arp_probe_close(&d->arp);
 	bbd_loop_del(d->fd);
 	close(d->fd);
 	d->fd = -1;
@@ -380,7 +467,8 @@ void bbd_dhcp_why(const struct bbd_dhcp *d, char *buf, size_t len)
 {
 	char s[INET_ADDRSTRLEN], a[INET_ADDRSTRLEN];
 
-	if (d->state == BBD_DHCP_FAILED || d->state == BBD_DHCP_EXPIRED) {
+	/* what went wrong last (a DECLINE, a NAK) says more than the state */
+	if (d->err[0]) {
 		snprintf(buf, len, "%s", d->err);
 	} else if (d->state == BBD_DHCP_REQUESTING) {
 		ntoa(d->offer.server_id, s);

@@ -128,7 +128,8 @@ static int addresses(struct bbd_port *p, char *err, size_t errlen)
 	if (ret)
 		return ERR("ipv6: %s %s", strerror(-ret), p->rtnl.msg);
 	if (c->dhcp4) {
-		ret = bbd_dhcp_start(&p->dhcp, p->nsfd, p->top, p->mac, c->name);
+		ret = bbd_dhcp_start(&p->dhcp, p->nsfd, p->top, p->ifindex,
+				     p->mac, c->name);
 		return ret ? ERR("dhcp on %s: %s", p->top, strerror(-ret)) : 0;
 	}
 	p->has_ip4 = c->has_ip4;

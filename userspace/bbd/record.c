@@ -67,10 +67,11 @@ static json_t *dhcp_lease(const struct bbd_port *p)
 
 	if (!p->cfg->dhcp4)
 		return json_null();
-	return json_pack("{s:o,s:o,s:i,s:s,s:o}",
+	return json_pack("{s:o,s:o,s:i,s:i,s:s,s:o}",
 		"server", ip_or_null(d->bound_once, &server),
 		"lease_s", d->bound_once ? json_integer(d->lease.lease_s) : json_null(),
 		"renewals", (json_int_t)d->renewals,
+		"declines", (json_int_t)d->declines,
 		"state", bbd_dhcp_state_name(d->state),
 		"error", d->err[0] ? json_string(d->err) : json_null());
 }
