@@ -46,13 +46,14 @@ teardown() {
 	[ -z "$new" ] || { echo "kernel problem during the test: $new"; return 1; }
 }
 
-# dhcp_server [DNSMASQ_OPTIONS...]: dnsmasq on br0, leases 10.9.0.100-150
-# for 2 minutes (dnsmasq's shortest), router 10.9.0.1. --no-ping: it
-# would wait 3 s to check each new address is free.
+# dhcp_server [DNSMASQ_OPTIONS...]: dnsmasq on br0, leases from POOL
+# (default 10.9.0.100-150) for 2 minutes (dnsmasq's shortest), router
+# 10.9.0.1. --no-ping: it would wait 3 s to check each new address is
+# free (and would find the ones the tests make it hand out).
 dhcp_server() {
 	ip netns exec "$DUT" dnsmasq --conf-file=/dev/null --keep-in-foreground \
 		--user=root --port=0 --interface=br0 --bind-interfaces \
-		--dhcp-range=10.9.0.100,10.9.0.150,255.255.255.0,2m \
+		--dhcp-range="${POOL:-10.9.0.100,10.9.0.150}",255.255.255.0,2m \
 		--dhcp-option=option:router,10.9.0.1 --dhcp-authoritative \
 		--no-ping --dhcp-leasefile="$LEASES" --log-dhcp \
 		--log-facility="$DLOG" --pid-file="$BATS_TEST_TMPDIR/dnsmasq.pid" \
@@ -146,20 +147,39 @@ run_scenario() {
 	assert_eq "namespaces left" "" "$(ip netns list | awk '$1 ~ /^bb-/')"
 }
 
-@test "dhcp: an address another host holds is DECLINEd; the run fails naming the holder" {
-	local err rc=0 brmac
+@test "dhcp: an address another host holds is DECLINEd, the next one taken; the record says who held it" {
+	local brmac lan='.ports[] | select(.name == "lan")'
 	# the server pins 10.9.0.100 to the port's MAC, and br0 has it too
 	ip -n "$DUT" addr add 10.9.0.100/24 dev br0
 	brmac=$(ip -n "$DUT" -j link show br0 | jq -r '.[0].address')
 	dhcp_server --dhcp-host=02:00:00:00:0d:01,10.9.0.100
 	scenario 1 '"mac": "02:00:00:00:0d:01"'
+	run_scenario
+	assert_eq "exit code" 0 "$RC"
+	grep -q "DHCPDECLINE(br0) 10.9.0.100 02:00:00:00:0d:01" "$DLOG" ||
+		fail "the server got no DECLINE"
+	assert_eq "declines" 1 "$(jq -r "$lan.dhcp.declines" <<< "$REC")"
+	assert_eq "dhcp error" "10.9.0.100 from 10.9.0.1 is in use by $brmac (DECLINE 1 of 3)" \
+		"$(jq -r "$lan.dhcp.error" <<< "$REC")"
+	[ "$(jq -r "$lan.ipv4" <<< "$REC")" != 10.9.0.100 ] || fail "took the address in use"
+	assert_eq "down rx" 500 "$(jq -r '.flows[0].results.rx_frames' <<< "$REC")"
+}
+
+@test "dhcp: when every address offered is in use the run fails naming the holder" {
+	local err rc=0 brmac
+	ip -n "$DUT" -batch - <<-EOF
+		addr add 10.9.0.100/24 dev br0
+		addr add 10.9.0.101/24 dev br0
+		addr add 10.9.0.102/24 dev br0
+	EOF
+	brmac=$(ip -n "$DUT" -j link show br0 | jq -r '.[0].address')
+	POOL=10.9.0.100,10.9.0.102 dhcp_server
+	scenario 1
 	err=$("$BBCTL" run "$BATS_TEST_TMPDIR/dhcp.json" --socket "$SOCK" 2>&1 > /dev/null) || rc=$?
 	echo "$err"
 	grep -E 'DHCP[A-Z]+\(' "$DLOG" || true
 	assert_eq "exit code" 2 "$rc"
-	[[ $err == *"10.9.0.100 from 10.9.0.1 is in use by $brmac (DECLINEd "* ]] ||
+	[[ $err =~ 10\.9\.0\.10[0-2]\ from\ 10\.9\.0\.1\ is\ in\ use\ by\ $brmac\ \(DECLINE\ [1-3]\ of\ 3\) ]] ||
 		fail "error line: $err"
-	grep -q "DHCPDECLINE(br0) 10.9.0.100 02:00:00:00:0d:01" "$DLOG" ||
-		fail "the server got no DECLINE"
 	assert_eq "namespaces left" "" "$(ip netns list | awk '$1 ~ /^bb-/')"
 }

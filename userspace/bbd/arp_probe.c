@@ -45,7 +45,17 @@ int bbd_arp_probe_open(struct bbd_arp_probe *p, int nsfd,
 	return 0;
 }
 
-int bbd_arp_probe_send(struct bbd_arp_probe *p, struct in_addr addr)
+void bbd_arp_probe_watch(struct bbd_arp_probe *p, struct in_addr addr)
+{
+	struct arp_eth4 a;
+
+	while (p->fd >= 0 && recv(p->fd, &a, sizeof(a), 0) >= 0)
+		;
+	p->addr = addr;
+	p->conflict = false;
+}
+
+int bbd_arp_probe_send(struct bbd_arp_probe *p)
 {
 	struct sockaddr_ll to = { .sll_family = AF_PACKET,
 				  .sll_protocol = htons(ETH_P_ARP),
@@ -55,12 +65,9 @@ int bbd_arp_probe_send(struct bbd_arp_probe *p, struct in_addr addr)
 			      .ptype = htons(ETH_P_IP), .hlen = BB_MAC_LEN,
 			      .plen = 4, .op = htons(ARPOP_REQUEST) };
 
-	if (addr.s_addr != p->addr.s_addr)
-		p->conflict = false;
-	p->addr = addr;
 	memset(to.sll_addr, 0xff, BB_MAC_LEN);
 	memcpy(a.sha, p->mac, BB_MAC_LEN);
-	memcpy(a.tpa, &addr, 4);	/* spa and tha stay 0: a probe */
+	memcpy(a.tpa, &p->addr, 4);	/* spa and tha stay 0: a probe */
 	if (sendto(p->fd, &a, sizeof(a), 0, (struct sockaddr *)&to,
 		   sizeof(to)) < 0)
 		return -errno;

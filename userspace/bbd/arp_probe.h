@@ -28,8 +28,11 @@ struct bbd_arp_probe {
 /* Open the socket in namespace nsfd on ifindex; 0 or -errno. */
 int bbd_arp_probe_open(struct bbd_arp_probe *p, int nsfd,
 		       unsigned int ifindex, const uint8_t *mac);
-/* Send one probe for addr (a new addr forgets an earlier conflict). */
-int bbd_arp_probe_send(struct bbd_arp_probe *p, struct in_addr addr);
+/* Watch addr from now on: what arrived before, and an earlier conflict,
+ * are forgotten. */
+void bbd_arp_probe_watch(struct bbd_arp_probe *p, struct in_addr addr);
+/* Send one probe for the watched address. */
+int bbd_arp_probe_send(struct bbd_arp_probe *p);
 /* Read what arrived; true once another host claimed the address. */
 bool bbd_arp_probe_conflict(struct bbd_arp_probe *p);
 void bbd_arp_probe_close(struct bbd_arp_probe *p);

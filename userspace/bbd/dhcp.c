@@ -189,6 +189,7 @@ static void bound(struct bbd_dhcp *d, const struct bb_dhcp_in *ack)
 		return;
 	}
 	d->state = BBD_DHCP_CHECKING;
+	bbd_arp_probe_watch(&d->arp, d->lease.yiaddr);
 	d->tries = 0;
 	d->next_tx_mono = 0;	/* the first probe at the next tick */
 }
@@ -203,8 +204,9 @@ static void decline(struct bbd_dhcp *d)
 	ntoa(d->lease.yiaddr, a);
 	ntoa(d->lease.server_id, s);
 	snprintf(d->err, sizeof(d->err),
-		 "%s from %s is in use by %02x:%02x:%02x:%02x:%02x:%02x (DECLINEd %u times)",
-		 a, s, m[0], m[1], m[2], m[3], m[4], m[5], d->declines + 1);
+		 "%s from %s is in use by %02x:%02x:%02x:%02x:%02x:%02x (DECLINE %u of %u)",
+		 a, s, m[0], m[1], m[2], m[3], m[4], m[5], d->declines + 1,
+		 DECLINE_MAX);
 	bbd_log_err("dhcp %s: %s", d->ifname, d->err);
 	if (++d->declines >= DECLINE_MAX) {
 		bbd_arp_probe_close(&d->arp);
@@ -230,7 +232,7 @@ static void check_tick(struct bbd_dhcp *d, uint64_t now)
 		commit(d);
 		return;
 	}
-	if (bbd_arp_probe_send(&d->arp, d->lease.yiaddr))
+	if (bbd_arp_probe_send(&d->arp))
 		bbd_log_err("dhcp %s: ARP probe: %s", d->ifname, strerror(errno));
 	d->tries++;
 	d->next_tx_mono = now + PROBE_WAIT_NS;
