@@ -111,13 +111,18 @@ static uint64_t backoff_ns(unsigned int tries)
 	return s * NS_PER_S;
 }
 
-static void discover(struct bbd_dhcp *d)
+/* SELECTING with a new exchange: new xid, secs from now. */
+static void restart(struct bbd_dhcp *d)
 {
 	d->state = BBD_DHCP_SELECTING;
 	d->xid = new_xid();
 	d->tries = 0;
 	d->begin_mono = bbd_now_mono();
-	d->discovers++;
+}
+
+static void discover(struct bbd_dhcp *d)
+{
+	restart(d);
 	send_msg(d, BB_DHCP_DISCOVER, bcast);
 	d->next_tx_mono = bbd_now_mono() + backoff_ns(d->tries);
 }
@@ -213,11 +218,8 @@ static void decline(struct bbd_dhcp *d)
 		d->state = BBD_DHCP_FAILED;
 		return;
 	}
-	d->state = BBD_DHCP_SELECTING;
+	restart(d);
 	d->next_tx_mono = bbd_now_mono() + DECLINE_WAIT_NS;
-	d->tries = 0;
-	d->xid = new_xid();
-	d->begin_mono = bbd_now_mono();
 }
 
 /* CHECKING: a probe every PROBE_WAIT_NS; no claim after the last one's
@@ -417,8 +419,6 @@ void bbd_dhcp_tick(struct bbd_dhcp *d)
 		return;
 	switch (d->state) {
 	case BBD_DHCP_SELECTING:
-		if (!d->tries)
-			d->discovers++;
 		send_msg(d, BB_DHCP_DISCOVER, bcast);
 		d->next_tx_mono = now + backoff_ns(d->tries);
 		break;

@@ -47,7 +47,7 @@ struct bbd_dhcp {
 	uint64_t begin_mono;		/* this exchange began (secs) */
 	uint64_t next_tx_mono;		/* retransmit or renew at */
 	unsigned int tries;		/* sent in this state */
-	unsigned int discovers, naks, declines, renewals;
+	unsigned int naks, declines, renewals;
 	struct bbd_arp_probe arp;	/* open until the first lease is checked */
 	struct bb_dhcp_in offer;	/* the OFFER taken */
 	struct bb_dhcp_in lease;	/* the last ACK */
