@@ -46,18 +46,6 @@ void bbgen_hist_init(struct bbgen_hist *h)
 	memset(h, 0, sizeof(*h));
 }
 
-void bbgen_hist_add(struct bbgen_hist *h, u64 v)
-{
-	u32 idx = bbgen_hist_index(v);
-
-	if (!h->total || idx < h->lo_idx)
-		h->lo_idx = idx;
-	if (!h->total || idx > h->hi_idx)
-		h->hi_idx = idx;
-	h->counts[idx]++;
-	h->total++;
-}
-
 /* ceil(total * ppm / 1e6) without overflow: total - floor(total * (1 - p)) */
 static u64 rank_of(u64 total, u32 ppm)
 {

@@ -21,6 +21,7 @@
 #define _BBGEN_CORE_HIST_H
 
 #include <linux/bitops.h>
+#include <linux/minmax.h>
 #include <linux/types.h>
 
 #define BBGEN_HIST_SUB_BITS	11
@@ -55,7 +56,18 @@ u64 bbgen_hist_upper(u32 idx);
 u64 bbgen_hist_mid(u32 idx);
 
 void bbgen_hist_init(struct bbgen_hist *h);
-void bbgen_hist_add(struct bbgen_hist *h, u64 v);
+
+/* Count @v (<= BBGEN_HIST_MAX_NS); inline, as it runs for every frame. */
+static inline void bbgen_hist_add(struct bbgen_hist *h, u64 v)
+{
+	u32 idx = bbgen_hist_index(v);
+
+	/* conditional moves, not branches: this runs for every frame */
+	h->lo_idx = h->total ? min(h->lo_idx, idx) : idx;
+	h->hi_idx = max(h->hi_idx, idx);
+	h->counts[idx]++;
+	h->total++;
+}
 
 /*
  * Percentiles in parts per million (e.g. 999900 for P99.99), ascending:

@@ -25,6 +25,8 @@
 #ifndef _BBGEN_CORE_LATENCY_H
 #define _BBGEN_CORE_LATENCY_H
 
+#include <linux/compiler.h>
+#include <linux/minmax.h>
 #include <linux/types.h>
 
 #include "hist.h"
@@ -51,8 +53,46 @@ struct bbgen_lat_summary {
 
 void bbgen_lat_init(struct bbgen_lat *l, struct bbgen_hist *hist,
 		    u64 range_min, u64 range_max);
-/* Record one frame; returns false if its latency was invalid. */
-bool bbgen_lat_add(struct bbgen_lat *l, u64 rx_ns, u64 tx_ns);
+/*
+ * Record one frame; returns false if its latency was invalid. Inline, as
+ * it runs for every frame received.
+ */
+static inline bool bbgen_lat_add(struct bbgen_lat *l, u64 rx_ns, u64 tx_ns)
+{
+	u64 lat, ad;
+	s64 d;
+
+	if (unlikely(rx_ns < tx_ns || rx_ns - tx_ns > BBGEN_HIST_MAX_NS)) {
+		l->invalid++;
+		return false;
+	}
+	lat = rx_ns - tx_ns;
+	if (likely(l->count)) {
+		/*
+		 * RFC 3550 A.8: J16 += |D| - ((J16 + 8) >> 4). The result is
+		 * never negative, so the u64 arithmetic wrapping in between
+		 * is harmless.
+		 */
+		d = lat - l->last;
+		ad = d < 0 ? -d : d;
+		l->jitter16 += ad - ((l->jitter16 + 8) >> 4);
+	}
+	/*
+	 * Conditional moves and flag adds rather than branches (range_min <=
+	 * range_max, so at most one of below/above counts the frame).
+	 */
+	l->min = l->count ? min(l->min, lat) : lat;
+	l->max = max(l->max, lat);
+	l->last = lat;
+	l->sum += lat;
+	l->count++;
+	l->below += lat < l->range_min;
+	l->above += lat > l->range_max;
+	if (l->hist)
+		bbgen_hist_add(l->hist, lat);
+	return true;
+}
+
 void bbgen_lat_summary(const struct bbgen_lat *l, struct bbgen_lat_summary *s);
 
 #endif /* _BBGEN_CORE_LATENCY_H */

@@ -11,12 +11,10 @@ void bbgen_loss_init(struct bbgen_loss *l)
 	memset(l, 0, sizeof(*l));
 }
 
-u64 bbgen_loss_track(struct bbgen_loss *l, u64 expected, u64 seq, u64 rx_ns)
+u64 bbgen_loss_gap(struct bbgen_loss *l, u64 expected, u64 seq, u64 rx_ns)
 {
 	struct bbgen_loss_event *e;
 
-	if (seq <= expected)
-		return 0;
 	if (l->total < BBGEN_LOSS_EVENTS) {
 		e = &l->ev[l->total];
 		e->first_seq = expected;

@@ -16,6 +16,7 @@
 #ifndef _BBGEN_CORE_LOSS_H
 #define _BBGEN_CORE_LOSS_H
 
+#include <linux/compiler.h>
 #include <linux/types.h>
 
 #define BBGEN_LOSS_EVENTS	64
@@ -33,12 +34,22 @@ struct bbgen_loss {
 
 void bbgen_loss_init(struct bbgen_loss *l);
 
+/* Record the gap expected..seq - 1 (seq > expected); returns its size. */
+u64 bbgen_loss_gap(struct bbgen_loss *l, u64 expected, u64 seq, u64 rx_ns);
+
 /*
  * A frame with sequence number @seq became the new highest; @expected is
  * the number that was due (highest + 1, or 0 for the first frame).
- * Returns the size of the gap it revealed (0: none).
+ * Returns the size of the gap it revealed (0: none). Inline: every frame
+ * in order asks, and almost none reveals a gap.
  */
-u64 bbgen_loss_track(struct bbgen_loss *l, u64 expected, u64 seq, u64 rx_ns);
+static inline u64 bbgen_loss_track(struct bbgen_loss *l, u64 expected,
+				   u64 seq, u64 rx_ns)
+{
+	if (likely(seq <= expected))
+		return 0;
+	return bbgen_loss_gap(l, expected, seq, rx_ns);
+}
 
 static inline unsigned int bbgen_loss_n(const struct bbgen_loss *l)
 {

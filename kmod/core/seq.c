@@ -68,7 +68,7 @@ static enum bbgen_seq_verdict seq_behind(struct bbgen_seq *s, u64 seq)
 	return BBGEN_SEQ_LATE;
 }
 
-enum bbgen_seq_verdict bbgen_seq_update(struct bbgen_seq *s, u64 seq)
+enum bbgen_seq_verdict bbgen_seq_update_slow(struct bbgen_seq *s, u64 seq)
 {
 	s->rx_frames++;
 	if (s->rx_frames == 1) {

@@ -34,8 +34,9 @@
 #ifndef _BBGEN_CORE_SEQ_H
 #define _BBGEN_CORE_SEQ_H
 
-#include <linux/types.h>
 #include <linux/bitops.h>
+#include <linux/compiler.h>
+#include <linux/types.h>
 
 #define BBGEN_SEQ_WINDOW	16384	/* power of two */
 
@@ -56,6 +57,25 @@ enum bbgen_seq_verdict {
 };
 
 void bbgen_seq_init(struct bbgen_seq *s);
-enum bbgen_seq_verdict bbgen_seq_update(struct bbgen_seq *s, u64 seq);
+
+/* Every case of bbgen_seq_update(); the inline part is only a shortcut. */
+enum bbgen_seq_verdict bbgen_seq_update_slow(struct bbgen_seq *s, u64 seq);
+
+/*
+ * Feed one frame's sequence number. Called for every frame received, so
+ * the common case, the next number in order, is inline and does exactly
+ * what the general case does for it (no gap to clear, nothing lost).
+ */
+static inline enum bbgen_seq_verdict bbgen_seq_update(struct bbgen_seq *s,
+						      u64 seq)
+{
+	if (likely(s->rx_frames && seq == s->highest + 1)) {
+		s->rx_frames++;
+		__set_bit(seq & (BBGEN_SEQ_WINDOW - 1), s->seen);
+		s->highest = seq;
+		return BBGEN_SEQ_NEXT;
+	}
+	return bbgen_seq_update_slow(s, seq);
+}
 
 #endif /* _BBGEN_CORE_SEQ_H */

@@ -156,8 +156,31 @@ static void seq_wrapped_clear_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, s->lost, 0ULL);
 }
 
+/*
+ * The inline shortcut for the next number in order must leave the tracker
+ * exactly as the general path does: every table case, fed once through
+ * bbgen_seq_update() and once through bbgen_seq_update_slow() only, ends in
+ * byte-identical state with the same verdict for every frame.
+ */
+static void seq_shortcut_same_test(struct kunit *test)
+{
+	const struct seq_case *c = test->param_value;
+	struct bbgen_seq *fast = new_seq(test), *slow = new_seq(test);
+	unsigned int i;
+
+	for (i = 0; i < c->n; i++)
+		KUNIT_EXPECT_EQ(test, bbgen_seq_update(fast, c->seqs[i]),
+				bbgen_seq_update_slow(slow, c->seqs[i]));
+	/* then a run in order, the shortcut's case, past a window wrap */
+	for (i = 1; i <= W + 2 && c->highest + i <= TOP; i++)
+		KUNIT_EXPECT_EQ(test, bbgen_seq_update(fast, c->highest + i),
+				bbgen_seq_update_slow(slow, c->highest + i));
+	KUNIT_EXPECT_EQ(test, memcmp(fast, slow, sizeof(*fast)), 0);
+}
+
 static struct kunit_case bbgen_seq_test_cases[] = {
 	KUNIT_CASE_PARAM(seq_table_test, seq_cases_gen_params),
+	KUNIT_CASE_PARAM(seq_shortcut_same_test, seq_cases_gen_params),
 	KUNIT_CASE(seq_verdicts_test),
 	KUNIT_CASE(seq_long_run_test),
 	KUNIT_CASE(seq_interleaved_test),

@@ -53,12 +53,10 @@ static void close_cur(struct bbgen_snaps *r, gfp_t gfp)
 	}
 }
 
-struct bbgen_snap *bbgen_snaps_at(struct bbgen_snaps *r, u64 now, gfp_t gfp)
+struct bbgen_snap *bbgen_snaps_open(struct bbgen_snaps *r, u64 now, gfp_t gfp)
 {
 	u64 rem;
 
-	if (r->cur_end && now < r->cur_end)
-		return &r->cur;
 	if (r->cur_end)
 		close_cur(r, gfp);
 	memset(&r->cur, 0, sizeof(r->cur));
@@ -85,15 +83,4 @@ void bbgen_snaps_pop(struct bbgen_snaps *r, u32 n)
 		n = r->len;
 	r->head = (r->head + n) % BBGEN_SNAPS_MAX;
 	r->len -= n;
-}
-
-void bbgen_snap_lat(struct bbgen_snap *s, u64 lat, u64 jitter)
-{
-	if (!s->lat_count || lat < s->lat_min)
-		s->lat_min = lat;
-	if (lat > s->lat_max)
-		s->lat_max = lat;
-	s->lat_sum += lat;
-	s->lat_count++;
-	s->jitter = jitter;
 }

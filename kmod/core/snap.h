@@ -27,7 +27,9 @@
 #ifndef _BBGEN_CORE_SNAP_H
 #define _BBGEN_CORE_SNAP_H
 
+#include <linux/compiler.h>
 #include <linux/gfp.h>
+#include <linux/minmax.h>
 #include <linux/types.h>
 
 struct bbgen_snap {
@@ -53,11 +55,21 @@ struct bbgen_snaps {
 void bbgen_snaps_init(struct bbgen_snaps *r, u64 interval_ns);
 void bbgen_snaps_free(struct bbgen_snaps *r);
 
+/* Close the open snapshot (if any) and open the one holding @now. */
+struct bbgen_snap *bbgen_snaps_open(struct bbgen_snaps *r, u64 now, gfp_t gfp);
+
 /*
  * The open snapshot for a frame at @now, after closing the previous one if
- * @now is past its end. @gfp is for a chunk of the ring.
+ * @now is past its end. @gfp is for a chunk of the ring. Inline: every
+ * frame asks, and all but one an interval find the open one.
  */
-struct bbgen_snap *bbgen_snaps_at(struct bbgen_snaps *r, u64 now, gfp_t gfp);
+static inline struct bbgen_snap *bbgen_snaps_at(struct bbgen_snaps *r,
+						u64 now, gfp_t gfp)
+{
+	if (likely(now < r->cur_end))
+		return &r->cur;
+	return bbgen_snaps_open(r, now, gfp);
+}
 
 /* Close the open snapshot if its interval ended before @now. */
 void bbgen_snaps_close_due(struct bbgen_snaps *r, u64 now, gfp_t gfp);
@@ -69,6 +81,13 @@ const struct bbgen_snap *bbgen_snaps_get(const struct bbgen_snaps *r, u32 i);
 void bbgen_snaps_pop(struct bbgen_snaps *r, u32 n);
 
 /* Fold one valid latency into a snapshot. */
-void bbgen_snap_lat(struct bbgen_snap *s, u64 lat, u64 jitter);
+static inline void bbgen_snap_lat(struct bbgen_snap *s, u64 lat, u64 jitter)
+{
+	s->lat_min = s->lat_count ? min(s->lat_min, lat) : lat;
+	s->lat_max = max(s->lat_max, lat);
+	s->lat_sum += lat;
+	s->lat_count++;
+	s->jitter = jitter;
+}
 
 #endif /* _BBGEN_CORE_SNAP_H */

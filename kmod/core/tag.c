@@ -42,16 +42,6 @@ static void put_be64(u8 *p, u64 v)
 	p[1] = v >> 48;
 }
 
-static u64 get_be(const u8 *p, int n)
-{
-	u64 v = 0;
-	int i;
-
-	for (i = 0; i < n; i++)
-		v = v << 8 | p[i];
-	return v;
-}
-
 /* The fix at @area: fix + @sum == @orig_sum in one's-complement. */
 static void put_fix(u8 *area, u16 orig_sum, u32 sum)
 {
@@ -85,14 +75,4 @@ void bbgen_tag_write_time(u8 *area, u16 orig_sum, u64 seq, u64 tai_ns)
 	put_be48(area + 2, seq);
 	put_be64(area + 8, tai_ns);
 	put_fix(area, orig_sum, words_sum(seq) + words_sum(tai_ns));
-}
-
-u64 bbgen_tag_read_seq(const u8 *area)
-{
-	return get_be(area + 2, 6);
-}
-
-u64 bbgen_tag_read_time(const u8 *area)
-{
-	return get_be(area + 8, 8);
 }
