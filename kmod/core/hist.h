@@ -62,7 +62,7 @@ static inline void bbgen_hist_add(struct bbgen_hist *h, u64 v)
 {
 	u32 idx = bbgen_hist_index(v);
 
-	/* conditional moves, not branches: this runs for every frame */
+	/* conditional moves, not branches */
 	h->lo_idx = h->total ? min(h->lo_idx, idx) : idx;
 	h->hi_idx = max(h->hi_idx, idx);
 	h->counts[idx]++;
