@@ -1,0 +1,27 @@
+# shellcheck shell=bash disable=SC2154
+# Sourced by the bench wrappers (which set $top). On the host, bench_in_vm
+# re-runs the calling bench inside one VM (scripts/vm-run), taking its
+# --kver/--ko options; inside the VM (BB_VM set) it returns and the wrapper
+# goes on to the bench itself.
+#
+# Usage: bench_in_vm BENCH [VM-RUN OPTION]... -- "$@"
+bench_in_vm() {
+	[ -z "${BB_VM:-}" ] || return 0
+	local bench=$1 vm_opts=() pick=()
+	shift
+	while [ "$1" != -- ]; do
+		vm_opts+=("$1")
+		shift
+	done
+	shift
+	while [ $# -gt 0 ]; do
+		case $1 in
+		--kver | --ko) pick+=("$1" "$2"); shift 2 ;;
+		*) break ;;
+		esac
+	done
+	# the YNL library comes from the kernel tree, which the read-only guest
+	# cannot unpack
+	"$top/scripts/linux-source" > /dev/null
+	exec "$top/scripts/vm-run" "${pick[@]}" "${vm_opts[@]}" -- "$bench" "$@"
+}
