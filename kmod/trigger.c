@@ -216,7 +216,6 @@ static bool rx_tag(struct bbgen_trigger *t, struct sk_buff *skb,
 	unsigned int ulen = ntohs(uh->len);
 	u8 _tag[BBGEN_TIME_TAG_LEN];
 	const u8 *tag;
-	__be64 tx;
 
 	if (ulen < sizeof(*uh) + tlen || f->udp_off + ulen > f->ip_end)
 		return false;
@@ -224,10 +223,8 @@ static bool rx_tag(struct bbgen_trigger *t, struct sk_buff *skb,
 	if (!tag)
 		return false;
 	r->seq = bbgen_tag_read_seq(tag);
-	if (t->latency) {
-		memcpy(&tx, tag + BBGEN_SEQ_TAG_LEN, sizeof(tx));
-		r->tx_ns = be64_to_cpu(tx);
-	}
+	if (t->latency)
+		r->tx_ns = bbgen_tag_read_time(tag);
 	return true;
 }
 
