@@ -88,6 +88,10 @@ static const struct bad bad_docs[] = {
 	{ "{" PORTS ",\"wait_for_finish\":-1,\"flows\":[{" FB "}]}", "wait_for_finish: must be a number from 0 to 3600" },
 	{ "{" PORTS ",\"layer2_speed\":\"bits\",\"flows\":[{" FB "}]}", "layer2_speed: must be one of frame, frame_with_fcs, physical" },
 	{ "{" PORTS ",\"report\":{\"formats\":[\"pdf\"]},\"flows\":[{" FB "}]}", "report.formats[0]: must be one of \"html\", \"json\", \"junit\"" },
+	/* these two once walked an uninitialised pointer (SIGSEGV) */
+	{ "{" PORTS ",\"report\":{\"html\":true},\"flows\":[{" FB "}]}",
+	  "report.html: unknown key in report (allowed: formats, output_dir)" },
+	{ "{" PORTS ",\"report\":{\"formats\":\"html\"},\"flows\":[{" FB "}]}", "report.formats: must be an array" },
 	/* bad values */
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.300\"")), "ports[0].ipv4: \"10.0.0.300\" is not an IPv4 address or \"dhcp\"" },
 	{ DOC_P1(PORT1(",\"ipv6\":\"fd00::1/129\"")), "ports[0].ipv6: \"fd00::1/129\" is not an IPv6 address (with an optional /prefix)" },

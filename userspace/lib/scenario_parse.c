@@ -53,7 +53,7 @@ static int report_format(struct sc_ctx *c, json_t *v, size_t i,
 /* report: {"formats": [...] (html and json), "output_dir": DIR}. */
 static int report(struct sc_ctx *c, json_t *doc, struct bb_scenario *sc)
 {
-	json_t *r, *f, *v;
+	json_t *r, *f = NULL, *v;
 	size_t i;
 	int ret = sc_object(c, doc, "", "report", false, &r);
 
@@ -66,6 +66,9 @@ static int report(struct sc_ctx *c, json_t *doc, struct bb_scenario *sc)
 		json_object_set_new(r, "formats", f = json_pack("[s,s]", "html", "json"));
 		ret = 0;
 	}
+	/* f is set only when the checks above passed: never walk it otherwise */
+	if (ret)
+		return ret;
 	json_array_foreach(f, i, v)
 		if (!ret)
 			ret = report_format(c, v, i, &sc->report_formats);
