@@ -6,8 +6,10 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
 #include <cmocka.h>
 
 #include "scenario.h"
@@ -116,6 +118,67 @@ static const struct bad bad_docs[] = {
 	{ "{\"ports\":[" P1 "," P1 "],\"flows\":[{" FB "}]}", "ports[1].name: \"p1\" is already the name of ports[0]" },
 	{ "{\"ports\":[" PORT1(",\"ipv4\":\"10.0.0.1\",\"exclusive\":true") ",{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.2\"}],\"flows\":[{" FB "}]}",
 	  "ports[1].interface: \"veth0\" is also used by ports[0]; an exclusive port needs its interface alone" },
+	/* addresses no frame reaches */
+	{ DOC_P1(PORT1(",\"ipv4\":\"255.255.255.255\"")),
+	  "ports[0].ipv4: \"255.255.255.255\" is the broadcast address; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"0.0.0.0\"")),
+	  "ports[0].ipv4: \"0.0.0.0\" is the unspecified address; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"239.1.2.3/8\"")),
+	  "ports[0].ipv4: \"239.1.2.3/8\" is a multicast address; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"127.0.0.2\"")),
+	  "ports[0].ipv4: \"127.0.0.2\" is a loopback address; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.0\"")),
+	  "ports[0].ipv4: \"10.0.0.0\" is the network address of its subnet; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.1.255\",\"netmask\":\"255.255.254.0\"")),
+	  "ports[0].ipv4: \"10.0.1.255\" is the broadcast address of its subnet; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"::\"")),
+	  "ports[0].ipv6: \"::\" is the unspecified address; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"::1/128\"")),
+	  "ports[0].ipv6: \"::1/128\" is the loopback address; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"ff02::1\"")),
+	  "ports[0].ipv6: \"ff02::1\" is a multicast address; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"mac\":\"00:00:00:00:00:00\"")),
+	  "ports[0].mac: \"00:00:00:00:00:00\" is the all-zero address; a port needs a unicast MAC address (like 02:00:00:00:00:01)" },
+	/* gateways */
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"gateway\":\"10.0.1.1\"")),
+	  "ports[0].gateway: \"10.0.1.1\" is not in the port's subnet 10.0.0.0/24" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1/30\",\"gateway\":\"10.0.0.1\"")),
+	  "ports[0].gateway: \"10.0.0.1\" is the port's own address; the gateway is another host of 10.0.0.0/30" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"gateway\":\"10.0.0.255\"")),
+	  "ports[0].gateway: \"10.0.0.255\" is the broadcast address of its subnet; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"fd00::1\",\"gateway_ipv6\":\"fd00:0:0:1::1\"")),
+	  "ports[0].gateway_ipv6: \"fd00:0:0:1::1\" is not in the port's subnet fd00::/64 nor link-local (fe80::/10)" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"fd00::1\",\"gateway_ipv6\":\"ff02::2\"")),
+	  "ports[0].gateway_ipv6: \"ff02::2\" is a multicast address; a port needs a unicast host address" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"fd00::1\",\"gateway\":\"10.0.0.254\"")), "ports[0].gateway: needs ports[0].ipv4" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"fd00::1\",\"netmask\":\"255.0.0.0\"")), "ports[0].netmask: needs ports[0].ipv4" },
+	/* interface names no Linux device can have */
+	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"a/b\",\"ipv4\":\"10.0.0.1\"}"),
+	  "ports[0].interface: \"a/b\" is not a Linux interface name (not \".\" or \"..\", no '/', ':' or blanks)" },
+	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"..\",\"ipv4\":\"10.0.0.1\"}"),
+	  "ports[0].interface: \"..\" is not a Linux interface name (not \".\" or \"..\", no '/', ':' or blanks)" },
+	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"eth0:1\",\"ipv4\":\"10.0.0.1\"}"),
+	  "ports[0].interface: \"eth0:1\" is not a Linux interface name (not \".\" or \"..\", no '/', ':' or blanks)" },
+	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"eth 0\",\"ipv4\":\"10.0.0.1\"}"),
+	  "ports[0].interface: \"eth 0\" is not a Linux interface name (not \".\" or \"..\", no '/', ':' or blanks)" },
+	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"0123456789abcdef\",\"ipv4\":\"10.0.0.1\"}"),
+	  "ports[0].interface: must be a string of 1 to 15 characters" },
+	/* control characters in names; quoted values print them as '?' */
+	{ DOC_P1("{\"name\":\"p\\u0001\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.1\"}"),
+	  "ports[0].name: has control character U+0001 at byte 1; names and groups must be printable text" },
+	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\\n\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.1\"}"),
+	  "ports[0].port_group[0]: has control character U+000A at byte 1; names and groups must be printable text" },
+	{ DOC(",\"name\":\"\\u009b2J\""),
+	  "flows[0].name: has control character U+009B at byte 0; names and groups must be printable text" },
+	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\\u001b[2J\"")),
+	  "ports[0].ipv4: \"10.0.0.1?[2J\" is not an IPv4 address or \"dhcp\"" },
+	/* rates below what the generator can send, and limits */
+	{ DOC(",\"frame_rate\":1e-300"), "flows[0].frame_rate: gives a frame rate below what the generator allows (1 frame per hour to 1e9 frames/s)" },
+	{ DOC(",\"frame_size\":1500,\"bitrate\":1e-300"), "flows[0].bitrate: gives a frame rate below what the generator allows (1 frame per hour to 1e9 frames/s)" },
+	{ DOC(",\"destination\":{\"port_group\":[\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\","
+	      "\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\","
+	      "\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\",\"b\"]}"),
+	  "flows[0].destination.port_group: must list 1 to 64 group names" },
 };
 
 static void test_bad(void **state)
@@ -123,21 +186,28 @@ static void test_bad(void **state)
 	char err[BB_SCENARIO_ERR_MAX];
 	struct bb_scenario *sc;
 	json_error_t jerr;
-	size_t i;
+	size_t i, wrong = 0;
 
 	(void)state;
+	/* every case runs, so one change shows all the lines it moved */
 	for (i = 0; i < sizeof(bad_docs) / sizeof(bad_docs[0]); i++) {
 		json_t *doc = json_loads(bad_docs[i].doc, 0, &jerr);
 
 		if (!doc)
 			fail_msg("case %zu is not JSON: %s", i, jerr.text);
-		err[0] = '\0';
-		assert_int_equal(bb_scenario_parse(doc, &sc, err, sizeof(err)), -EINVAL);
-		assert_null(sc);
-		if (strcmp(err, bad_docs[i].err))
-			fail_msg("case %zu:\n want: %s\n  got: %s", i, bad_docs[i].err, err);
+		snprintf(err, sizeof(err), "(no error)");
+		if (bb_scenario_parse(doc, &sc, err, sizeof(err)) != -EINVAL || sc) {
+			print_error("case %zu: not -EINVAL (%s)\n", i, err);
+			bb_scenario_free(sc);
+			wrong++;
+		} else if (strcmp(err, bad_docs[i].err)) {
+			print_error("case %zu:\n want: %s\n  got: %s\n", i, bad_docs[i].err, err);
+			wrong++;
+		}
 		json_decref(doc);
 	}
+	if (wrong)
+		fail_msg("%zu cases gave another error", wrong);
 }
 
 static struct bb_scenario *good(const char *text)
@@ -332,6 +402,102 @@ static void test_ports(void **state)
 	bb_scenario_free(sc);
 }
 
+/* What the address checks let through: both ends of a /31 (RFC 3021), a
+ * /32, an IPv6 gateway on the link-local prefix, a gateway on a /16. */
+static void test_good_addresses(void **state)
+{
+	struct bb_scenario *sc = good("{\"ports\":["
+		PORT1(",\"ipv4\":\"10.0.0.0/31\",\"gateway\":\"10.0.0.1\","
+		      "\"ipv6\":\"fd00::1\",\"gateway_ipv6\":\"fe80::1\"") ","
+		"{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth1\",\"ipv4\":\"10.1.255.255/32\"},"
+		"{\"name\":\"p3\",\"port_group\":[\"c\"],\"interface\":\"veth1\",\"ipv4\":\"10.2.0.255/16\",\"gateway\":\"10.2.255.1\"}],"
+		"\"flows\":[{" FB "}]}");
+
+	(void)state;
+	assert_int_equal(sc->ports[0].prefix4, 31);
+	assert_true(sc->ports[0].has_gw4);
+	assert_true(sc->ports[0].has_gw6);
+	assert_int_equal(sc->ports[1].prefix4, 32);
+	assert_true(sc->ports[2].has_gw4);
+	bb_scenario_free(sc);
+}
+
+/* nports ports: p0 in group "s", each other pK in its own group "pK";
+ * nflows flows from "s" to the other ports in turn (all on one interface,
+ * one /24 each). */
+static json_t *many(unsigned int nports, unsigned int nflows)
+{
+	json_t *doc = json_object(), *ports = json_array(), *flows = json_array();
+	char name[32], addr[32];
+	unsigned int i;
+
+	for (i = 0; i < nports; i++) {
+		snprintf(name, sizeof(name), "p%u", i);
+		snprintf(addr, sizeof(addr), "10.%u.%u.1/24", i / 256, i % 256);
+		json_array_append_new(ports, json_pack("{s:s,s:[s],s:s,s:s}", "name", name,
+			"port_group", i ? name : "s", "interface", "veth0", "ipv4", addr));
+	}
+	for (i = 0; i < nflows; i++) {
+		snprintf(name, sizeof(name), "f%u", i);
+		snprintf(addr, sizeof(addr), "p%u", i % (nports - 1) + 1);
+		json_array_append_new(flows, json_pack("{s:s,s:s,s:{s:[s]},s:{s:[s]}}", "name", name,
+			"type", "frame_blasting", "source", "port_group", "s",
+			"destination", "port_group", addr));
+	}
+	json_object_set_new(doc, "ports", ports);
+	json_object_set_new(doc, "flows", flows);
+	return doc;
+}
+
+static void expect_err(json_t *doc, const char *want)
+{
+	char err[BB_SCENARIO_ERR_MAX] = "";
+	struct bb_scenario *sc;
+
+	assert_int_equal(bb_scenario_parse(doc, &sc, err, sizeof(err)), -EINVAL);
+	assert_string_equal(err, want);
+	json_decref(doc);
+}
+
+/* The limits: at them a scenario parses, one past them it is refused
+ * before any work; a file over the size limit is not read at all. */
+static void test_limits(void **state)
+{
+	char err[BB_SCENARIO_ERR_MAX] = "", file[] = "/tmp/bb-scenario-XXXXXX";
+	json_t *doc = many(4096, 4096);
+	struct bb_scenario *sc;
+	int fd;
+
+	(void)state;
+	if (bb_scenario_parse(doc, &sc, err, sizeof(err)))
+		fail_msg("at the limits: %s", err);
+	assert_int_equal(sc->nports, 4096);
+	assert_int_equal(sc->nflows, 4096);
+	assert_int_equal(sc->flows[4095].dst, 4095 % 4095 + 1);
+	bb_scenario_free(sc);
+	json_decref(doc);
+	expect_err(many(4097, 1), "ports: 4097 ports; a scenario has at most 4096");
+	expect_err(many(2, 4097), "flows: 4097 flows; a scenario has at most 4096");
+	/* 65 x 65 pairs: refused at the 4097th, whatever the rest select */
+	doc = many(130, 1);
+	for (fd = 0; fd < 130; fd++)
+		json_object_set_new(json_array_get(json_object_get(doc, "ports"), (size_t)fd),
+				    "port_group", json_pack("[s]", fd < 65 ? "x" : "y"));
+	json_object_set_new(json_array_get(json_object_get(doc, "flows"), 0), "source",
+			    json_pack("{s:[s]}", "port_group", "x"));
+	json_object_set_new(json_array_get(json_object_get(doc, "flows"), 0), "destination",
+			    json_pack("{s:[s]}", "port_group", "y"));
+	expect_err(doc, "flows[0]: the scenario expands to more than 4096 flows");
+	fd = mkstemp(file);
+	assert_true(fd >= 0);
+	assert_int_equal(ftruncate(fd, (16 << 20) + 1), 0);
+	close(fd);
+	assert_int_equal(bb_scenario_load(file, &sc, err, sizeof(err)), -EINVAL);
+	assert_null(sc);
+	assert_non_null(strstr(err, ": 16777217 bytes; a scenario file has at most 16777216"));
+	unlink(file);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -343,6 +509,8 @@ int main(void)
 		cmocka_unit_test(test_voice_gaming),
 		cmocka_unit_test(test_flow_config),
 		cmocka_unit_test(test_ports),
+		cmocka_unit_test(test_good_addresses),
+		cmocka_unit_test(test_limits),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

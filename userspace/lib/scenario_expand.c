@@ -3,6 +3,7 @@
  * and direction: the ports' address family decides the smallest frame and
  * the default size, and with them the frame rate of a bitrate. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,43 +18,126 @@
  * start); the k-th expanded flow takes this + k, so no two flows to one
  * port share a destination UDP port. */
 #define UDP_PORT_BASE	49152
-#define FLOWS_MAX	4096
 
 /* G.711 voice: Ethernet, UDP and RTP headers + 8 bytes per ms of audio. */
 #define VOICE_HDR	(BB_ETH_HLEN + BB_UDP_HLEN + 12)
 
-static bool in_group(const struct bb_scenario_port *p, const char *g)
+/* The ports of each group, and room for one flow's selections. */
+struct sc_groups {
+	json_t *ports;		/* group name -> [port index, ...] */
+	unsigned int *mark;	/* per port: the stamp of the last selection */
+	unsigned int stamp;
+	unsigned int *src, *dst;	/* a flow's selected ports, ascending */
+};
+
+static int index_port(json_t *ports, const struct bb_scenario_port *p,
+		      unsigned int idx)
 {
+	json_t *arr;
 	unsigned int i;
 
-	for (i = 0; i < p->ngroups; i++)
-		if (!strcmp(p->group[i], g))
-			return true;
-	return false;
+	for (i = 0; i < p->ngroups; i++) {
+		arr = json_object_get(ports, p->group[i]);
+		if (!arr && json_object_set_new_nocheck(ports, p->group[i], arr = json_array()))
+			return -ENOMEM;
+		/* a group listed twice in one port gives its index twice:
+		 * the stamps in select_ports() take it once */
+		if (json_array_append_new(arr, json_integer(idx)))
+			return -ENOMEM;
+	}
+	return 0;
 }
 
-/* Ports selected by o[key].port_group into sel[]; every group must name
- * at least one port. */
+int sc_groups_build(struct sc_ctx *c, const struct bb_scenario *sc)
+{
+	struct sc_groups *g = calloc(1, sizeof(*g));
+	unsigned int p;
+	int ret = 0;
+
+	c->groups = g;
+	if (!g)
+		return -ENOMEM;
+	g->ports = json_object();
+	g->mark = calloc(sc->nports, sizeof(*g->mark));
+	g->src = calloc(sc->nports, sizeof(*g->src));
+	g->dst = calloc(sc->nports, sizeof(*g->dst));
+	if (!g->ports || !g->mark || !g->src || !g->dst)
+		return -ENOMEM;
+	for (p = 0; p < sc->nports && !ret; p++)
+		ret = index_port(g->ports, &sc->ports[p], p);
+	return ret;
+}
+
+void sc_groups_free(struct sc_ctx *c)
+{
+	struct sc_groups *g = c->groups;
+
+	if (!g)
+		return;
+	json_decref(g->ports);
+	free(g->mark);
+	free(g->src);
+	free(g->dst);
+	free(g);
+	c->groups = NULL;
+}
+
+static int by_index(const void *a, const void *b)
+{
+	unsigned int x = *(const unsigned int *)a, y = *(const unsigned int *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/* The ports of one group name (the value at gpath) into list[*n], each
+ * port once per selection. */
+static int select_group(struct sc_ctx *c, struct sc_groups *gr, json_t *g,
+			const char *gpath, unsigned int *list, unsigned int *n)
+{
+	json_t *arr, *v;
+	size_t i;
+
+	if (!json_is_string(g))
+		return sc_fail(c, gpath, "must be a string");
+	/* a NUL inside the value is no group name: looked up with it */
+	arr = json_object_getn(gr->ports, json_string_value(g), json_string_length(g));
+	if (!arr)
+		return sc_fail(c, gpath, "no port is in group \"%s\"", json_string_value(g));
+	json_array_foreach(arr, i, v) {
+		unsigned int p = (unsigned int)json_integer_value(v);
+
+		if (gr->mark[p] != gr->stamp) {
+			gr->mark[p] = gr->stamp;
+			list[(*n)++] = p;
+		}
+	}
+	return 0;
+}
+
+/* Ports selected by o[key].port_group into list (ascending, as the ports
+ * are listed); every group must name at least one port. */
 static int select_ports(struct sc_ctx *c, json_t *o, const char *path,
-			const char *key, const struct bb_scenario *sc, bool *sel)
+			const char *key, unsigned int *list, unsigned int *n)
 {
 	json_t *arr = json_object_get(json_object_get(o, key), "port_group"), *g;
 	char gpath[SC_PATH_MAX];
-	unsigned int p;
-	bool any;
 	size_t i;
+	int ret;
 
+	if (json_array_size(arr) > SC_SELECT_MAX) {
+		sc_path(gpath, "%s.%s", path, key);
+		return sc_fail_key(c, gpath, "port_group", "must list 1 to %d group names",
+				   SC_SELECT_MAX);
+	}
+	c->groups->stamp++;
+	*n = 0;
 	json_array_foreach(arr, i, g) {
 		sc_path(gpath, "%s.%s.port_group[%zu]", path, key, i);
-		if (!json_is_string(g))
-			return sc_fail(c, gpath, "must be a string");
-		for (p = 0, any = false; p < sc->nports; p++)
-			if (in_group(&sc->ports[p], json_string_value(g)))
-				sel[p] = any = true;
-		if (!any)
-			return sc_fail(c, gpath, "no port is in group \"%s\"",
-				       json_string_value(g));
+		ret = select_group(c, c->groups, g, gpath, list, n);
+		if (ret)
+			return ret;
 	}
+	qsort(list, *n, sizeof(*list), by_index);
 	return 0;
 }
 
@@ -99,11 +183,14 @@ static int sizes(struct sc_ctx *c, const char *path, struct bb_scenario_flow *f)
 	return 0;
 }
 
+/* v (> 0, at most 1e12) as a decimal of 9 decimals at most, and of 18
+ * significant digits at most, which bb_dec holds. */
 static int dec_of(double v, struct bb_dec *d)
 {
+	int prec = v >= 1 ? 17 - (int)floor(log10(v)) : 9;
 	char buf[64], *e;
 
-	snprintf(buf, sizeof(buf), "%.9f", v);
+	snprintf(buf, sizeof(buf), "%.*f", prec < 0 ? 0 : prec > 9 ? 9 : prec, v);
 	e = buf + strlen(buf) - 1;
 	while (*e == '0')
 		*e-- = '\0';
@@ -141,7 +228,7 @@ static int rate(struct sc_ctx *c, const char *path, struct bb_scenario_flow *f,
 	if (ret)
 		return sc_fail_key(c, path, f->bitrate > 0 ? "bitrate" : "frame_rate",
 				   "gives a frame rate %s what the generator allows (1 frame per hour to 1e9 frames/s)",
-				   ret == -EDOM ? "below" : "above");
+				   ret == -ERANGE ? "above" : "below");
 	f->frame_rate = bb_rate_fps(&f->rate);
 	return 0;
 }
@@ -153,10 +240,15 @@ static int one(struct sc_ctx *c, const char *path, const struct bb_scenario_flow
 	struct bb_scenario_flow *f;
 	int ret;
 
-	f = realloc(sc->flows, (sc->nflows + 1) * sizeof(*f));
-	if (!f)
-		return -ENOMEM;
-	sc->flows = f;
+	/* room doubles when nflows reaches a power of two: appending stays
+	 * linear at the flow limit */
+	if (!(sc->nflows & (sc->nflows - 1))) {
+		f = realloc(sc->flows, (sc->nflows ? 2 * sc->nflows : 1) * sizeof(*f));
+		if (!f)
+			return -ENOMEM;
+		sc->flows = f;
+	}
+	f = sc->flows;
 	f += sc->nflows;
 	*f = *tmpl;
 	if (rev)	/* names are shorter than BB_SCENARIO_NAME_MAX: room left */
@@ -184,29 +276,28 @@ static int one(struct sc_ctx *c, const char *path, const struct bb_scenario_flow
 int sc_expand_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 		   const struct bb_scenario_flow *tmpl, struct bb_scenario *sc)
 {
-	bool src[sc->nports], dst[sc->nports];
+	const unsigned int *src = c->groups->src, *dst = c->groups->dst;
+	unsigned int i, j, nsrc, ndst;
 	char path[SC_PATH_MAX];
-	unsigned int s, d;
 	int ret;
 
 	sc_path(path, "flows[%u]", idx);
-	memset(src, 0, sizeof(src));
-	memset(dst, 0, sizeof(dst));
-	ret = select_ports(c, o, path, "source", sc, src);
+	ret = select_ports(c, o, path, "source", c->groups->src, &nsrc);
 	if (!ret)
-		ret = select_ports(c, o, path, "destination", sc, dst);
-	for (s = 0; s < sc->nports && !ret; s++)
-		for (d = 0; d < sc->nports && src[s] && !ret; d++) {
-			if (!dst[d])
-				continue;
-			if (s == d)
+		ret = select_ports(c, o, path, "destination", c->groups->dst, &ndst);
+	/* each pair adds a flow or ends the expansion: at most
+	 * SC_FLOWS_MAX + 1 rounds whatever the groups select */
+	for (i = 0; i < nsrc && !ret; i++)
+		for (j = 0; j < ndst && !ret; j++) {
+			if (src[i] == dst[j])
 				return sc_fail(c, path, "source and destination both resolve to port \"%s\"",
-					       sc->ports[s].name);
-			if (sc->nflows + (tmpl->reverse ? 2 : 1) > FLOWS_MAX)
-				return sc_fail(c, path, "the scenario expands to more than %d flows", FLOWS_MAX);
-			ret = one(c, path, tmpl, sc, s, d, false);
+					       sc->ports[src[i]].name);
+			if (sc->nflows + (tmpl->reverse ? 2 : 1) > SC_FLOWS_MAX)
+				return sc_fail(c, path, "the scenario expands to more than %d flows",
+					       SC_FLOWS_MAX);
+			ret = one(c, path, tmpl, sc, src[i], dst[j], false);
 			if (!ret && tmpl->reverse)
-				ret = one(c, path, tmpl, sc, d, s, true);
+				ret = one(c, path, tmpl, sc, dst[j], src[i], true);
 		}
 	return ret;
 }

@@ -11,9 +11,20 @@
 
 #define SC_PATH_MAX	96
 
+/* Limits of a scenario (Documentation/scenario.md, "Limits"), each checked
+ * before the work it bounds, so that a file at the limits checks in well
+ * under a second. */
+#define SC_FILE_MAX	(16 << 20)	/* bytes of JSON */
+#define SC_PORTS_MAX	4096
+#define SC_FLOWS_MAX	4096	/* in the file, and once expanded */
+#define SC_SELECT_MAX	64	/* groups of a source or destination */
+
+struct sc_groups;
+
 struct sc_ctx {
 	char *err;
 	size_t errlen;
+	struct sc_groups *groups;	/* port group -> ports (sc_groups_build) */
 };
 
 /* Build a path into out (SC_PATH_MAX bytes); paths are short, a longer
@@ -59,6 +70,16 @@ int sc_object(struct sc_ctx *c, json_t *o, const char *path,
 /* Error when both keys a and b are in o: "path.b: conflicts with path.a". */
 int sc_conflict(struct sc_ctx *c, json_t *o, const char *path,
 		const char *a, const char *b);
+
+/* 0 when s, the value at path.key (or path if key is NULL), holds no
+ * control character; else the error. */
+int sc_printable(struct sc_ctx *c, const char *path, const char *key,
+		 const char *s);
+
+/* c->groups indexes sc's ports by group, once they are parsed, so that
+ * expanding a flow costs what it selects; sc_groups_free drops it. */
+int sc_groups_build(struct sc_ctx *c, const struct bb_scenario *sc);
+void sc_groups_free(struct sc_ctx *c);
 
 /* Stages of bb_scenario_parse, in order. */
 int sc_parse_ports(struct sc_ctx *c, json_t *ports, struct bb_scenario *sc);

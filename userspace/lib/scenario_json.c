@@ -12,6 +12,27 @@
 
 #include "scenario_int.h"
 
+/* Bytes of a control character at s (C0, DEL, or C1 as UTF-8), or 0. */
+static size_t control_at(const unsigned char *s)
+{
+	if (*s < 0x20 || *s == 0x7f)
+		return 1;
+	return s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f ? 2 : 0;
+}
+
+/* The error is one line a terminal prints as it is: values it quotes may
+ * hold newlines or escape sequences, shown as '?'. */
+static void one_line(char *s)
+{
+	size_t n;
+
+	while (*s) {
+		n = control_at((unsigned char *)s);
+		memset(s, '?', n);
+		s += n ? n : 1;
+	}
+}
+
 static int vfail(struct sc_ctx *c, const char *path, const char *key,
 		 const char *fmt, va_list ap)
 {
@@ -23,7 +44,24 @@ static int vfail(struct sc_ctx *c, const char *path, const char *key,
 		n = snprintf(c->err, c->errlen, "%s: ", key ? key : path);
 	if (n >= 0 && (size_t)n < c->errlen)
 		vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
+	if (c->errlen)
+		one_line(c->err);
 	return -EINVAL;
+}
+
+int sc_printable(struct sc_ctx *c, const char *path, const char *key,
+		 const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i, n;
+
+	for (i = 0; u[i]; i++) {
+		n = control_at(u + i);
+		if (n)
+			return sc_fail_key(c, path, key, "has control character U+%04X at byte %zu; names and groups must be printable text",
+					   n == 1 ? u[i] : u[i + 1], i);
+	}
+	return 0;
 }
 
 void sc_path(char *out, const char *fmt, ...)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "scenario_int.h"
 
@@ -97,49 +98,69 @@ static int top(struct sc_ctx *c, json_t *doc, struct bb_scenario *sc)
 	return ret;
 }
 
-static int unique_name(struct sc_ctx *c, const struct bb_scenario_flow *tmpl,
-		       unsigned int i)
+/* flows[i]'s name is printable and no earlier flow's (names hashed in
+ * seen: linear in the number of flows). */
+static int unique_name(struct sc_ctx *c, const struct bb_scenario_flow *f,
+		       unsigned int i, json_t *seen)
 {
 	char path[SC_PATH_MAX];
-	unsigned int j;
+	json_t *j;
 
 	sc_path(path, "flows[%u]", i);
-	for (j = 0; j < i; j++)
-		if (!strcmp(tmpl[j].name, tmpl[i].name))
-			return sc_fail_key(c, path, "name", "\"%s\" is already the name of flows[%u]",
-					   tmpl[i].name, j);
+	if (sc_printable(c, path, "name", f->name))
+		return -EINVAL;
+	j = json_object_get(seen, f->name);
+	if (j)
+		return sc_fail_key(c, path, "name", "\"%s\" is already the name of flows[%u]",
+				   f->name, (unsigned int)json_integer_value(j));
+	return json_object_set_new_nocheck(seen, f->name, json_integer(i)) ? -ENOMEM : 0;
+}
+
+static int each_flow(struct sc_ctx *c, json_t *arr, struct bb_scenario *sc,
+		     struct bb_scenario_flow *tmpl, json_t *seen)
+{
+	json_t *o;
+	size_t i;
+	int ret;
+
+	json_array_foreach(arr, i, o) {
+		ret = sc_parse_flow(c, o, (unsigned int)i, &tmpl[i]);
+		if (!ret)
+			ret = unique_name(c, &tmpl[i], (unsigned int)i, seen);
+		if (!ret)
+			ret = sc_expand_flow(c, o, (unsigned int)i, &tmpl[i], sc);
+		if (ret)
+			return ret;
+	}
+	free(tmpl);
 	return 0;
 }
 
 static int flows(struct sc_ctx *c, json_t *arr, struct bb_scenario *sc)
 {
 	struct bb_scenario_flow *tmpl;
-	json_t *o;
-	size_t i;
-	int ret = 0;
+	json_t *seen;
+	int ret;
 
 	if (!json_array_size(arr))
 		return sc_fail(c, "flows", "at least one flow is needed");
+	if (json_array_size(arr) > SC_FLOWS_MAX)
+		return sc_fail(c, "flows", "%zu flows; a scenario has at most %d",
+			       json_array_size(arr), SC_FLOWS_MAX);
 	tmpl = calloc(json_array_size(arr), sizeof(*tmpl));
-	if (!tmpl)
-		return -ENOMEM;
-	json_array_foreach(arr, i, o) {
-		ret = sc_parse_flow(c, o, (unsigned int)i, &tmpl[i]);
-		if (!ret)
-			ret = unique_name(c, tmpl, (unsigned int)i);
-		if (!ret)
-			ret = sc_expand_flow(c, o, (unsigned int)i, &tmpl[i], sc);
-		if (ret)
-			break;
-	}
-	free(tmpl);
+	seen = json_object();
+	ret = sc_groups_build(c, sc);
+	if (!ret)
+		ret = tmpl && seen ? each_flow(c, arr, sc, tmpl, seen) : -ENOMEM;
+	sc_groups_free(c);
+	json_decref(seen);
 	return ret;
 }
 
 int bb_scenario_parse(json_t *doc, struct bb_scenario **out, char *err,
 		      size_t errlen)
 {
-	struct sc_ctx c = { err, errlen };
+	struct sc_ctx c = { .err = err, .errlen = errlen };
 	struct bb_scenario *sc;
 	json_t *ports, *fl;
 	int ret;
@@ -180,10 +201,17 @@ int bb_scenario_load(const char *file, struct bb_scenario **out, char *err,
 	json_t *doc;
 	int ret;
 
+	struct stat st;
 	*out = NULL;
 	doc = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
 	if (!doc && jerr.line < 0)	/* not read at all: text says why */
 		snprintf(err, errlen, "%s: %s", file, jerr.text);
+	/* a regular file's size is known before it is read */
+	if (!stat(file, &st) && S_ISREG(st.st_mode) && st.st_size > SC_FILE_MAX) {
+		snprintf(err, errlen, "%s: %lld bytes; a scenario file has at most %d",
+			 file, (long long)st.st_size, SC_FILE_MAX);
+		return -EINVAL;
+	}
 	else if (!doc)
 		snprintf(err, errlen, "%s:%d:%d: %s", file, jerr.line, jerr.column,
 			 jerr.text);

@@ -33,9 +33,12 @@ static int groups(struct sc_ctx *c, json_t *o, const char *path,
 	json_array_foreach(arr, i, g) {
 		sc_path(gpath, "%s.port_group[%zu]", path, i);
 		if (!json_is_string(g) || !json_string_length(g) ||
-		    json_string_length(g) >= BB_SCENARIO_NAME_MAX)
+		    json_string_length(g) >= BB_SCENARIO_NAME_MAX ||
+		    strlen(json_string_value(g)) != json_string_length(g))
 			return sc_fail(c, gpath, "must be a string of 1 to %d characters",
 				       BB_SCENARIO_NAME_MAX - 1);
+		if (sc_printable(c, gpath, NULL, json_string_value(g)))
+			return -EINVAL;
 		snprintf(p->group[i], sizeof(p->group[i]), "%s", json_string_value(g));
 	}
 	p->ngroups = (unsigned int)i;
@@ -97,6 +100,24 @@ static int vlans(struct sc_ctx *c, json_t *o, const char *path,
 	return 0;
 }
 
+/* A name the kernel takes for a net device (its dev_valid_name()): not
+ * "." or "..", no '/', ':' or blank; the length is IFNAMSIZ's. The kernel's
+ * isspace() also counts 0xa0. */
+static int ifname(struct sc_ctx *c, json_t *o, const char *path,
+		  struct bb_scenario_port *p)
+{
+	int ret = sc_string(c, o, path, "interface", true, p->ifname, sizeof(p->ifname));
+	const char *s = p->ifname;
+
+	if (ret)
+		return ret;
+	if (strcmp(s, ".") && strcmp(s, "..") &&
+	    !s[strcspn(s, "/: \t\n\v\f\r\xa0")])
+		return 0;
+	return sc_fail_key(c, path, "interface", "\"%s\" is not a Linux interface name (not \".\" or \"..\", no '/', ':' or blanks)",
+			   s);
+}
+
 static int one_port(struct sc_ctx *c, json_t *o, const char *path,
 		    struct bb_scenario_port *p)
 {
@@ -107,9 +128,11 @@ static int one_port(struct sc_ctx *c, json_t *o, const char *path,
 	if (!ret)
 		ret = sc_string(c, o, path, "name", true, p->name, sizeof(p->name));
 	if (!ret)
+		ret = sc_printable(c, path, "name", p->name);
+	if (!ret)
 		ret = groups(c, o, path, p);
 	if (!ret)
-		ret = sc_string(c, o, path, "interface", true, p->ifname, sizeof(p->ifname));
+		ret = ifname(c, o, path, p);
 	if (!ret)
 		ret = sc_bool(c, o, path, "exclusive", &no, &p->exclusive);
 	if (!ret)
@@ -121,48 +144,80 @@ static int one_port(struct sc_ctx *c, json_t *o, const char *path,
 	return ret;
 }
 
-/* Two ports may share an interface (each gets a macvlan), unless one of
- * them asks for the device itself. */
-static int unique(struct sc_ctx *c, const struct bb_scenario *sc,
-		  unsigned int i)
+/* The index of value in seen, recording idx under value the first
+ * time (hashed: a file at the port limit checks in linear time). */
+static int first_of(json_t *seen, const char *value, unsigned int idx,
+		    unsigned int *first)
 {
-	const struct bb_scenario_port *p = &sc->ports[i], *q;
-	char path[SC_PATH_MAX];
-	unsigned int j;
+	json_t *v = json_object_get(seen, value);
 
-	sc_path(path, "ports[%u]", i);
-	for (j = 0; j < i; j++) {
-		q = &sc->ports[j];
-		if (!strcmp(p->name, q->name))
-			return sc_fail_key(c, path, "name", "\"%s\" is already the name of ports[%u]",
-					   p->name, j);
-		if (!strcmp(p->ifname, q->ifname) && (p->exclusive || q->exclusive))
-			return sc_fail_key(c, path, "interface", "\"%s\" is also used by ports[%u]; an exclusive port needs its interface alone",
-					   p->ifname, j);
+	if (v) {
+		*first = (unsigned int)json_integer_value(v);
+		return 0;
 	}
-	return 0;
+	*first = idx;
+	return json_object_set_new_nocheck(seen, value, json_integer(idx)) ? -ENOMEM : 0;
 }
 
-int sc_parse_ports(struct sc_ctx *c, json_t *ports, struct bb_scenario *sc)
+/* Two ports may share an interface (each gets a macvlan), unless one of
+ * them asks for the device itself; the first port on an interface is the
+ * one a later exclusive port conflicts with. */
+static int unique(struct sc_ctx *c, const struct bb_scenario *sc,
+		  unsigned int i, json_t *names, json_t *ifnames)
+{
+	const struct bb_scenario_port *p = &sc->ports[i];
+	char path[SC_PATH_MAX];
+	unsigned int j;
+	int ret;
+
+	sc_path(path, "ports[%u]", i);
+	ret = first_of(names, p->name, i, &j);
+	if (!ret && j != i)
+		return sc_fail_key(c, path, "name", "\"%s\" is already the name of ports[%u]",
+				   p->name, j);
+	if (!ret)
+		ret = first_of(ifnames, p->ifname, i, &j);
+	if (!ret && j != i && (p->exclusive || sc->ports[j].exclusive))
+		return sc_fail_key(c, path, "interface", "\"%s\" is also used by ports[%u]; an exclusive port needs its interface alone",
+				   p->ifname, j);
+	return ret;
+}
+
+static int each_port(struct sc_ctx *c, json_t *ports, struct bb_scenario *sc,
+		     json_t *names, json_t *ifnames)
 {
 	char path[SC_PATH_MAX];
 	json_t *o;
 	size_t i;
 	int ret;
 
-	if (!json_array_size(ports))
-		return sc_fail(c, "ports", "at least one port is needed");
-	sc->ports = calloc(json_array_size(ports), sizeof(*sc->ports));
-	if (!sc->ports)
-		return -ENOMEM;
 	json_array_foreach(ports, i, o) {
 		sc_path(path, "ports[%zu]", i);
 		ret = one_port(c, o, path, &sc->ports[i]);
 		if (!ret)
-			ret = unique(c, sc, (unsigned int)i);
+			ret = unique(c, sc, (unsigned int)i, names, ifnames);
 		if (ret)
 			return ret;
 		sc->nports = (unsigned int)i + 1;
 	}
 	return 0;
+}
+
+int sc_parse_ports(struct sc_ctx *c, json_t *ports, struct bb_scenario *sc)
+{
+	json_t *names, *ifnames;
+	int ret;
+
+	if (!json_array_size(ports))
+		return sc_fail(c, "ports", "at least one port is needed");
+	if (json_array_size(ports) > SC_PORTS_MAX)
+		return sc_fail(c, "ports", "%zu ports; a scenario has at most %d",
+			       json_array_size(ports), SC_PORTS_MAX);
+	sc->ports = calloc(json_array_size(ports), sizeof(*sc->ports));
+	names = json_object();
+	ifnames = json_object();
+	ret = sc->ports && names && ifnames ? each_port(c, ports, sc, names, ifnames) : -ENOMEM;
+	json_decref(names);
+	json_decref(ifnames);
+	return ret;
 }
