@@ -132,7 +132,6 @@ static int each_flow(struct sc_ctx *c, json_t *arr, struct bb_scenario *sc,
 		if (ret)
 			return ret;
 	}
-	free(tmpl);
 	return 0;
 }
 
@@ -154,6 +153,7 @@ static int flows(struct sc_ctx *c, json_t *arr, struct bb_scenario *sc)
 		ret = tmpl && seen ? each_flow(c, arr, sc, tmpl, seen) : -ENOMEM;
 	sc_groups_free(c);
 	json_decref(seen);
+	free(tmpl);
 	return ret;
 }
 
@@ -198,20 +198,20 @@ int bb_scenario_load(const char *file, struct bb_scenario **out, char *err,
 		     size_t errlen)
 {
 	json_error_t jerr;
+	struct stat st;
 	json_t *doc;
 	int ret;
 
-	struct stat st;
 	*out = NULL;
-	doc = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
-	if (!doc && jerr.line < 0)	/* not read at all: text says why */
-		snprintf(err, errlen, "%s: %s", file, jerr.text);
 	/* a regular file's size is known before it is read */
 	if (!stat(file, &st) && S_ISREG(st.st_mode) && st.st_size > SC_FILE_MAX) {
 		snprintf(err, errlen, "%s: %lld bytes; a scenario file has at most %d",
 			 file, (long long)st.st_size, SC_FILE_MAX);
 		return -EINVAL;
 	}
+	doc = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
+	if (!doc && jerr.line < 0)	/* not read at all: text says why */
+		snprintf(err, errlen, "%s: %s", file, jerr.text);
 	else if (!doc)
 		snprintf(err, errlen, "%s:%d:%d: %s", file, jerr.line, jerr.column,
 			 jerr.text);
