@@ -17,6 +17,16 @@ void run_show_progress(json_t *ev, bool tty)
 	if (drawn)
 		printf("\033[%uA", drawn);
 	json_array_foreach(flows, i, f) {
+		if (json_object_get(f, "goodput_bps")) {	/* an http flow */
+			printf("\033[K%-24s %7.1f s  %-9s goodput %9.3f Mbit/s  rtt %7.2f ms  bytes %lld\n",
+			       json_string_value(json_object_get(f, "flow")),
+			       json_number_value(json_object_get(f, "elapsed_s")),
+			       json_string_value(json_object_get(f, "state")),
+			       json_number_value(json_object_get(f, "goodput_bps")) / 1e6,
+			       json_number_value(json_object_get(f, "rtt_ms")),
+			       json_integer_value(json_object_get(f, "rx")));
+			continue;
+		}
 		printf("\033[K%-24s %7.1f/%.1f s  tx %-10lld rx %-10lld loss %lld\n",
 		       json_string_value(json_object_get(f, "flow")),
 		       json_number_value(json_object_get(f, "elapsed_s")),
@@ -34,6 +44,17 @@ static void show_flow(json_t *f)
 	json_t *res = json_object_get(f, "results"), *an, *mos;
 	size_t i;
 
+	if (json_object_get(res, "http_method")) {
+		printf("%s (%s -> %s): %s %s, %lld bytes, goodput %.3f Mbit/s\n",
+		       json_string_value(json_object_get(f, "name")),
+		       json_string_value(json_object_get(f, "source")),
+		       json_string_value(json_object_get(f, "destination")),
+		       json_string_value(json_object_get(res, "http_method")),
+		       json_string_value(json_object_get(res, "status")),
+		       json_integer_value(json_object_get(res, "rx_payload_bytes")),
+		       json_number_value(json_object_get(res, "goodput_bps")) / 1e6);
+		goto analysers;
+	}
 	printf("%s (%s -> %s): tx %lld rx %lld lost %lld",
 	       json_string_value(json_object_get(f, "name")),
 	       json_string_value(json_object_get(f, "source")),
@@ -45,6 +66,7 @@ static void show_flow(json_t *f)
 	if (json_is_number(mos))
 		printf(" MOS %.2f", json_number_value(mos));
 	putchar('\n');
+analysers:
 	json_array_foreach(json_object_get(f, "analysers"), i, an)
 		printf("  %-4s %s: %s\n",
 		       json_string_value(json_object_get(an, "verdict")),

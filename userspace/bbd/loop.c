@@ -8,9 +8,9 @@
 
 #include "loop.h"
 
-/* Watches are few (a socket, a signalfd, a timer, a handful of clients):
- * a small table, its slots found by fd. */
-#define WATCH_MAX	256
+/* Watches: the socket, a signalfd, timers, clients, and two sockets per
+ * HTTP flow; a table, its slots found by fd. */
+#define WATCH_MAX	8192
 
 struct watch {
 	int fd;
@@ -48,6 +48,21 @@ int bbd_loop_add(int fd, uint32_t events, bbd_loop_cb cb, void *arg)
 		return -errno;
 	}
 	return 0;
+}
+
+int bbd_loop_mod(int fd, uint32_t events)
+{
+	int i;
+
+	for (i = 0; i < WATCH_MAX && watches[i].fd != fd; i++)
+		;
+	if (i == WATCH_MAX)
+		return -ENOENT;
+	{
+		struct epoll_event ev = { .events = events, .data.ptr = &watches[i] };
+
+		return epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &ev) < 0 ? -errno : 0;
+	}
 }
 
 void bbd_loop_del(int fd)

@@ -12,6 +12,8 @@ typedef void (*bbd_loop_cb)(int fd, uint32_t events, void *arg);
 int bbd_loop_init(void);
 /* Watch fd for events (EPOLLIN...); 0 or -errno. */
 int bbd_loop_add(int fd, uint32_t events, bbd_loop_cb cb, void *arg);
+/* Wait for other events on a watched fd; 0 or -errno. */
+int bbd_loop_mod(int fd, uint32_t events);
 void bbd_loop_del(int fd);
 /* Run until bbd_loop_quit(); 0 or -errno. */
 int bbd_loop_run(void);

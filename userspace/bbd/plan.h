@@ -18,6 +18,7 @@
 #include "frame.h"
 #include "mix.h"
 #include "rate.h"
+#include "scenario.h"
 
 #define BBD_NAME_MAX	64
 
@@ -39,6 +40,7 @@ enum bbd_flow_type {
 	BBD_FLOW_FRAME_BLASTING,
 	BBD_FLOW_VOICE,
 	BBD_FLOW_GAMING,
+	BBD_FLOW_HTTP,
 };
 
 struct bbd_flow_cfg {
@@ -55,6 +57,7 @@ struct bbd_flow_cfg {
 	uint16_t sport, dport;
 	uint8_t tos;			/* DSCP << 2 | ECN */
 	bool latency;
+	struct bb_scenario_http http;	/* BBD_FLOW_HTTP: the TCP session */
 	json_t *config;			/* the record's flows[].config */
 };
 

@@ -21,6 +21,8 @@ static enum bbd_flow_type flow_type(enum bb_flow_type t)
 		return BBD_FLOW_VOICE;
 	case BB_FLOW_GAMING:
 		return BBD_FLOW_GAMING;
+	case BB_FLOW_HTTP:
+		return BBD_FLOW_HTTP;
 	default:
 		return BBD_FLOW_FRAME_BLASTING;
 	}
@@ -58,6 +60,14 @@ static int one_flow(const struct bb_scenario_flow *sf, struct bbd_flow_cfg *f,
 	f->dst = sf->dst;
 	f->reverse = sf->reverse;
 	f->ipv6 = sf->family == AF_INET6;
+	f->delay_ns = (uint64_t)(sf->initial_time_to_wait_s * 1e9 + 0.5);
+	if (sf->type == BB_FLOW_HTTP) {
+		f->http = sf->http;
+		f->tos = (uint8_t)(sf->dscp << 2);
+		f->duration_ns = (uint64_t)(sf->http.request_duration_s * 1e9 + 0.5);
+		f->config = bb_scenario_flow_config(sf);
+		return f->config ? 0 : -ENOMEM;
+	}
 	if (sizes(sf, &f->mix))
 		return plan_fail(err, errlen, "flows[%u]: frame sizes cannot be used", sf->index);
 	f->rate = sf->rate;

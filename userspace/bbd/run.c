@@ -6,6 +6,7 @@
 #include <sys/epoll.h>
 #include <unistd.h>
 
+#include "http_flow.h"
 #include "log.h"
 #include "loop.h"
 #include "netns.h"
@@ -37,6 +38,13 @@ static void teardown(struct bbd_run *r)
 		close(r->timer);
 		r->timer = -1;
 	}
+	if (r->http_timer >= 0) {
+		bbd_loop_del(r->http_timer);
+		close(r->http_timer);
+		r->http_timer = -1;
+	}
+	for (i = 0; r->flows && i < r->plan.nflows; i++)
+		bbd_http_close(&r->flows[i]);
 	for (i = 0; r->ports && i < r->plan.nports; i++)
 		bbd_port_teardown(&r->ports[i]);
 }
@@ -135,6 +143,32 @@ static int route_flows(struct bbd_run *r)
 static void tick(int fd, uint32_t events, void *arg);
 static void start_traffic(struct bbd_run *r);
 
+/* Every millisecond while HTTP flows run: clients due, ACK waits. */
+static void http_tick(int fd, uint32_t events, void *arg)
+{
+	struct bbd_run *r = arg;
+	unsigned int i;
+
+	(void)events;
+	bbd_timer_read(fd);
+	for (i = 0; i < r->plan.nflows; i++)
+		bbd_http_tick(r, &r->flows[i]);
+}
+
+static int start_http_timer(struct bbd_run *r)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->plan.nflows && !r->flows[i].http; i++)
+		;
+	if (i == r->plan.nflows)
+		return 0;
+	r->http_timer = bbd_timer_new(1);
+	if (r->http_timer < 0)
+		return r->http_timer;
+	return bbd_loop_add(r->http_timer, EPOLLIN, http_tick, r);
+}
+
 int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
 		  const struct bbd_run_ops *ops, void *arg, int *code)
 {
@@ -144,9 +178,12 @@ int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
 	r->ops = ops;
 	r->arg = arg;
 	r->timer = -1;
+	r->http_timer = -1;
 	r->started_real = bbd_now_real();
 	*code = BBD_EXIT_INPUT;
 	ret = bbd_plan_build(scenario, name, &r->plan, r->err, sizeof(r->err));
+	if (!ret)
+		ret = bbd_http_check(&r->plan, r->err, sizeof(r->err));
 	if (ret)
 		return ret;
 	*code = BBD_EXIT_SYSTEM;
@@ -222,8 +259,8 @@ static void resolve(struct bbd_run *r)
 	for (i = 0; i < r->plan.nflows; i++) {
 		struct bbd_flow_run *f = &r->flows[i];
 
-		if (f->resolved)
-			continue;
+		if (f->resolved || f->cfg->type == BBD_FLOW_HTTP)
+			continue;	/* TCP resolves its own next hop */
 		ret = bbd_neigh_get(&f->src->rtnl, f->src->ifindex, f->nh,
 				    f->dst_mac);
 		f->resolved = !ret;
@@ -266,6 +303,11 @@ static void start_traffic(struct bbd_run *r)
 	}
 	r->traffic_tai = bbd_now_tai() + START_AHEAD_NS;
 	r->traffic_mono = bbd_now_mono() + START_AHEAD_NS;
+	if (start_http_timer(r)) {
+		snprintf(r->err, sizeof(r->err), "HTTP flows: no timer");
+		finish(r, BBD_EXIT_SYSTEM, r->err);
+		return;
+	}
 	if (run_start_streams(r, r->traffic_tai)) {
 		finish(r, BBD_EXIT_SYSTEM, r->err);
 		return;
@@ -305,6 +347,7 @@ static void traffic(struct bbd_run *r)
 		   now - r->traffic_mono >= r->plan.max_run_ns) {
 		bbd_log_info("run %s: maximum_run_time reached", r->plan.name);
 		run_stop_streams(r);
+		run_stop_http(r, "cut by maximum_run_time");
 		set_phase(r, RUN_WAIT);
 	}
 }
@@ -348,8 +391,10 @@ void bbd_run_stop(struct bbd_run *r)
 		finish(r, 0, NULL);
 		return;
 	}
-	if (r->phase == RUN_TRAFFIC)
+	if (r->phase == RUN_TRAFFIC) {
 		run_stop_streams(r);
+		run_stop_http(r, "the run was stopped");
+	}
 	set_phase(r, RUN_WAIT);
 }
 
@@ -361,10 +406,12 @@ void bbd_run_free(struct bbd_run *r)
 	for (i = 0; r->flows && i < r->plan.nflows; i++) {
 		json_decref(r->flows[i].over_time);
 		json_decref(r->flows[i].histogram);
+		free(r->flows[i].http);
 	}
 	free(r->flows);
 	free(r->ports);
 	bbd_plan_free(&r->plan);
 	memset(r, 0, sizeof(*r));
 	r->timer = -1;
+	r->http_timer = -1;
 }

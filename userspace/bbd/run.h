@@ -42,6 +42,7 @@ struct bbd_flow_run {
 	struct bbd_rx rx;
 	json_t *over_time;
 	json_t *histogram;
+	struct bbd_http_flow *http;	/* BBD_FLOW_HTTP: the TCP session */
 };
 
 struct bbd_run;
@@ -62,6 +63,7 @@ struct bbd_run {
 	const struct bbd_run_ops *ops;
 	void *arg;			/* the caller's */
 	int timer;
+	int http_timer;			/* 1 ms while HTTP flows run */
 	unsigned int ticks;
 	long long id;			/* archive id, or 0 */
 	bool interrupted;
@@ -88,6 +90,8 @@ int run_flow_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 		 size_t errlen);
 int run_start_streams(struct bbd_run *r, uint64_t tai_ns);
 void run_stop_streams(struct bbd_run *r);
+/* Cut every HTTP flow still going, for why. */
+void run_stop_http(struct bbd_run *r, const char *why);
 void run_flow_poll(struct bbd_run *r, struct bbd_flow_run *f);
 void run_flow_final(struct bbd_run *r, struct bbd_flow_run *f);
 bool run_flow_done(const struct bbd_flow_run *f);

@@ -7,6 +7,7 @@
 
 #include <linux/bbgen.h>
 
+#include "http_flow.h"
 #include "log.h"
 #include "run.h"
 
@@ -26,7 +27,8 @@ int run_flow_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 	};
 	int ret;
 
-	(void)r;
+	if (c->type == BBD_FLOW_HTTP)
+		return bbd_http_add(r, f, err, errlen);
 	s.frame.src = *f->sip;
 	s.frame.dst = *f->dip;
 	memcpy(s.frame.src_mac, f->src->mac, BB_MAC_LEN);
@@ -128,9 +130,20 @@ static void on_snapshot(const struct bbd_snapshot *s, void *arg)
 		"jitter_ns", opt_ns(lat, s->jitter)));
 }
 
+void run_stop_http(struct bbd_run *r, const char *why)
+{
+	unsigned int i;
+
+	for (i = 0; i < r->plan.nflows; i++)
+		bbd_http_cut(&r->flows[i], why);
+}
+
 void run_flow_poll(struct bbd_run *r, struct bbd_flow_run *f)
 {
-	(void)r;
+	if (f->cfg->type == BBD_FLOW_HTTP) {
+		bbd_http_poll(r, f);
+		return;
+	}
 	if (!f->stream_id)
 		return;
 	if (bbd_gen_stream_get(&f->src->gen, f->stream_id, &f->tx))
@@ -156,6 +169,8 @@ void run_flow_final(struct bbd_run *r, struct bbd_flow_run *f)
 
 bool run_flow_done(const struct bbd_flow_run *f)
 {
+	if (f->cfg->type == BBD_FLOW_HTTP)
+		return bbd_http_done(f);
 	return f->tx.state == BBGEN_STREAM_STATE_DONE ||
 	       f->tx.state == BBGEN_STREAM_STATE_STOPPED;
 }

@@ -64,6 +64,10 @@ json_t *bb_analyse_flow(json_t *flow)
 		.minimum_mos = an_num(an, "minimum_mos", MOS_DFLT),
 	};
 
+	if (type && !strcmp(type, "http")) {
+		json_decref(a);
+		return an_http(cfg, res);
+	}
 	json_array_append_new(a, frame_loss(res, &l));
 	if (type && !strcmp(type, "voice")) {
 		/* minimum_mos null: the file turned the MOS check off */

@@ -32,5 +32,7 @@ json_t *an_latency_cdf(json_t *results, const struct an_limits *l);
 json_t *an_gaming(json_t *results, const struct an_limits *l);
 /* voice: sets results.mos when it can be computed. */
 json_t *an_voice(json_t *config, json_t *results, const struct an_limits *l);
+/* Every analyser of an http flow, as an array. */
+json_t *an_http(json_t *config, json_t *results);
 
 #endif

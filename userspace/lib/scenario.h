@@ -54,6 +54,34 @@ enum bb_flow_type {
 	BB_FLOW_FRAME_BLASTING,
 	BB_FLOW_VOICE,
 	BB_FLOW_GAMING,
+	BB_FLOW_HTTP,
+};
+
+/* Which side runs the HTTP client: data always flows source ->
+ * destination, so GET puts the server on the source, PUT the client. */
+enum bb_http_method {
+	BB_HTTP_AUTO,		/* PUT when the source is NATed, else GET */
+	BB_HTTP_GET,
+	BB_HTTP_PUT,
+};
+
+#define BB_TCP_CC_MAX	16	/* TCP_CA_NAME_MAX */
+
+/* An HTTP flow (type "http"): one TCP session on the kernel's own TCP. */
+struct bb_scenario_http {
+	enum bb_http_method method;	/* GET or PUT once expanded */
+	uint16_t server_port;		/* TCP port of the server */
+	uint16_t client_port;		/* 0: the kernel picks one */
+	uint64_t request_size;		/* bytes; 0: request_duration_s */
+	double request_duration_s;
+	double maximum_bitrate;		/* bit/s at the IP layer; 0: none */
+	int receive_window_scaling;	/* window scale to offer; -1: kernel's */
+	uint32_t slow_start_threshold;	/* segments; 0: kernel's */
+	bool prague;			/* enable_tcp_prague */
+	bool ecn;			/* negotiate classic ECN */
+	char congestion[BB_TCP_CC_MAX];	/* "" : the namespace's default */
+	double minimum_goodput;		/* analysis, bit/s; 0: none */
+	double max_rtt_ms;		/* analysis; 0: none */
 };
 
 /* Pass/fail limits of a flow, defaults filled in. */
@@ -96,6 +124,7 @@ struct bb_scenario_flow {
 	uint8_t dscp, ecn;
 	unsigned int packetization_ms;	/* voice: 10 or 20; else 0 */
 	struct bb_scenario_analysis analysis;
+	struct bb_scenario_http http;	/* type http only */
 };
 
 struct bb_scenario {
@@ -129,5 +158,6 @@ json_t *bb_scenario_json(const struct bb_scenario *sc);
 json_t *bb_scenario_flow_config(const struct bb_scenario_flow *f);
 
 const char *bb_flow_type_name(enum bb_flow_type t);
+const char *bb_http_method_name(enum bb_http_method m);
 
 #endif

@@ -37,11 +37,37 @@ static json_t *analysis(const struct bb_scenario_flow *f)
 				       json_real(a->minimum_mos)));
 }
 
+/* An http flow: the TCP session's settings as they were applied. */
+static json_t *http_config(const struct bb_scenario_flow *f)
+{
+	const struct bb_scenario_http *h = &f->http;
+
+	return json_pack("{s:s,s:i,s:o,s:o,s:o,s:f,s:o,s:o,s:o,s:o,s:b,s:i,s:b,s:{s:o,s:o}}",
+		"http_method", bb_http_method_name(h->method),
+		"tcp_server_port", (int)h->server_port,
+		"tcp_client_port", or_null(h->client_port, json_integer(h->client_port)),
+		"request_size", or_null(h->request_size, json_integer((json_int_t)h->request_size)),
+		"request_duration_s", or_null(!h->request_size, json_real(h->request_duration_s)),
+		"initial_time_to_wait_s", f->initial_time_to_wait_s,
+		"maximum_bitrate", or_null(h->maximum_bitrate > 0, json_real(h->maximum_bitrate)),
+		"receive_window_scaling", or_null(h->receive_window_scaling >= 0,
+						  json_integer(h->receive_window_scaling)),
+		"slow_start_threshold", or_null(h->slow_start_threshold,
+						json_integer(h->slow_start_threshold)),
+		"tcp_congestion_control", or_null(h->congestion[0], json_string(h->congestion)),
+		"enable_tcp_prague", h->prague, "dscp", (int)f->dscp, "ecn", h->ecn,
+		"analysis",
+		"minimum_goodput", or_null(h->minimum_goodput > 0, json_real(h->minimum_goodput)),
+		"max_rtt", or_null(h->max_rtt_ms > 0, json_real(h->max_rtt_ms)));
+}
+
 json_t *bb_scenario_flow_config(const struct bb_scenario_flow *f)
 {
 	const struct bb_size_dist *d = &f->size_dist;
 	json_t *cfg;
 
+	if (f->type == BB_FLOW_HTTP)
+		return http_config(f);
 	cfg = json_pack("{s:o,s:o,s:o,s:f,s:o,s:o,s:o,s:f,s:i,s:i,s:i,s:i,s:b,s:o}",
 		"frame_size", or_null(f->frame_size, json_integer(f->frame_size)),
 		"imix", or_null(f->nimix, imix(f)),

@@ -233,6 +233,54 @@ static int rate(struct sc_ctx *c, const char *path, struct bb_scenario_flow *f,
 	return 0;
 }
 
+/* The port running the HTTP server of an http flow: the source for GET
+ * (data flows from the response), the destination for PUT. */
+static unsigned int http_server(const struct bb_scenario_flow *f)
+{
+	return f->http.method == BB_HTTP_GET ? f->src : f->dst;
+}
+
+static unsigned int http_client(const struct bb_scenario_flow *f)
+{
+	return f->http.method == BB_HTTP_GET ? f->dst : f->src;
+}
+
+/*
+ * GET or PUT for AUTO as the framework decides it: a NATed source cannot
+ * take the SYN of a GET's client, so it sends with PUT. Each server needs
+ * its own TCP port in its namespace (an explicit tcp_server_port may
+ * clash), and so does an explicit client port.
+ */
+static int http_sides(struct sc_ctx *c, const char *path,
+		      const struct bb_scenario *sc, struct bb_scenario_flow *f,
+		      uint16_t dflt_port)
+{
+	const struct bb_scenario_flow *o;
+	unsigned int i;
+
+	if (f->http.method == BB_HTTP_AUTO)
+		f->http.method = sc->ports[f->src].nat ? BB_HTTP_PUT : BB_HTTP_GET;
+	if (sc->ports[http_server(f)].nat)
+		return sc_fail(c, path, "the HTTP server would run on NATed port \"%s\" (http_method %s): its SYN cannot get in; use %s",
+			       sc->ports[http_server(f)].name, bb_http_method_name(f->http.method),
+			       f->http.method == BB_HTTP_GET ? "PUT or AUTO" : "GET or AUTO");
+	if (!f->http.server_port)
+		f->http.server_port = dflt_port;
+	for (i = 0; i < sc->nflows; i++) {
+		o = &sc->flows[i];
+		if (o->type != BB_FLOW_HTTP)
+			continue;
+		if (http_server(o) == http_server(f) && o->http.server_port == f->http.server_port)
+			return sc_fail(c, path, "tcp_server_port %u on port \"%s\" is also the server port of flow \"%s\"",
+				       f->http.server_port, sc->ports[http_server(f)].name, o->name);
+		if (f->http.client_port && http_client(o) == http_client(f) &&
+		    o->http.client_port == f->http.client_port)
+			return sc_fail(c, path, "tcp_client_port %u on port \"%s\" is also the client port of flow \"%s\"",
+				       f->http.client_port, sc->ports[http_client(f)].name, o->name);
+	}
+	return 0;
+}
+
 static int one(struct sc_ctx *c, const char *path, const struct bb_scenario_flow *tmpl,
 	       struct bb_scenario *sc, unsigned int s, unsigned int d, bool rev)
 {
@@ -264,9 +312,11 @@ static int one(struct sc_ctx *c, const char *path, const struct bb_scenario_flow
 		f->udp_dest = t;
 	}
 	ret = family(c, path, &sc->ports[s], &sc->ports[d], &f->family);
-	if (!ret)
+	if (!ret && f->type == BB_FLOW_HTTP)
+		ret = http_sides(c, path, sc, f, port);
+	else if (!ret)
 		ret = sizes(c, path, f);
-	if (!ret)
+	if (!ret && f->type != BB_FLOW_HTTP)
 		ret = rate(c, path, f, sc->layer2_speed);
 	if (!ret)
 		sc->nflows++;

@@ -92,6 +92,9 @@ int sc_parse_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 /* Sizes, rate and length of a flow; part of sc_parse_flow. */
 int sc_parse_frames(struct sc_ctx *c, json_t *o, const char *path,
 		    struct bb_scenario_flow *f);
+/* The keys of an http flow (type already known); part of sc_parse_flow. */
+int sc_parse_http(struct sc_ctx *c, json_t *o, const char *path,
+		  struct bb_scenario_flow *f);
 /* Every (source, destination) pair of flows[idx] appended to sc->flows. */
 int sc_expand_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 		   const struct bb_scenario_flow *tmpl, struct bb_scenario *sc);

@@ -15,6 +15,13 @@ static const char *const blasting_keys[] = {
 };
 static const char *const voice_keys[] = { COMMON_KEYS, "packetization", NULL };
 static const char *const gaming_keys[] = { COMMON_KEYS, "frame_rate", NULL };
+static const char *const http_keys[] = {
+	"name", "type", "source", "destination", "add_reverse_direction",
+	"initial_time_to_wait", "dscp", "ecn", "analysis", "http_method",
+	"tcp_server_port", "tcp_client_port", "request_size", "request_duration",
+	"maximum_bitrate", "rate_limit", "receive_window_scaling",
+	"slow_start_threshold", "enable_tcp_prague", "tcp_congestion_control", NULL,
+};
 
 static const char *const blasting_analysis[] = {
 	"latency", "max_loss_percentage", "max_threshold_latency", "quantile", NULL,
@@ -31,7 +38,10 @@ static const char *const type_names[] = {
 	[BB_FLOW_FRAME_BLASTING] = "frame_blasting",
 	[BB_FLOW_VOICE] = "voice",
 	[BB_FLOW_GAMING] = "gaming",
+	[BB_FLOW_HTTP] = "http",
 };
+#define NTYPES	4
+#define TYPE_LIST "frame_blasting, voice, gaming, http"
 
 /* Defaults of the analysis limits (ByteBlower's). */
 static const double loss_dflt = 1.0, latency_dflt = 5.0, quantile_dflt = 99.9,
@@ -40,7 +50,7 @@ static const double loss_dflt = 1.0, latency_dflt = 5.0, quantile_dflt = 99.9,
 
 const char *bb_flow_type_name(enum bb_flow_type t)
 {
-	return (unsigned int)t < 3 ? type_names[t] : "unknown";
+	return (unsigned int)t < NTYPES ? type_names[t] : "unknown";
 }
 
 static int flow_type(struct sc_ctx *c, json_t *o, const char *path,
@@ -53,13 +63,13 @@ static int flow_type(struct sc_ctx *c, json_t *o, const char *path,
 	if (ret && json_is_string(json_object_get(o, "type")))
 		ret = 0;	/* too long for s: reported as unknown below */
 	if (ret)
-		return sc_fail_key(c, path, "type", "%s one of frame_blasting, voice, gaming",
+		return sc_fail_key(c, path, "type", "%s one of " TYPE_LIST,
 				   json_object_get(o, "type") ? "must be" : "missing (required):");
-	for (i = 0; i < 3; i++)
+	for (i = 0; i < NTYPES; i++)
 		if (!strcmp(json_string_value(json_object_get(o, "type")), type_names[i]))
 			break;
-	if (i == 3)
-		return sc_fail_key(c, path, "type", "\"%s\" is not one of frame_blasting, voice, gaming",
+	if (i == NTYPES)
+		return sc_fail_key(c, path, "type", "\"%s\" is not one of " TYPE_LIST,
 				   json_string_value(json_object_get(o, "type")));
 	*t = (enum bb_flow_type)i;
 	return 0;
@@ -190,10 +200,11 @@ int sc_parse_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 		  struct bb_scenario_flow *f)
 {
 	static const char *const *const keys[] = {
-		blasting_keys, voice_keys, gaming_keys,
+		blasting_keys, voice_keys, gaming_keys, http_keys,
 	};
 	static const char *const what[] = {
 		"a frame_blasting flow", "a voice flow", "a gaming flow",
+		"an http flow",
 	};
 	char path[SC_PATH_MAX];
 	int ret;
@@ -215,6 +226,8 @@ int sc_parse_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 		ret = selector(c, o, path, "source");
 	if (!ret)
 		ret = selector(c, o, path, "destination");
+	if (!ret && f->type == BB_FLOW_HTTP)
+		return sc_parse_http(c, o, path, f);
 	if (!ret)
 		ret = common(c, o, path, f);
 	if (!ret)

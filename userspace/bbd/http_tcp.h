@@ -1,0 +1,25 @@
+/* SPDX-License-Identifier: GPL-2.0-only OR MIT */
+/* Socket options of an HTTP flow and TCP_INFO (http_tcp.c). */
+#ifndef BBD_HTTP_TCP_H
+#define BBD_HTTP_TCP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "http_flow.h"
+#include "plan.h"
+
+/* Options both ends take before connect()/listen(); err says which
+ * failed. 0 or -errno. */
+int http_tcp_knobs(int fd, const struct bbd_flow_cfg *c, char *err,
+		   size_t errlen);
+/* The data sender's pacing and send-queue limit. 0 or -errno. */
+int http_tcp_sender(int fd, const struct bbd_flow_cfg *c);
+/* net.ipv4.tcp_ecn = 1 in the namespace nsfd. 0 or -errno. */
+int http_tcp_ecn_on(int nsfd);
+/* Fold the data sender's TCP_INFO into s. */
+void http_tcp_sample(int fd, struct bbd_tcp_stats *s);
+/* The window scale this end offered (tcpi_rcv_wscale). */
+uint32_t http_tcp_rcv_wscale(int fd);
+
+#endif

@@ -1,0 +1,329 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * The HTTP test transfer, one end. T1/T2/T3 follow ByteBlower's
+ * definitions (seeds: "Server: timestamps T1, T2 and T3"):
+ *   GET client  T1 request prepared, T2 first response byte, T3 last one
+ *   GET server  T1 first request byte, T2 response head handed to TCP,
+ *               T3 whole response ACKed
+ *   PUT client  T1 request prepared, T2 whole request ACKed, T3 first
+ *               response byte
+ *   PUT server  T1 first request byte, T2 last request byte, T3 response
+ *               handed to TCP
+ * A size-based body has a Content-Length; a duration-based one is chunked
+ * and ends with the last chunk once the time is up.
+ */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/epoll.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <linux/sockios.h>
+#include <unistd.h>
+
+#include "http_session_int.h"
+
+#define CHUNK		16384u
+
+static char pattern[BB_HTTP_IO_MAX];
+
+/* The body bytes: not all zero, so a compressing middlebox gains little. */
+static const char *payload(void)
+{
+	static bool ready;
+	uint32_t x = 2463534242u;
+
+	if (!ready) {
+		for (size_t i = 0; i < sizeof(pattern); i++) {
+			x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+			pattern[i] = (char)x;
+		}
+		ready = true;
+	}
+	return pattern;
+}
+
+const char *bb_http_state_name(enum bb_http_state s)
+{
+	static const char *const names[] = {
+		"connecting", "sending", "draining", "receiving", "receiving",
+		"finished", "failed",
+	};
+
+	return (unsigned int)s <= BB_HS_FAILED ? names[s] : "unknown";
+}
+
+void bb_http_fail(struct bb_http_end *e, const char *why)
+{
+	if (e->state == BB_HS_FAILED || e->state == BB_HS_DONE)
+		return;
+	snprintf(e->err, sizeof(e->err), "%s", why);
+	e->state = BB_HS_FAILED;
+}
+
+void http_fail_errno(struct bb_http_end *e, const char *what, int err)
+{
+	char buf[160];
+
+	snprintf(buf, sizeof(buf), "%s: %s", what,
+		 err == ECONNREFUSED ? "connection refused" :
+		 err == ECONNRESET ? "connection reset by the peer" :
+		 err == ETIMEDOUT ? "timed out" : strerror(err));
+	bb_http_fail(e, buf);
+}
+
+void http_queue(struct bb_http_end *e, const char *prefix, uint64_t data,
+		  const char *suffix)
+{
+	struct bb_http_out *o = &e->out;
+
+	o->prefix_len = (size_t)snprintf(o->prefix, sizeof(o->prefix), "%s", prefix);
+	o->prefix_off = 0;
+	o->data_left = data;
+	o->suffix = suffix;
+	o->suffix_len = strlen(suffix);
+	o->suffix_off = 0;
+}
+
+static bool out_empty(const struct bb_http_out *o)
+{
+	return o->prefix_off == o->prefix_len && !o->data_left &&
+	       o->suffix_off == o->suffix_len;
+}
+
+void bb_http_client_init(struct bb_http_end *e, int fd, enum bb_http_method m,
+			 uint64_t size, double duration_s, const char *host,
+			 const char *target, uint64_t now)
+{
+	memset(e, 0, sizeof(*e));
+	e->role = BB_HTTP_CLIENT;
+	e->fd = fd;
+	e->method = m;
+	e->size = size;
+	e->duration_s = duration_s;
+	snprintf(e->host, sizeof(e->host), "%s", host);
+	snprintf(e->target, sizeof(e->target), "%s", target);
+	e->state = BB_HS_CONNECTING;
+	e->t1 = now;
+}
+
+void bb_http_server_init(struct bb_http_end *e, int fd, uint64_t size,
+			 double duration_s)
+{
+	memset(e, 0, sizeof(*e));
+	e->role = BB_HTTP_SERVER;
+	e->fd = fd;
+	e->size = size;
+	e->duration_s = duration_s;
+	e->state = BB_HS_RECV_HEAD;
+}
+
+/* Start sending a body after head (in e->out's prefix): Content-Length
+ * for a size, chunks for a duration. */
+void http_start_body(struct bb_http_end *e, const char *head, uint64_t now)
+{
+	e->chunked_out = !e->size;
+	e->payload_goal = e->size;
+	e->last_chunk = false;
+	e->send_until = now + (uint64_t)(e->duration_s * 1e9);
+	http_queue(e, head, e->size, "");
+	e->state = BB_HS_SEND;
+}
+
+static void client_request(struct bb_http_end *e, uint64_t now)
+{
+	char head[512];
+	bool put = e->method == BB_HTTP_PUT;
+
+	if (put && e->size)
+		snprintf(head, sizeof(head),
+			 "PUT %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: bb\r\nContent-Type: application/octet-stream\r\nContent-Length: %" PRIu64 "\r\nConnection: close\r\n\r\n",
+			 e->target, e->host, e->size);
+	else if (put)
+		snprintf(head, sizeof(head),
+			 "PUT %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: bb\r\nContent-Type: application/octet-stream\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n",
+			 e->target, e->host);
+	else
+		snprintf(head, sizeof(head),
+			 "GET %s HTTP/1.1\r\nHost: %s\r\nUser-Agent: bb\r\nAccept: */*\r\nConnection: close\r\n\r\n",
+			 e->target, e->host);
+	if (put) {
+		http_start_body(e, head, now);
+		return;
+	}
+	http_queue(e, head, 0, "");
+	e->state = BB_HS_SEND;
+}
+
+/* The next chunk of a duration-based body, or the last one when time is
+ * up. */
+static void next_chunk(struct bb_http_end *e, uint64_t now)
+{
+	char line[24];
+
+	if (now >= e->send_until) {
+		http_queue(e, "0\r\n\r\n", 0, "");
+		e->last_chunk = true;
+		return;
+	}
+	snprintf(line, sizeof(line), "%x\r\n", CHUNK);
+	http_queue(e, line, CHUNK, "\r\n");
+}
+
+static void sent(struct bb_http_end *e, size_t n, bool data, uint64_t now)
+{
+	e->tx_bytes += n;
+	if (data)
+		e->tx_payload += n;
+	if (!e->first_tx)
+		e->first_tx = now;
+	e->last_tx = now;
+}
+
+/* Write what e->out holds; false when the socket is full or failed. */
+static bool write_out(struct bb_http_end *e, uint64_t now)
+{
+	struct bb_http_out *o = &e->out;
+	const char *p;
+	size_t n;
+	ssize_t w;
+	bool data;
+
+	if (o->prefix_off < o->prefix_len)
+		p = o->prefix + o->prefix_off, n = o->prefix_len - o->prefix_off, data = false;
+	else if (o->data_left)
+		p = payload(), n = o->data_left < BB_HTTP_IO_MAX ? (size_t)o->data_left : BB_HTTP_IO_MAX, data = true;
+	else
+		p = o->suffix + o->suffix_off, n = o->suffix_len - o->suffix_off, data = false;
+	w = send(e->fd, p, n, MSG_NOSIGNAL | MSG_DONTWAIT);
+	if (w < 0) {
+		if (errno != EAGAIN && errno != EINTR)
+			http_fail_errno(e, "send", errno);
+		return false;
+	}
+	sent(e, (size_t)w, data, now);
+	if (o->prefix_off < o->prefix_len)
+		o->prefix_off += (size_t)w;
+	else if (o->data_left)
+		o->data_left -= (uint64_t)w;
+	else
+		o->suffix_off += (size_t)w;
+	return true;
+}
+
+/* All of the body (or head) is written: what comes next for this end. */
+static void send_done(struct bb_http_end *e, uint64_t now)
+{
+	if (e->role == BB_HTTP_CLIENT && e->method == BB_HTTP_GET) {
+		e->state = BB_HS_RECV_HEAD;
+	} else if (e->role == BB_HTTP_SERVER && e->method == BB_HTTP_PUT) {
+		e->t3 = now;	/* response handed to TCP */
+		shutdown(e->fd, SHUT_WR);
+		e->state = BB_HS_DONE;
+	} else {
+		/* a body sender waits until the peer has ACKed it all */
+		if (e->role == BB_HTTP_SERVER)
+			shutdown(e->fd, SHUT_WR);
+		e->state = BB_HS_DRAIN;
+	}
+}
+
+static void do_send(struct bb_http_end *e, uint64_t now)
+{
+	bool head_pending = e->out.prefix_off < e->out.prefix_len;
+	int i;
+
+	for (i = 0; i < BB_HTTP_IO_ROUNDS && e->state == BB_HS_SEND; i++) {
+		if (out_empty(&e->out)) {
+			if (!e->chunked_out || e->last_chunk) {
+				send_done(e, now);
+				break;
+			}
+			next_chunk(e, now);
+		}
+		if (!write_out(e, now))
+			break;
+		/* GET server: T2 as the response head goes down to TCP */
+		if (head_pending && e->out.prefix_off == e->out.prefix_len &&
+		    e->role == BB_HTTP_SERVER && !e->t2)
+			e->t2 = now;
+		head_pending = e->out.prefix_off < e->out.prefix_len;
+	}
+	if (e->state == BB_HS_SEND && out_empty(&e->out) &&
+	    (!e->chunked_out || e->last_chunk))
+		send_done(e, now);
+}
+
+enum bb_http_state bb_http_tick(struct bb_http_end *e, uint64_t now)
+{
+	int outq = 0;
+
+	if (e->state != BB_HS_DRAIN)
+		return e->state;
+	if (ioctl(e->fd, SIOCOUTQ, &outq) < 0) {
+		http_fail_errno(e, "SIOCOUTQ", errno);
+		return e->state;
+	}
+	if (outq > 0)
+		return e->state;
+	if (e->role == BB_HTTP_SERVER) {
+		e->t3 = now;		/* GET: whole response ACKed */
+		e->state = BB_HS_DONE;
+	} else {
+		e->t2 = now;		/* PUT: whole request ACKed */
+		e->state = BB_HS_RECV_HEAD;
+	}
+	return e->state;
+}
+
+enum bb_http_state bb_http_io(struct bb_http_end *e, uint32_t events,
+			      uint64_t now)
+{
+	int err = 0;
+	socklen_t len = sizeof(err);
+
+	if (e->state == BB_HS_CONNECTING) {
+		if (!(events & (EPOLLOUT | EPOLLERR | EPOLLHUP)))
+			return e->state;
+		if (getsockopt(e->fd, SOL_SOCKET, SO_ERROR, &err, &len) < 0)
+			err = errno;
+		if (err) {
+			http_fail_errno(e, "connect", err);
+			return e->state;
+		}
+		client_request(e, now);
+	}
+	if (e->state == BB_HS_SEND && (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)))
+		do_send(e, now);
+	if (e->state == BB_HS_DRAIN)
+		bb_http_tick(e, now);
+	if ((e->state == BB_HS_RECV_HEAD || e->state == BB_HS_RECV_BODY ||
+	     e->state == BB_HS_DRAIN) && (events & (EPOLLIN | EPOLLERR | EPOLLHUP)))
+		http_recv(e, now);
+	if (e->state == BB_HS_SEND && (events & EPOLLERR) &&
+	    !getsockopt(e->fd, SOL_SOCKET, SO_ERROR, &err, &len) && err)
+		http_fail_errno(e, "send", err);
+	return e->state;
+}
+
+uint32_t bb_http_want(const struct bb_http_end *e)
+{
+	switch (e->state) {
+	case BB_HS_CONNECTING:
+	case BB_HS_SEND:
+		return EPOLLOUT;
+	case BB_HS_DRAIN:	/* a PUT client reads the response early */
+		return e->role == BB_HTTP_CLIENT ? EPOLLIN : 0;
+	case BB_HS_RECV_HEAD:
+	case BB_HS_RECV_BODY:
+		return EPOLLIN;
+	default:
+		return 0;
+	}
+}
+
+bool bb_http_draining(const struct bb_http_end *e)
+{
+	return e->state == BB_HS_DRAIN;
+}
