@@ -134,3 +134,67 @@ bad_file() {
 	run bash -c 'source "$1/userspace/bbctl/bbctl.bash"; cd "$1/examples"; COMP_WORDS=(bbctl scenario check back); COMP_CWORD=3; _bbctl; echo "${COMPREPLY[*]}"' _ "$bb_top"
 	expect_eq "$output" "back-to-back.json"
 }
+
+@test "scenario check: addresses, interfaces and names no network carries, one line each" {
+	bad_file "{\"ports\":[{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.255\"},$P2],\"flows\":[{$FB}]}" \
+		'ports[0].ipv4: "10.0.0.255" is the broadcast address of its subnet; a port needs a unicast host address'
+	bad_file "{\"ports\":[{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv6\":\"::1\"},$P2],\"flows\":[{$FB}]}" \
+		'ports[0].ipv6: "::1" is the loopback address; a port needs a unicast host address'
+	bad_file "{\"ports\":[{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.1\",\"gateway\":\"10.0.9.1\"},$P2],\"flows\":[{$FB}]}" \
+		"ports[0].gateway: \"10.0.9.1\" is not in the port's subnet 10.0.0.0/24"
+	bad_file "{\"ports\":[{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"a/b\",\"ipv4\":\"10.0.0.1\"},$P2],\"flows\":[{$FB}]}" \
+		"ports[0].interface: \"a/b\" is not a Linux interface name (not \".\" or \"..\", no '/', ':' or blanks)"
+	bad_file "{\"ports\":[{\"name\":\"p1\\n\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.1\"},$P2],\"flows\":[{$FB}]}" \
+		'ports[0].name: has control character U+000A at byte 2; names and groups must be printable text'
+	bad_file "$(doc ',"frame_rate":1e-300')" \
+		'flows[0].frame_rate: gives a frame rate below what the generator allows (1 frame per hour to 1e9 frames/s)'
+}
+
+# limit_file FILE: a scenario at every limit of Documentation/scenario.md:
+# 4096 ports with names and 16 groups of 63 characters, 4096 flows whose
+# source and destination each list 16 groups (one port per side).
+limit_file() {
+	awk 'function pad(s) { return sprintf("%-63s", s) }
+	function grp(p, k) { return pad(sprintf("g%d-%d", p, k)) }
+	function groups(p,   k, s) {
+		for (k = 0; k < 16; k++) s = s (k ? "," : "") "\"" grp(p, k) "\""
+		return s
+	}
+	BEGIN {
+		printf "{\"ports\":["
+		for (i = 0; i < 4096; i++)
+			printf "%s{\"name\":\"%s\",\"port_group\":[%s],\"interface\":\"veth%d\",\"ipv4\":\"10.%d.%d.1/24\"}\n",
+				i ? "," : "", pad("p" i), groups(i), i % 8, int(i / 256), i % 256
+		printf "],\"flows\":["
+		for (i = 0; i < 4096; i++)
+			printf "%s{\"name\":\"%s\",\"type\":\"frame_blasting\",\"source\":{\"port_group\":[%s]},\"destination\":{\"port_group\":[%s]}}\n",
+				i ? "," : "", pad("f" i), groups(0), groups(i % 4095 + 1)
+		print "]}"
+	}' > "$1"
+}
+
+@test "scenario check: a file at the limits checks in well under a second (5 s of CPU under ASan)" {
+	local f=$BATS_TEST_TMPDIR/limits.json real user sys rc
+	limit_file "$f"
+	[ "$(stat -c %s "$f")" -le $((16 << 20)) ]
+	# CPU time, not wall time: the VM suites may share the machine
+	TIMEFORMAT='%R %U %S'
+	{ time "$BBCTL" scenario check "$f" > "$BATS_TEST_TMPDIR/out" 2>&1; } 2> "$BATS_TEST_TMPDIR/time" || rc=$?
+	read -r real user sys < "$BATS_TEST_TMPDIR/time"
+	echo "# checked in $real s ($user s user, $sys s system)" >&3
+	expect_eq "${rc:-0}" 0
+	expect_eq "$(head -n1 "$BATS_TEST_TMPDIR/out")" "$f: ok, 4096 ports, 4096 flows, layer2_speed frame"
+	awk -v u="$user" -v s="$sys" 'BEGIN { exit !(u + s < 5) }'
+}
+
+@test "scenario check: one past a limit is refused before the work" {
+	local f=$BATS_TEST_TMPDIR/big.json
+	limit_file "$f"
+	truncate -s $(((16 << 20) + 1)) "$f"
+	run --separate-stderr "$BBCTL" scenario check "$f"
+	expect_eq "$status" 1
+	expect_eq "$stderr" "bbctl: $f: 16777217 bytes; a scenario file has at most 16777216"
+	awk 'BEGIN { printf "{\"ports\":["; for (i = 0; i < 4097; i++) printf "%s{\"name\":\"p%d\",\"port_group\":[\"g\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.%d.%d/16\"}", i ? "," : "", i, int(i / 250), i % 250 + 1; print "],\"flows\":[]}" }' > "$f"
+	run --separate-stderr "$BBCTL" scenario check "$f"
+	expect_eq "$stderr" "bbctl: $f: ports: 4097 ports; a scenario has at most 4096"
+}

@@ -102,8 +102,8 @@ static const struct bad bad_docs[] = {
 	  "ports[0].mac: \"01:00:00:00:00:01\" is not a unicast MAC address (like 02:00:00:00:00:01)" },
 	{ DOC_P1(PORT1("")), "ports[0]: needs ipv4 or ipv6 (an address, or \"dhcp\" for ipv4)" },
 	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\"],\"ipv4\":\"10.0.0.1\"}"), "ports[0].interface: missing (required)" },
-	{ "{" PORTS ",\"flows\":[{}]}", "flows[0].type: missing (required): one of frame_blasting, voice, gaming" },
-	{ FLOW_OF("http", ""), "flows[0].type: \"http\" is not one of frame_blasting, voice, gaming" },
+	{ "{" PORTS ",\"flows\":[{}]}", "flows[0].type: missing (required): one of frame_blasting, voice, gaming, http" },
+	{ FLOW_OF("video", ""), "flows[0].type: \"video\" is not one of frame_blasting, voice, gaming, http" },
 	{ "{" PORTS ",\"flows\":[]}", "flows: at least one flow is needed" },
 	{ "{\"ports\":[],\"flows\":[{" FB "}]}", "ports: at least one port is needed" },
 	/* frame sizes that need the ports' family */

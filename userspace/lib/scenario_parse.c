@@ -2,6 +2,7 @@
 /* A scenario file as a whole: the top-level keys, then the ports, then
  * every flow (parsed, names checked unique, expanded). */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -194,29 +195,60 @@ int bb_scenario_parse(json_t *doc, struct bb_scenario **out, char *err,
 	return 0;
 }
 
+/* The whole file into *buf (read at once: jansson's file reader takes a
+ * call per character); more than SC_FILE_MAX bytes is an error before
+ * they are read, or as soon as a pipe passes the limit. */
+static int read_file(const char *file, char **buf, size_t *len, char *err,
+		     size_t errlen)
+{
+	FILE *f = fopen(file, "r");
+	struct stat st;
+	size_t n = 0;
+	bool bad;
+
+	*buf = NULL;
+	if (!f) {
+		snprintf(err, errlen, "%s: unable to open %s: %s", file, file, strerror(errno));
+		return -EINVAL;
+	}
+	if (!fstat(fileno(f), &st) && S_ISREG(st.st_mode) && st.st_size > SC_FILE_MAX)
+		n = (size_t)st.st_size;
+	else if ((*buf = malloc(SC_FILE_MAX + 1)))
+		n = fread(*buf, 1, SC_FILE_MAX + 1, f);
+	bad = n > SC_FILE_MAX || !*buf || ferror(f);
+	if (n > SC_FILE_MAX)
+		snprintf(err, errlen, "%s: %zu%s bytes; a scenario file has at most %d",
+			 file, n, *buf ? " or more" : "", SC_FILE_MAX);
+	else if (bad)
+		snprintf(err, errlen, "%s: %s", file, *buf ? strerror(errno) : "out of memory");
+	fclose(f);
+	if (bad) {
+		free(*buf);
+		return -EINVAL;
+	}
+	*len = n;
+	return 0;
+}
+
 int bb_scenario_load(const char *file, struct bb_scenario **out, char *err,
 		     size_t errlen)
 {
 	json_error_t jerr;
-	struct stat st;
 	json_t *doc;
+	size_t len;
+	char *buf;
 	int ret;
 
 	*out = NULL;
-	/* a regular file's size is known before it is read */
-	if (!stat(file, &st) && S_ISREG(st.st_mode) && st.st_size > SC_FILE_MAX) {
-		snprintf(err, errlen, "%s: %lld bytes; a scenario file has at most %d",
-			 file, (long long)st.st_size, SC_FILE_MAX);
+	ret = read_file(file, &buf, &len, err, errlen);
+	if (ret)
+		return ret;
+	doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	free(buf);
+	if (!doc) {
+		snprintf(err, errlen, "%s:%d:%d: %s", file, jerr.line, jerr.column, jerr.text);
 		return -EINVAL;
 	}
-	doc = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
-	if (!doc && jerr.line < 0)	/* not read at all: text says why */
-		snprintf(err, errlen, "%s: %s", file, jerr.text);
-	else if (!doc)
-		snprintf(err, errlen, "%s:%d:%d: %s", file, jerr.line, jerr.column,
-			 jerr.text);
-	if (!doc)
-		return -EINVAL;
 	ret = bb_scenario_parse(doc, out, err, errlen);
 	json_decref(doc);
 	if (ret && errlen) {
