@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "scenario_framework.h"
 #include "scenario_int.h"
 
 #define WAIT_FOR_FINISH_S	5.0
@@ -167,6 +168,8 @@ int bb_scenario_parse(json_t *doc, struct bb_scenario **out, char *err,
 	int ret;
 
 	*out = NULL;
+	if (bb_fw_detect(doc))	/* the framework's dialect: translated first */
+		return bb_fw_parse(doc, out, err, errlen);
 	if (!json_is_object(doc)) {
 		snprintf(err, errlen, "the scenario must be a JSON object");
 		return -EINVAL;
