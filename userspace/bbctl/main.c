@@ -14,7 +14,7 @@
 
 static const struct object *const objects[] = {
 	&port_object, &stream_object, &trigger_object, &scenario_run_object,
-	&scenario_object, &runs_object, &report_object, NULL,
+	&scenario_object, &runs_object, &report_object, &http_object, NULL,
 };
 
 /* iproute2 style: any prefix of a word selects it, first match wins. */

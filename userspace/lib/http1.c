@@ -128,6 +128,9 @@ static int header(const char *l, size_t n, struct bb_http_head *h,
 		vn--;
 	if (name == 14 && !strncasecmp(l, "Content-Length", 14))
 		return content_length(v, vn, h, why);
+	if (name == 6 && !strncasecmp(l, "Expect", 6) && vn == 12 &&
+	    !strncasecmp(v, "100-continue", 12))
+		h->expect_continue = true;
 	if (name == 17 && !strncasecmp(l, "Transfer-Encoding", 17)) {
 		if (!ends_chunked(v, vn))
 			return bad(why, "unsupported Transfer-Encoding");

@@ -27,6 +27,7 @@ struct bb_http_head {
 	bool has_length;
 	uint64_t length;		/* Content-Length */
 	bool chunked;			/* Transfer-Encoding: chunked */
+	bool expect_continue;		/* Expect: 100-continue */
 };
 
 /*
