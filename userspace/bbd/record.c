@@ -8,6 +8,7 @@
 
 #include <arpa/inet.h>
 
+#include "aggregate.h"
 #include "analyse.h"
 #include "http_flow.h"
 #include "loop.h"
@@ -146,8 +147,10 @@ json_t *bbd_record_build(const struct bbd_run *r)
 			"run", run_part(r), "verdict", "FAIL",
 			"scenario", r->plan.scenario, "ports", ports,
 			"flows", flows);
-	if (rec)
+	if (rec) {
 		bb_analyse_record(rec);	/* analysers of every flow, verdict */
+		json_object_set_new(rec, "aggregate", bb_aggregate_tcp(rec));
+	}
 	return rec;
 }
 
