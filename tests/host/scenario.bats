@@ -130,7 +130,7 @@ bad_file() {
 @test "scenario check: in the man page and the bash completion" {
 	grep -q '^\.BR "scenario check " \\fIFILE' "$bb_top/Documentation/bbctl.8"
 	run bash -c 'source "$1/userspace/bbctl/bbctl.bash"; COMP_WORDS=(bbctl scenario c); COMP_CWORD=2; _bbctl; echo "${COMPREPLY[*]}"' _ "$bb_top"
-	expect_eq "$output" "check"
+	expect_eq "$output" "check convert"
 	run bash -c 'source "$1/userspace/bbctl/bbctl.bash"; cd "$1/examples"; COMP_WORDS=(bbctl scenario check back); COMP_CWORD=3; _bbctl; echo "${COMPREPLY[*]}"' _ "$bb_top"
 	expect_eq "$output" "back-to-back.json"
 }

@@ -98,11 +98,19 @@ _bbctl()
 		port) COMPREPLY=($(compgen -W "add del show help" -- "$cur")) ;;
 		stream) COMPREPLY=($(compgen -W "add del start stop show help" -- "$cur")) ;;
 		trigger) COMPREPLY=($(compgen -W "add del show history histogram help" -- "$cur")) ;;
-		scenario) COMPREPLY=($(compgen -W "check help" -- "$cur")) ;;
+		scenario) COMPREPLY=($(compgen -W "check convert help" -- "$cur")) ;;
 		esac
 		return
 	fi
-	if [ "$obj $cmd" = "scenario check" ]; then
+	if [ "$obj $cmd" = "scenario check" ] || [ "$obj $cmd" = "scenario convert" ]; then
+		case "$prev" in
+		--map) return ;;
+		--map-file) COMPREPLY=($(compgen -f -- "$cur")) ; return ;;
+		esac
+		if [[ "$cur" == -* ]]; then
+			COMPREPLY=($(compgen -W "-j --map --map-file" -- "$cur"))
+			return
+		fi
 		COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
 		return
 	fi

@@ -17,6 +17,7 @@
 #include "print.h"
 #include "run.h"
 #include "scenario.h"
+#include "scenario_framework.h"
 
 struct run_args {
 	const char *file;
@@ -24,6 +25,7 @@ struct run_args {
 	const char *formats;
 	const char *socket;
 	bool json;
+	struct scenario_input in;	/* --map, --map-file */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -42,7 +44,12 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 	a->socket = getenv("BBD_SOCKET") ? getenv("BBD_SOCKET") : RUN_SOCKET_DEFAULT;
 	for (i = 0; i < argc; i++) {
 		const char *o = argv[i];
+		int taken = scenario_input_arg(&a->in, argc, argv, &i, "run");
 
+		if (taken < 0)
+			return EXIT_USAGE;
+		if (taken)
+			continue;
 		if (!strcmp(o, "-j") || !strcmp(o, "--json"))
 			a->json = true;
 		else if (i + 1 < argc && !strcmp(o, "--report-dir"))
@@ -123,13 +130,14 @@ static int report_dir(const struct run_args *a, const struct bb_scenario *p,
 	return RUN_EXIT_INPUT;
 }
 
-/* The request: the scenario, its name (file basename without .json),
- * the report formats and where reports go. */
-static int request(const struct run_args *a, json_t *sc,
+/* The request: the scenario (in bb's dialect), its name (a framework
+ * file's report.filename_prefix or filename, else the file's basename
+ * without .json), the report formats and where reports go. */
+static int request(const struct run_args *a, const struct bb_fw_result *fw,
 		   const struct bb_scenario *p, json_t **req)
 {
 	char name[256], *dot, dir[PATH_MAX], fcopy[PATH_MAX];
-	json_t *fmts, *opts;
+	json_t *sc = fw->doc, *fmts, *opts;
 	int ret;
 
 	snprintf(fcopy, sizeof(fcopy), "%s", a->file);
@@ -137,6 +145,8 @@ static int request(const struct run_args *a, json_t *sc,
 	dot = strrchr(name, '.');
 	if (dot && !strcmp(dot, ".json"))
 		*dot = '\0';
+	if (fw->run_name[0])
+		snprintf(name, sizeof(name), "%s", fw->run_name);
 	if (formats_of(a, p, &fmts)) {
 		json_decref(fmts);
 		return EXIT_USAGE;
@@ -157,34 +167,18 @@ static int request(const struct run_args *a, json_t *sc,
 }
 
 /* Check the whole file before any interface is touched: *parsed is the
- * model (bb_scenario_free), or the error is printed. */
-static int check_scenario(const char *file, json_t *sc,
-			  struct bb_scenario **parsed)
+ * model (bb_scenario_free), fw the file in bb's dialect; what bb made of
+ * a framework file's keys goes to stderr, one line each. */
+static int check_scenario(const struct run_args *a, struct bb_scenario **parsed,
+			  struct bb_fw_result *fw)
 {
-	char err[512];
+	char prefix[PATH_MAX + 16];
+	int ret = scenario_input_load(&a->in, a->file, parsed, fw);
 
-	if (bb_scenario_parse(sc, parsed, err, sizeof(err))) {
-		fprintf(stderr, "bbctl: %s: %s\n", file, err);
-		return RUN_EXIT_INPUT;
-	}
-	return 0;
-}
-
-static int load_scenario(const char *file, json_t **sc)
-{
-	json_error_t err;
-
-	*sc = json_load_file(file, JSON_REJECT_DUPLICATES, &err);
-	if (!*sc) {
-		fprintf(stderr, "bbctl: %s:%d:%d: %s\n", file, err.line,
-			err.column, err.text);
-		return RUN_EXIT_INPUT;
-	}
-	if (!json_is_object(*sc)) {
-		fprintf(stderr, "bbctl: %s: the scenario must be a JSON object\n", file);
-		json_decref(*sc);
-		return RUN_EXIT_INPUT;
-	}
+	if (ret)
+		return ret;
+	snprintf(prefix, sizeof(prefix), "bbctl: %s: ", a->file);
+	scenario_print_notes(stderr, fw->notes, prefix);
 	return 0;
 }
 
@@ -249,7 +243,8 @@ static int cmd_run(int argc, char **argv)
 	struct run_args a = { 0 };
 	struct run_conn c;
 	struct bb_scenario *parsed;
-	json_t *sc, *req = NULL;
+	struct bb_fw_result fw;
+	json_t *req = NULL;
 	int ret;
 
 	ret = parse_args(argc, argv, &a);
@@ -262,16 +257,13 @@ static int cmd_run(int argc, char **argv)
 		if (ret)
 			return EXIT_USAGE;
 	}
-	ret = load_scenario(a.file, &sc);
-	if (ret)
-		return EXIT_INPUT;
 	/* the whole file is checked before bbd touches any interface */
-	ret = check_scenario(a.file, sc, &parsed);
+	ret = check_scenario(&a, &parsed, &fw);
 	if (!ret) {
-		ret = request(&a, sc, parsed, &req);
+		ret = request(&a, &fw, parsed, &req);
 		bb_scenario_free(parsed);
+		bb_fw_result_free(&fw);
 	}
-	json_decref(sc);
 	if (ret) {
 		json_decref(req);
 		return ret == RUN_EXIT_INPUT ? EXIT_INPUT : ret;
@@ -303,5 +295,5 @@ const struct object scenario_run_object = {
 	.direct = cmd_run,
 	.usage =
 	"bbctl run FILE [--report-dir DIR] [--format { html | json | junit },...]\n"
-	"                [-j] [--socket PATH]\n",
+	"                [-j] [--socket PATH] [--map NAME=IFNAME,...] [--map-file FILE]\n",
 };

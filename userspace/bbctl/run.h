@@ -4,6 +4,7 @@
 #define BBCTL_RUN_H
 
 #include <stdbool.h>
+#include <stdio.h>
 #include <sys/types.h>
 
 #include <jansson.h>
@@ -33,6 +34,26 @@ int run_send(struct run_conn *c, json_t *msg);
 json_t *run_recv(struct run_conn *c, int *err);
 /* Close; stop the bbd we started and wait for it. */
 void run_disconnect(struct run_conn *c);
+
+/* scenario_input.c: a scenario file in either dialect. */
+struct bb_scenario;
+struct bb_fw_result;
+struct scenario_input {
+	const char *maps[8];	/* --map NAME=IFNAME[,...], in order */
+	unsigned int nmaps;
+	const char *map_file;	/* --map-file; NULL: /etc/bb/interfaces.json if any */
+};
+/* argv[*i] is --map or --map-file: take it and its value (1), or not
+ * ours (0), or a usage error (printed, < 0); what names the command. */
+int scenario_input_arg(struct scenario_input *in, int argc, char **argv,
+		       int *i, const char *what);
+/* Read, translate (the framework's dialect) and parse FILE: 0, or
+ * RUN_EXIT_INPUT / RUN_EXIT_SYSTEM with its one line printed. r may be
+ * NULL; else free it with bb_fw_result_free. */
+int scenario_input_load(const struct scenario_input *in, const char *file,
+			struct bb_scenario **sc, struct bb_fw_result *r);
+/* One line per notice: "PREFIXpath: notice (action)". */
+void scenario_print_notes(FILE *f, const json_t *notes, const char *prefix);
 
 /* run_show.c: what the user sees. */
 void run_show_progress(json_t *ev, bool tty);

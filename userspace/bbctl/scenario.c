@@ -2,7 +2,9 @@
 /*
  * bbctl scenario check FILE: validate a scenario file as bbctl run would,
  * without bbd or the module. Prints the normalized scenario (-j) or a
- * short summary; a bad file gives one error line and exit 1.
+ * short summary; a bad file gives one error line and exit 1. A file in the
+ * ByteBlower test framework's dialect also lists what bb made of its keys;
+ * scenario convert prints it in bb's own dialect.
  */
 #include <arpa/inet.h>
 #include <stdio.h>
@@ -11,7 +13,9 @@
 
 #include "bbctl.h"
 #include "print.h"
+#include "run.h"
 #include "scenario.h"
+#include "scenario_framework.h"
 
 static void print_port(const struct bb_scenario_port *p)
 {
@@ -51,56 +55,122 @@ static void print_flow(const struct bb_scenario *sc,
 		printf(" duration %g s\n", f->duration_s);
 }
 
+struct check_args {
+	const char *file;
+	bool json;
+	struct scenario_input in;
+};
+
+static int parse_args(const char *what, int argc, char **argv,
+		      struct check_args *a)
+{
+	int i, ret;
+
+	a->json = pr_is_json();
+	for (i = 0; i < argc; i++) {
+		ret = scenario_input_arg(&a->in, argc, argv, &i, what);
+		if (ret > 0)
+			continue;
+		if (ret < 0)
+			return EXIT_USAGE;
+		if (!strcmp(argv[i], "-j") || !strcmp(argv[i], "--json"))
+			a->json = true;
+		else if (argv[i][0] == '-' || a->file)
+			return usage_err("%s: unexpected argument \"%s\"", what, argv[i]);
+		else
+			a->file = argv[i];
+	}
+	return a->file ? 0 : usage_err("%s: missing the scenario FILE", what);
+}
+
+static void print_json(const struct bb_scenario *sc, const struct bb_fw_result *r)
+{
+	json_t *doc = bb_scenario_json(sc);
+
+	/* a framework file: what bb made of each key beside the scenario */
+	if (r->framework)
+		doc = json_pack("{s:s,s:O,s:o}", "dialect", "byteblower-test-framework",
+				"notices", r->notes, "scenario", doc);
+	json_dumpf(doc, stdout, JSON_INDENT(2));
+	putchar('\n');
+	json_decref(doc);
+}
+
+static void print_text(const char *file, const struct bb_scenario *sc,
+		       const struct bb_fw_result *r)
+{
+	unsigned int i;
+
+	printf("%s: ok, %u ports, %u flows, layer2_speed %s\n", file,
+	       sc->nports, sc->nflows, bb_l2_speed_name(sc->layer2_speed));
+	if (r->framework)
+		printf("dialect: ByteBlower test framework, %zu notices\n",
+		       json_array_size(r->notes));
+	scenario_print_notes(stdout, r->notes, "notice ");
+	for (i = 0; i < sc->nports; i++)
+		print_port(&sc->ports[i]);
+	for (i = 0; i < sc->nflows; i++)
+		print_flow(sc, &sc->flows[i]);
+}
+
+/* A bad file is no usage error: one line, exit 1, no usage after it. */
+static int load(const struct check_args *a, struct bb_scenario **sc,
+		struct bb_fw_result *r)
+{
+	int ret = scenario_input_load(&a->in, a->file, sc, r);
+
+	return ret == RUN_EXIT_INPUT ? EXIT_INPUT : ret;
+}
+
 static int cmd_check(int argc, char **argv)
 {
-	char err[BB_SCENARIO_ERR_MAX + 4096];
+	struct check_args a = { 0 };
+	struct bb_fw_result r;
 	struct bb_scenario *sc;
-	json_t *doc;
+	int ret = parse_args("scenario check", argc, argv, &a);
 
-	const char *file = NULL;
-	bool json = pr_is_json();
-	int i;
-
-	for (i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "-j") || !strcmp(argv[i], "--json"))
-			json = true;
-		else if (argv[i][0] == '-' || file)
-			return usage_err("scenario check: unexpected argument \"%s\"", argv[i]);
-		else
-			file = argv[i];
-	}
-	if (!file)
-		return usage_err("scenario check: missing the scenario FILE");
-	if (bb_scenario_load(file, &sc, err, sizeof(err))) {
-		/* one line and exit 1: a bad file is no usage error, so the
-		 * object's usage (printed on EXIT_USAGE returns) stays out */
-		fprintf(stderr, "bbctl: %s\n", err);
-		exit(EXIT_USAGE);
-	}
-	if (json) {
-		doc = bb_scenario_json(sc);
-		json_dumpf(doc, stdout, JSON_INDENT(2));
-		putchar('\n');
-		json_decref(doc);
-	} else {
-		printf("%s: ok, %u ports, %u flows, layer2_speed %s\n", file,
-		       sc->nports, sc->nflows, bb_l2_speed_name(sc->layer2_speed));
-		for (i = 0; i < (int)sc->nports; i++)
-			print_port(&sc->ports[i]);
-		for (i = 0; i < (int)sc->nflows; i++)
-			print_flow(sc, &sc->flows[i]);
-	}
+	if (!ret)
+		ret = load(&a, &sc, &r);
+	if (ret)
+		return ret;
+	if (a.json)
+		print_json(sc, &r);
+	else
+		print_text(a.file, sc, &r);
 	bb_scenario_free(sc);
+	bb_fw_result_free(&r);
+	return EXIT_OK;
+}
+
+/* bbctl scenario convert FILE: the file in bb's own dialect, as bb
+ * understood it (a bb file comes out as it is). */
+static int cmd_convert(int argc, char **argv)
+{
+	struct check_args a = { 0 };
+	struct bb_fw_result r;
+	struct bb_scenario *sc;
+	int ret = parse_args("scenario convert", argc, argv, &a);
+
+	if (!ret)
+		ret = load(&a, &sc, &r);
+	if (ret)
+		return ret;
+	json_dumpf(r.doc, stdout, JSON_INDENT(2));
+	putchar('\n');
+	bb_scenario_free(sc);
+	bb_fw_result_free(&r);
 	return EXIT_OK;
 }
 
 static const struct cmd scenario_cmds[] = {
 	{ "check", cmd_check, false },
+	{ "convert", cmd_convert, false },
 	{ NULL },
 };
 
 const struct object scenario_object = {
 	.name = "scenario",
 	.cmds = scenario_cmds,
-	.usage = "bbctl scenario check FILE [-j]\n",
+	.usage = "bbctl scenario { check | convert } FILE [-j] [--map NAME=IFNAME,...]\n"
+		 "                [--map-file FILE]\n",
 };
