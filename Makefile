@@ -2,8 +2,9 @@
 #
 #   make            build bbgen.ko (for KVER) and the userspace tools
 #   make check      every test suite; ends with "N passed, N failed"
-#   make demo       boot the VM, run examples/back-to-back.json, copy its
-#                   HTML and JSON reports to build/demo/
+#   make demo       boot the VM, run examples/back-to-back.json (or
+#                   DEMO=examples/http.json), copy its HTML and JSON
+#                   reports to build/demo/
 #
 # KLINE picks the Debian kernel line (6.12 default, or 6.1); KVER the exact
 # version (default: resolved by scripts/kver); KDIR the headers to build
@@ -13,6 +14,7 @@ KLINE ?= 6.12
 KVER ?= $(shell scripts/kver $(KLINE))
 KDIR ?= /usr/src/linux-headers-$(KVER)
 SUITES ?=
+DEMO ?= examples/back-to-back.json
 
 .PHONY: all kmod userspace check demo style clean deps setup
 
@@ -38,7 +40,7 @@ check: setup
 demo: setup
 	$(MAKE) all
 	rm -rf build/demo
-	scripts/vm-run --kver $(KVER) --out build/demo -- scripts/demo-in-vm
+	scripts/vm-run --kver $(KVER) --out build/demo -- env DEMO_SCENARIO=$(DEMO) scripts/demo-in-vm
 	@for f in build/demo/*; do [ -e "$$f" ] && echo "demo: report $(CURDIR)/$$f"; done; true
 
 style:

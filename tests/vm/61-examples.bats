@@ -76,3 +76,25 @@ run_example() {
 	assert_eq "lost" 0 "$(jq '.flows[0].results.lost_frames' <<< "$REC")"
 	assert_gt "frames" 1000 "$(jq '.flows[0].results.rx_frames' <<< "$REC")"
 }
+
+@test "examples/http.json: GET, GET after a wait, paced PUT and frame blasting side by side; aggregate per port" {
+	run_example http
+	for f in 0 1 2; do
+		assert_eq "flow $f status" finished "$(jq -r ".flows[$f].results.status" <<< "$REC")"
+	done
+	assert_eq "download bytes" 50000000 "$(jq -r '.flows[0].results.rx_payload_bytes' <<< "$REC")"
+	assert_eq "web bytes" 5000000 "$(jq -r '.flows[1].results.rx_payload_bytes' <<< "$REC")"
+	# lan receives both GETs: 55 MB over its alive and active periods;
+	# web started 1 s late and is shorter, so active <= alive <= scenario
+	agg=$(jq -c '.aggregate[] | select(.port == "lan") | .rx' <<< "$REC")
+	echo "lan rx: $agg"
+	assert_eq "lan rx payload" 55000000 "$(jq -r .payload_bytes <<< "$agg")"
+	assert_eq "lan rx flows" 2 "$(jq -r .flows <<< "$agg")"
+	assert_eq "durations ordered" true "$(jq -r '.active_s <= .alive_s and .alive_s <= .scenario_s' <<< "$agg")"
+	# alive: from the first byte of either GET to the last of either, by hand
+	alive=$(jq -r '[.flows[0,1].results.client] | ((map(.last_rx_ns) | max) - (map(.first_rx_ns) | min)) / 1e9' <<< "$REC")
+	assert_eq "alive by hand" true "$(jq -n "($alive - $(jq -r .alive_s <<< "$agg")) | fabs < 1e-6")"
+	# the frame blasting flow is there and counts nothing in the aggregate
+	assert_eq "background frames" 2000 "$(jq -r '.flows[3].results.rx_frames' <<< "$REC")"
+	assert_eq "wan rx (upload only)" 1 "$(jq -r '.aggregate[] | select(.port == "wan") | .rx.flows' <<< "$REC")"
+}

@@ -41,6 +41,15 @@ static void print_flow(const struct bb_scenario *sc,
 {
 	printf("flow \"%s\" %s %s -> %s", f->name, bb_flow_type_name(f->type),
 	       sc->ports[f->src].name, sc->ports[f->dst].name);
+	if (f->type == BB_FLOW_HTTP) {
+		printf(" %s tcp-port %u", bb_http_method_name(f->http.method),
+		       f->http.server_port);
+		if (f->http.request_size)
+			printf(" size %llu\n", (unsigned long long)f->http.request_size);
+		else
+			printf(" duration %g s\n", f->http.request_duration_s);
+		return;
+	}
 	if (f->frame_size)
 		printf(" size %u", f->frame_size);
 	else if (f->nimix)
