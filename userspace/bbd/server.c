@@ -14,6 +14,7 @@
 
 #include <jansson.h>
 
+#include "bbd_request.h"
 #include "log.h"
 #include "loop.h"
 #include "outputs.h"
@@ -21,7 +22,6 @@
 #include "server.h"
 
 #define CLIENTS_MAX	32
-#define LINE_MAX_BYTES	(8 << 20)	/* a scenario fits in a few KiB */
 
 struct client {
 	int fd;
@@ -106,19 +106,17 @@ static void on_done(struct bbd_run *r, json_t *record, int code,
 
 static const struct bbd_run_ops run_ops = { on_progress, on_done };
 
-static void cmd_run(struct client *c, json_t *req)
+static void cmd_run(struct client *c, const struct bbd_request *req)
 {
-	const char *name = json_string_value(json_object_get(req, "name"));
-	json_t *sc = json_object_get(req, "scenario"), *ev;
+	const char *name = req->name;
+	json_t *sc = req->scenario, *ev;
 	int code;
 
 	if (running)
 		return send_error(c, BBD_EXIT_SYSTEM, "a run is already in progress (bbctl status, bbctl stop)");
-	if (!json_is_object(sc))
-		return send_error(c, BBD_EXIT_INPUT, "scenario: must be a JSON object");
 	bbd_run_free(&run);
 	json_decref(run_options);
-	run_options = json_incref(json_object_get(req, "options"));
+	run_options = json_incref(req->options);
 	runner = c;
 	running = true;
 	if (bbd_run_start(&run, sc, name ? name : "scenario", &run_ops, NULL,
@@ -159,21 +157,18 @@ static void cmd_stop(struct client *c)
 
 static void handle_line(struct client *c, const char *line)
 {
-	json_error_t jerr;
-	json_t *req = json_loads(line, 0, &jerr);
-	const char *cmd = json_string_value(json_object_get(req, "cmd"));
+	struct bbd_request req;
+	char err[512];
 
-	if (!req)
-		send_error(c, BBD_EXIT_INPUT, jerr.text);
-	else if (cmd && !strcmp(cmd, "run"))
-		cmd_run(c, req);
-	else if (cmd && !strcmp(cmd, "status"))
+	if (bbd_request_decode(line, &req, err, sizeof(err)))
+		return send_error(c, BBD_EXIT_INPUT, err);
+	if (req.cmd == BBD_CMD_RUN)
+		cmd_run(c, &req);
+	else if (req.cmd == BBD_CMD_STATUS)
 		cmd_status(c);
-	else if (cmd && !strcmp(cmd, "stop"))
-		cmd_stop(c);
 	else
-		send_error(c, BBD_EXIT_INPUT, "cmd: must be one of run, status, stop");
-	json_decref(req);
+		cmd_stop(c);
+	bbd_request_free(&req);
 }
 
 /* A client that goes away while its run is on stops it: nobody would
@@ -202,7 +197,7 @@ static void on_client(int fd, uint32_t events, void *arg)
 	ssize_t n = read(fd, tmp, sizeof(tmp));
 
 	(void)events;
-	if (n <= 0 || c->len + (size_t)n > LINE_MAX_BYTES)
+	if (n <= 0 || c->len + (size_t)n > BBD_REQUEST_LINE_MAX)
 		return client_close(c);
 	p = realloc(c->buf, c->len + (size_t)n + 1);
 	if (!p)
