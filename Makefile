@@ -2,6 +2,7 @@
 #
 #   make            build bbgen.ko (for KVER) and the userspace tools
 #   make check      every test suite; ends with "N passed, N failed"
+#   make fuzz       every libFuzzer harness (tests/fuzz) for SECS seconds
 #   make demo       boot the VM, run examples/back-to-back.json (or
 #                   DEMO=examples/http.json), copy its HTML and JSON
 #                   reports to build/demo/
@@ -16,7 +17,7 @@ KDIR ?= /usr/src/linux-headers-$(KVER)
 SUITES ?=
 DEMO ?= examples/back-to-back.json
 
-.PHONY: all kmod userspace check demo style clean deps setup
+.PHONY: all kmod userspace check demo style clean deps setup fuzz
 
 all: kmod userspace
 
@@ -36,6 +37,10 @@ setup:
 
 check: setup
 	@scripts/check-all $(SUITES)
+
+SECS ?= 60
+fuzz: setup
+	@scripts/run-fuzz --secs $(SECS)
 
 demo: setup
 	$(MAKE) all

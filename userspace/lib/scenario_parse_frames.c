@@ -33,7 +33,7 @@ static int imix_entry(struct sc_ctx *c, json_t *e, const char *path,
 		      struct bb_scenario_imix *m)
 {
 	static const char *const keys[] = { "size", "weight", NULL };
-	uint64_t size, weight;
+	uint64_t size = 0, weight = 0;
 	int ret = sc_check_object(c, e, path, "an imix entry", keys);
 
 	if (!ret && (ret = sc_uint(c, e, path, "size", BBGEN_FRAME_MIN, BBGEN_FRAME_MAX,
