@@ -240,16 +240,11 @@ static unsigned int http_server(const struct bb_scenario_flow *f)
 	return f->http.method == BB_HTTP_GET ? f->src : f->dst;
 }
 
-static unsigned int http_client(const struct bb_scenario_flow *f)
-{
-	return f->http.method == BB_HTTP_GET ? f->dst : f->src;
-}
-
 /*
  * GET or PUT for AUTO as the framework decides it: a NATed source cannot
  * take the SYN of a GET's client, so it sends with PUT. Each server needs
  * its own TCP port in its namespace (an explicit tcp_server_port may
- * clash), and so does an explicit client port.
+ * clash); clients may share a port (SO_REUSEADDR: their peers differ).
  */
 static int http_sides(struct sc_ctx *c, const char *path,
 		      const struct bb_scenario *sc, struct bb_scenario_flow *f,
@@ -273,10 +268,6 @@ static int http_sides(struct sc_ctx *c, const char *path,
 		if (http_server(o) == http_server(f) && o->http.server_port == f->http.server_port)
 			return sc_fail(c, path, "tcp_server_port %u on port \"%s\" is also the server port of flow \"%s\"",
 				       f->http.server_port, sc->ports[http_server(f)].name, o->name);
-		if (f->http.client_port && http_client(o) == http_client(f) &&
-		    o->http.client_port == f->http.client_port)
-			return sc_fail(c, path, "tcp_client_port %u on port \"%s\" is also the client port of flow \"%s\"",
-				       f->http.client_port, sc->ports[http_client(f)].name, o->name);
 	}
 	return 0;
 }
