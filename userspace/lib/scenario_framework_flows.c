@@ -189,7 +189,9 @@ static json_t *scout_of(const json_t *o, size_t i)
 	/* bb's default name for an unnamed flow; room for the suffix */
 	snprintf(base, sizeof(base), "flow%zu", i + 1);
 	snprintf(sname, sizeof(sname), "%.52s (scouting)", name ? name : base);
-	s = json_pack("{s:s,s:s,s:O,s:O,s:i,s:i,s:{s:i}}", "name", sname,
+	/* O*: a flow without source or destination is bb's parser's to name
+	 * (it comes first); no scout of it (was -ENOMEM with no message) */
+	s = json_pack("{s:s,s:s,s:O*,s:O*,s:i,s:i,s:{s:i}}", "name", sname,
 		      "type", "frame_blasting", "source", json_object_get(o, "source"),
 		      "destination", json_object_get(o, "destination"),
 		      "number_of_frames", SCOUT_FRAMES, "frame_rate", SCOUT_FPS,
