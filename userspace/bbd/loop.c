@@ -8,9 +8,10 @@
 
 #include "loop.h"
 
-/* Watches: the socket, a signalfd, timers, clients, and two sockets per
- * HTTP flow; a table, its slots found by fd. */
-#define WATCH_MAX	8192
+/* Watches: the socket, a signalfd, timers, clients, and two or three
+ * sockets per HTTP flow, found by their fd: a slot per possible fd
+ * (bbd raises its RLIMIT_NOFILE to this). */
+#define WATCH_MAX	BBD_FD_MAX
 
 struct watch {
 	int fd;
@@ -35,16 +36,13 @@ int bbd_loop_init(void)
 int bbd_loop_add(int fd, uint32_t events, bbd_loop_cb cb, void *arg)
 {
 	struct epoll_event ev = { .events = events };
-	int i;
 
-	for (i = 0; i < WATCH_MAX && watches[i].fd >= 0; i++)
-		;
-	if (i == WATCH_MAX)
+	if (fd < 0 || fd >= WATCH_MAX)
 		return -EMFILE;
-	watches[i] = (struct watch){ fd, cb, arg };
-	ev.data.ptr = &watches[i];
+	watches[fd] = (struct watch){ fd, cb, arg };
+	ev.data.ptr = &watches[fd];
 	if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
-		watches[i].fd = -1;
+		watches[fd].fd = -1;
 		return -errno;
 	}
 	return 0;
@@ -52,26 +50,19 @@ int bbd_loop_add(int fd, uint32_t events, bbd_loop_cb cb, void *arg)
 
 int bbd_loop_mod(int fd, uint32_t events)
 {
-	int i;
+	struct epoll_event ev = { .events = events };
 
-	for (i = 0; i < WATCH_MAX && watches[i].fd != fd; i++)
-		;
-	if (i == WATCH_MAX)
+	if (fd < 0 || fd >= WATCH_MAX || watches[fd].fd != fd)
 		return -ENOENT;
-	{
-		struct epoll_event ev = { .events = events, .data.ptr = &watches[i] };
-
-		return epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &ev) < 0 ? -errno : 0;
-	}
+	ev.data.ptr = &watches[fd];
+	return epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &ev) < 0 ? -errno : 0;
 }
 
 void bbd_loop_del(int fd)
 {
-	int i;
-
-	for (i = 0; i < WATCH_MAX; i++)
-		if (watches[i].fd == fd)
-			watches[i].fd = -1;
+	if (fd < 0 || fd >= WATCH_MAX)
+		return;
+	watches[fd].fd = -1;
 	epoll_ctl(epfd, EPOLL_CTL_DEL, fd, NULL);
 }
 

@@ -7,6 +7,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+/* The highest fd + 1 bbd uses (main raises RLIMIT_NOFILE to it). */
+#define BBD_FD_MAX	16384
+
 typedef void (*bbd_loop_cb)(int fd, uint32_t events, void *arg);
 
 int bbd_loop_init(void);

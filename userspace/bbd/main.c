@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/epoll.h>
 #include <sys/signalfd.h>
+#include <sys/resource.h>
 #include <unistd.h>
 
 #include "log.h"
@@ -89,6 +90,19 @@ static int signals(void)
 	return fd < 0 ? -1 : bbd_loop_add(fd, EPOLLIN, on_signal, NULL);
 }
 
+/* Each HTTP flow holds two or three sockets: lift the soft fd limit as
+ * far as the loop's table and the hard limit allow. */
+static void fd_limit(void)
+{
+	struct rlimit rl;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return;
+	rl.rlim_cur = rl.rlim_max < BBD_FD_MAX ? rl.rlim_max : BBD_FD_MAX;
+	if (setrlimit(RLIMIT_NOFILE, &rl))
+		bbd_log_err("RLIMIT_NOFILE: %s", strerror(errno));
+}
+
 int main(int argc, char **argv)
 {
 	struct bbd_options o = { 0 };
@@ -100,6 +114,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bbd: must run as root (it makes network namespaces)\n");
 		return 2;
 	}
+	fd_limit();
 	if (bbd_netns_init() || bbd_loop_init() || signals()) {
 		perror("bbd: setup");
 		return 2;
