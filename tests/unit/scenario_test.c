@@ -172,6 +172,10 @@ static const struct bad bad_docs[] = {
 	  "flows[0].name: has control character U+009B at byte 0; names and groups must be printable text" },
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\\u001b[2J\"")),
 	  "ports[0].ipv4: \"10.0.0.1?[2J\" is not an IPv4 address or \"dhcp\"" },
+	/* found by tests/fuzz/scenario: a framework flow without source and
+	 * scouting flows on gave -ENOMEM with no message */
+	{ "{\"$schema\":\"x\",\"enable_scouting_flows\":true," PORTS ",\"flows\":[{\"name\":\"f\",\"type\":\"frame_blasting\","
+	  "\"destination\":{\"port_group\":[\"b\"]}}]}", "flows[0].source: missing (required)" },
 	/* rates below what the generator can send, and limits */
 	{ DOC(",\"frame_rate\":1e-300"), "flows[0].frame_rate: gives a frame rate below what the generator allows (1 frame per hour to 1e9 frames/s)" },
 	{ DOC(",\"frame_size\":1500,\"bitrate\":1e-300"), "flows[0].bitrate: gives a frame rate below what the generator allows (1 frame per hour to 1e9 frames/s)" },
