@@ -67,7 +67,7 @@ require_chromium() {
 
 @test "report --format json: regenerated from the archive equals the original" {
 	local f
-	for f in run-pass.json run-fail.json; do
+	for f in run-pass.json run-fail.json http-record.json; do
 		import "$f"
 		run --separate-stderr "$BBCTL" report "$id" --format json \
 			--out "$BATS_TEST_TMPDIR/r.json" --archive "$db"
@@ -80,7 +80,7 @@ require_chromium() {
 	# imported again, the regenerated report is byte for byte the same
 	cp "$BATS_TEST_TMPDIR/r.json" "$BATS_TEST_TMPDIR/first.json"
 	"$BBCTL" runs import "$BATS_TEST_TMPDIR/first.json" --archive "$db"
-	"$BBCTL" report 3 --format json --out "$BATS_TEST_TMPDIR/again.json" --archive "$db"
+	"$BBCTL" report 4 --format json --out "$BATS_TEST_TMPDIR/again.json" --archive "$db"
 	expect_eq "$(jq 'del(.run.id)' "$BATS_TEST_TMPDIR/again.json" | md5sum)" \
 		"$(jq 'del(.run.id)' "$BATS_TEST_TMPDIR/first.json" | md5sum)"
 	expect_eq "$(ls "$BATS_TEST_TMPDIR" | grep -c '\.json\.')" 0	# no temp files left
@@ -106,6 +106,97 @@ require_chromium() {
 	import run-pass.json
 	"$BBCTL" report "$id" --format junit --out "$x" --archive "$db"
 	grep -q '<testsuites tests="2" failures="0">' "$x"
+}
+
+@test "report --format junit: http analysers are testcases with their reasons" {
+	local x=$BATS_TEST_TMPDIR/r.xml
+	import http-record.json
+	"$BBCTL" report "$id" --format junit --out "$x" --archive "$db"
+	grep -q '<testsuites tests="7" failures="2">' "$x"
+	grep -q '<testcase classname="paced dctcp" name="max_rtt">' "$x"
+	grep -q '<failure message="largest RTT 0.99 ms exceeds max_rtt 0.50 ms (min 0.58, avg 0.79)" type="max_rtt"/>' "$x"
+	grep -q '<failure message="TCP session failed: client: recv: connection reset by the peer" type="http_session"/>' "$x"
+	grep -q '<system-out>goodput 42.039 Mbit/s meets minimum_goodput 20.000 Mbit/s</system-out>' "$x"
+	if command -v xmllint >/dev/null; then
+		xmllint --noout "$x"
+		expect_eq "$(xmllint --xpath 'string(//testcase[6]/@classname)' "$x")" "cut <link>"
+	fi
+}
+
+# html_charts DOM: the number of charts drawn; fails on chart or section errors
+html_charts() {
+	[[ $1 =~ data-charts-rendered=\"([0-9]+)\" ]] || { echo "no charts-rendered" >&2; return 1; }
+	[[ $1 != *data-chart-errors* ]] || { echo "chart errors" >&2; return 1; }
+	[[ $1 != *'<p class="warnings">report section failed'* ]] ||
+		{ grep -o 'report section failed[^<]*' <<< "$1" >&2; return 1; }
+	echo "${BASH_REMATCH[1]}"
+}
+
+@test "report --format html: http flows get their tables and charts, no frame rows" {
+	require_chromium
+	local h=$BATS_TEST_TMPDIR/http.html dom
+	import http-record.json
+	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
+	dom=$(html_dom "$h")
+	# 4 http flows: goodput + RTT each; the UDP flow: throughput; the
+	# stacked RX chart of both ports
+	expect_eq "$(html_charts "$dom")" 11
+	[[ $dom == *'<h3>Flow cut &lt;link&gt; <span class="FAIL">FAIL</span></h3>'* ]]
+	[[ $dom == *'<h4>Client and server</h4>'* ]]
+	[[ $dom == *'<h4>Request and response times</h4>'* ]]
+	[[ $dom == *'<h4>TCP</h4>'* ]]
+	[[ $dom == *'<div class="title">Goodput and throughput over time</div>'* ]]
+	[[ $dom == *'<div class="title">RTT, retransmissions and CE marks over time</div>'* ]]
+	# the frame tables only for the one frame_blasting flow
+	expect_eq "$(grep -o '<th>tx frames</th>' <<< "$dom" | wc -l)" 1
+	expect_eq "$(grep -o '<th>T1</th>' <<< "$dom" | wc -l)" 4
+	# download: GET, T1 of the client 12 ms after the first traffic, TTFB, goodput
+	[[ $dom == *'<th>T1</th><td class="num">+0.012000 s</td><td class="num">+0.012206 s</td>'* ]]
+	[[ $dom == *'<th>time to first byte</th><td class="num">452.0 µs</td>'* ]]
+	[[ $dom == *'<th>average goodput</th><td class="num">42.04 Mbit/s</td>'* ]]
+	[[ $dom == *'<th>reason</th><td>client: recv: connection reset by the peer</td>'* ]]
+	[[ $dom == *'<th>CE marks (delivered)</th><td class="num">412</td>'* ]]
+	[[ $dom == *'<th>ssthresh (segments)</th><td class="num">infinite (slow start)</td>'* ]]
+	[[ $dom == *'<th>max pacing rate</th><td class="num">20.00 Mbit/s</td>'* ]]
+	[[ $dom == *'<td>max_rtt</td><td class="FAIL">FAIL</td><td>largest RTT 0.99 ms exceeds max_rtt 0.50 ms'* ]]
+}
+
+@test "report --format html: the aggregate TCP throughput per port, with its stacked RX chart" {
+	require_chromium
+	local h=$BATS_TEST_TMPDIR/agg.html dom
+	import http-record.json
+	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
+	dom=$(html_dom "$h")
+	[[ $dom == *'<h2>Aggregate TCP throughput</h2>'* ]]
+	[[ $dom == *'sum to 45 + 60 = 105 Mbit/s'* ]]
+	[[ $dom == *'<h3>Port client</h3>'* ]]
+	[[ $dom == *'<tr><td>RX</td><td>3</td><td>18,715,567 B</td><td>5.602 s</td><td>5.602 s</td><td>4.111 s</td><td>26.73 Mbit/s</td><td>26.73 Mbit/s</td><td>36.42 Mbit/s</td></tr>'* ]]
+	[[ $dom == *'<div class="title">Aggregate RX goodput of port client over time (stacked)</div>'* ]]
+	[[ $dom == *'<div class="title">Aggregate RX goodput of port server over time (stacked)</div>'* ]]
+	# the stack in the flows' configured order
+	local legend=${dom##*port client over time}
+	[[ $legend == *'download'*'paced dctcp'*'cut &lt;link&gt;'* ]]
+	# no aggregate without TCP flows
+	import run-pass.json
+	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
+	[[ $(html_dom "$h") != *'Aggregate TCP throughput</h2>'* ]]
+}
+
+@test "report --format html: an http flow that never started, never sampled, no aggregate" {
+	require_chromium
+	local h=$BATS_TEST_TMPDIR/http-bare.html dom
+	jq '.flows[3].results = {status: "not started", reason: "the run ended before the flow started", over_time: []}
+	    | .flows[1].results.tcp = null | .flows[1].results.client = null | .flows[1].results.timing = null
+	    | .flows[0].results.over_time = [] | del(.aggregate) | .run.interrupted = true' \
+		"$fixtures/http-record.json" > "$BATS_TEST_TMPDIR/http-bare.json"
+	import "$BATS_TEST_TMPDIR/http-bare.json"
+	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
+	dom=$(html_dom "$h")
+	# paced dctcp: goodput + RTT; upload: goodput + RTT; the UDP flow
+	expect_eq "$(html_charts "$dom")" 5
+	[[ $dom == *'<th>status</th><td>not started</td>'* ]]
+	[[ $dom == *'not sampled: the data sender'* ]]
+	[[ $dom != *'Aggregate TCP throughput</h2>'* ]]
 }
 
 @test "report --format html: Chromium draws every chart; no warnings for a large, wide flow" {

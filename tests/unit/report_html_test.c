@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* lib/report_html: the page is self-contained, the embedded record cannot
  * end its <script> block and parses back to the record, the banner is
- * escaped and shows FAIL for anything but PASS. */
+ * escaped and shows FAIL for anything but PASS; an http record goes in
+ * whole beside the script that draws it. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -93,12 +94,59 @@ static void test_self_contained(void **state)
 	free(html);
 }
 
+/* An http flow and the aggregate: the record goes in whole, and the
+ * page's script carries the http tables, charts and aggregate section
+ * (tests/host/report.bats draws them in Chromium). */
+static void test_http_record(void **state)
+{
+	static const char text[] =
+		"{\"run\": {\"name\": \"http\"}, \"verdict\": \"FAIL\", \"flows\": ["
+		" {\"name\": \"get\", \"type\": \"http\", \"source\": \"s\", \"destination\": \"c\","
+		"  \"config\": {\"http_method\": \"GET\", \"request_size\": 4000000},"
+		"  \"results\": {\"status\": \"failed\", \"reason\": \"client: a <b>\","
+		"   \"http_method\": \"GET\", \"client\": null, \"server\": null, \"timing\": null,"
+		"   \"tcp\": null, \"goodput_bps\": null, \"rx_payload_bytes\": 0,"
+		"   \"http_status\": null, \"over_time\": [{\"t_ns\": 1795000000000000000,"
+		"   \"interval_ns\": 1000000000, \"rx_payload_bytes\": 5, \"goodput_bps\": 40.0}]},"
+		"  \"analysers\": [{\"type\": \"http_session\", \"verdict\": \"FAIL\", \"reason\": \"x\"}]}],"
+		" \"aggregate\": [{\"port\": \"c\", \"tx\": null, \"rx\": {\"payload_bytes\": 5,"
+		"  \"flows\": 1, \"scenario_s\": 1.0, \"alive_s\": 1.0, \"active_s\": 1.0,"
+		"  \"scenario_bps\": 40.0, \"alive_bps\": 40.0, \"active_bps\": 40.0}}]}";
+	static const char *const markers[] = {
+		"function httpFlowSection(", "\"Client and server\"", "\"Request and response times\"",
+		"\"TCP\"", "\"Goodput and throughput over time\"",
+		"\"RTT, retransmissions and CE marks over time\"",
+		"\"Aggregate TCP throughput\"", "section(aggregateSection);",
+	};
+	json_error_t e;
+	json_t *rec = json_loads(text, 0, &e), *back;
+	char *html, *block;
+	size_t i;
+
+	(void)state;
+	assert_non_null(rec);
+	html = render(rec);
+	block = record_block(html);
+	back = json_loads(block, 0, &e);
+	assert_non_null(back);
+	assert_true(json_equal(back, rec));
+	assert_non_null(strstr(block, "\"reason\":\"client: a \\u003cb>\""));
+	assert_non_null(strstr(html, "<body class=\"fail\">"));
+	for (i = 0; i < sizeof(markers) / sizeof(markers[0]); i++)
+		assert_non_null(strstr(html, markers[i]));
+	json_decref(back);
+	json_decref(rec);
+	free(block);
+	free(html);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_record_embedded_safely),
 		cmocka_unit_test(test_banner),
 		cmocka_unit_test(test_self_contained),
+		cmocka_unit_test(test_http_record),
 	};
 
 	return cmocka_run_group_tests_name("report_html", tests, NULL, NULL);

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* lib/report_junit: counts, one testcase per analyser, failures with the
- * reason, XML escaping, interrupted runs. */
+ * reason, XML escaping, interrupted runs, http flows' analysers. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -89,6 +89,38 @@ static void test_missing_verdict_fails(void **state)
 	free(xml);
 }
 
+/* http flows' analysers are testcases like any other: the session's
+ * verdict and bb's thresholds, each with its reason. */
+static void test_http_flow(void **state)
+{
+	char *xml = render(
+		"{\"run\": {\"name\": \"http\"}, \"flows\": [{\"name\": \"get <1>\","
+		" \"type\": \"http\", \"results\": {\"status\": \"failed\","
+		" \"reason\": \"client: recv: connection reset by the peer\"}, \"analysers\": ["
+		" {\"type\": \"http_session\", \"verdict\": \"FAIL\","
+		"  \"reason\": \"TCP session failed: client: recv: connection reset by the peer\"},"
+		" {\"type\": \"minimum_goodput\", \"verdict\": \"PASS\","
+		"  \"reason\": \"goodput 42.039 Mbit/s meets minimum_goodput 20.000 Mbit/s\"},"
+		" {\"type\": \"max_rtt\", \"verdict\": \"FAIL\","
+		"  \"reason\": \"largest RTT 0.99 ms exceeds max_rtt 0.50 ms (min 0.58, avg 0.79)\"}]}]}");
+
+	(void)state;
+	assert_non_null(strstr(xml, "<testsuites tests=\"3\" failures=\"2\">\n"));
+	assert_non_null(strstr(xml,
+		"    <testcase classname=\"get &lt;1&gt;\" name=\"http_session\">\n"
+		"      <failure message=\"TCP session failed: client: recv: connection reset by the peer\""
+		" type=\"http_session\"/>\n"
+		"    </testcase>\n"
+		"    <testcase classname=\"get &lt;1&gt;\" name=\"minimum_goodput\">\n"
+		"      <system-out>goodput 42.039 Mbit/s meets minimum_goodput 20.000 Mbit/s</system-out>\n"
+		"    </testcase>\n"
+		"    <testcase classname=\"get &lt;1&gt;\" name=\"max_rtt\">\n"
+		"      <failure message=\"largest RTT 0.99 ms exceeds max_rtt 0.50 ms (min 0.58, avg 0.79)\""
+		" type=\"max_rtt\"/>\n"
+		"    </testcase>\n"));
+	free(xml);
+}
+
 static void test_interrupted_no_flows(void **state)
 {
 	char *xml = render("{\"run\": {\"name\": \"x\", \"interrupted\": true}, \"flows\": []}");
@@ -106,6 +138,7 @@ int main(void)
 		cmocka_unit_test(test_whole_document),
 		cmocka_unit_test(test_escaping),
 		cmocka_unit_test(test_missing_verdict_fails),
+		cmocka_unit_test(test_http_flow),
 		cmocka_unit_test(test_interrupted_no_flows),
 	};
 

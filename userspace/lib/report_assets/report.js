@@ -280,6 +280,228 @@
 			l.histogram.map(function (b) { return b[1]; })]);
 	}
 
+	// --- http flows ---------------------------------------------------
+	function isHttp(f) {
+		return f.type === "http";
+	}
+	function secs(v) {
+		return isNum(v) ? v + " s" : null;
+	}
+	function fmtBytes(v) {
+		return isNum(v) ? fmtInt(Math.round(v)) + " B" : null;
+	}
+	function fmtUs(v) {
+		return isNum(v) ? fmtNs(Math.round(v * 1000)) : null;
+	}
+
+	// The run's first traffic, CLOCK_TAI ns: the record has no TAI time
+	// of the run's start, so http times count from its earliest timestamp.
+	function firstTraffic() {
+		var t0 = null;
+		function see(v) {
+			if (isNum(v) && v > 0 && (t0 === null || v < t0))
+				t0 = v;
+		}
+		(rec.flows || []).forEach(function (f) {
+			var r = f.results || {};
+			see(r.first_tx_ns);
+			[r.client, r.server].forEach(function (e) {
+				if (e && typeof e === "object")
+					["first_tx_ns", "first_rx_ns", "t1_ns"].forEach(function (k) { see(e[k]); });
+			});
+			if (Array.isArray(r.over_time) && r.over_time.length)
+				see(r.over_time[0].t_ns);
+		});
+		return t0;
+	}
+	var T0 = firstTraffic();
+
+	// a CLOCK_TAI time as seconds since T0, to the µs
+	function fmtRel(ns) {
+		return isNum(ns) && isNum(T0) ? "+" + ((ns - T0) / 1e9).toFixed(6) + " s" : null;
+	}
+
+	function httpConfigTable(f) {
+		var c = f.config || {}, a = c.analysis || {};
+		return kvTable([
+			["type", f.type], ["source", f.source], ["destination", f.destination],
+			["reverse", fmtAny(f.reverse)], ["HTTP method", c.http_method],
+			["TCP server port", fmtAny(c.tcp_server_port), true],
+			["TCP client port", isNum(c.tcp_client_port) ? String(c.tcp_client_port) : "any", true],
+			["request size", fmtBytes(c.request_size), true],
+			["request duration", secs(c.request_duration_s), true],
+			["initial wait", secs(c.initial_time_to_wait_s), true],
+			["maximum bitrate", isNum(c.maximum_bitrate) ? fmtBps(c.maximum_bitrate) : "unlimited", true],
+			["receive window scaling", fmtAny(c.receive_window_scaling), true],
+			["slow start threshold", fmtAny(c.slow_start_threshold), true],
+			["congestion control", c.tcp_congestion_control || "the system's default"],
+			["TCP Prague", fmtAny(c.enable_tcp_prague)],
+			["DSCP", fmtAny(c.dscp), true], ["ECN", fmtAny(c.ecn)],
+			["minimum goodput", fmtBps(a.minimum_goodput), true],
+			["max RTT", isNum(a.max_rtt) ? a.max_rtt + " ms" : null, true],
+		]);
+	}
+
+	function httpResultsTable(f) {
+		var r = f.results || {}, t = r.timing || {};
+		return kvTable([
+			["HTTP method", r.http_method], ["status", r.status], ["reason", r.reason],
+			["HTTP status", fmtAny(r.http_status), true],
+			["payload received", fmtBytes(r.rx_payload_bytes), true],
+			["average goodput", fmtBps(r.goodput_bps), true],
+			["time to first byte", fmtNs(t.time_to_first_byte_ns), true],
+		]);
+	}
+
+	// head: column titles; rows: [label, [values], numeric?]
+	function colTable(head, rows) {
+		var t = el("table", "kv"), tr = add(t, el("tr"));
+		head.forEach(function (h) { add(tr, el("th", null, h)); });
+		rows.forEach(function (r) {
+			var row = add(t, el("tr"));
+			add(row, el("th", null, r[0]));
+			r[1].forEach(function (v) {
+				var ok = v !== null && v !== undefined;
+				add(row, el("td", (r[2] ? "num" : "") + (ok ? "" : " null"), ok ? v : "-"));
+			});
+		});
+		return t;
+	}
+
+	// kb-interpreting-results, "Server: timestamps T1, T2 and T3"
+	var T_MEANING = {
+		GET: "GET: client T1 request prepared, T2 first response byte in, T3 last; " +
+			"server T1 request in, T2 response handed to TCP, T3 response acknowledged.",
+		PUT: "PUT: client T1 request prepared, T2 request acknowledged, T3 response in; " +
+			"server T1 first request byte in, T2 last, T3 response handed to TCP.",
+	};
+
+	function httpEndsTable(f) {
+		var r = f.results || {}, ends = [r.client || null, r.server || null];
+		function row(label, k, fmt, num) {
+			return [label, ends.map(function (e) { return e ? fmt(e[k]) : null; }), num];
+		}
+		var box = el("div");
+		add(box, colTable(["", "client", "server"], [
+			row("port", "port", fmtAny), row("state", "state", fmtAny),
+			row("tx bytes", "tx_bytes", fmtInt, true),
+			row("tx payload bytes", "tx_payload_bytes", fmtInt, true),
+			row("rx bytes", "rx_bytes", fmtInt, true),
+			row("rx payload bytes", "rx_payload_bytes", fmtInt, true),
+			row("first tx", "first_tx_ns", fmtRel, true), row("last tx", "last_tx_ns", fmtRel, true),
+			row("first rx", "first_rx_ns", fmtRel, true), row("last rx", "last_rx_ns", fmtRel, true),
+			row("T1", "t1_ns", fmtRel, true), row("T2", "t2_ns", fmtRel, true),
+			row("T3", "t3_ns", fmtRel, true), row("error", "error", fmtAny),
+		]));
+		if (T_MEANING[r.http_method])
+			add(box, el("p", "hint", T_MEANING[r.http_method]));
+		return box;
+	}
+
+	function httpTimingTable(f) {
+		var t = (f.results || {}).timing || {};
+		var data = isNum(t.data_packet_first_ns) && isNum(t.data_packet_last_ns) ?
+			t.data_packet_last_ns - t.data_packet_first_ns : null;
+		return kvTable([
+			["request start", fmtRel(t.request_start_ns), true],
+			["request, first packet", fmtRel(t.request_packet_first_ns), true],
+			["request, last packet", fmtRel(t.request_packet_last_ns), true],
+			["response start", fmtRel(t.response_start_ns), true],
+			["response, first packet", fmtRel(t.response_packet_first_ns), true],
+			["response, last packet", fmtRel(t.response_packet_last_ns), true],
+			["data, first packet", fmtRel(t.data_packet_first_ns), true],
+			["data, last packet", fmtRel(t.data_packet_last_ns), true],
+			["data transfer", fmtNs(data), true],
+			["time to first byte", fmtNs(t.time_to_first_byte_ns), true],
+		]);
+	}
+
+	// TCP_INFINITE_SSTHRESH: the connection never left slow start
+	function fmtSsthresh(v) {
+		return v >= 0x7fffffff ? "infinite (slow start)" : fmtInt(v);
+	}
+
+	function httpTcpTable(f) {
+		var t = (f.results || {}).tcp;
+		if (!t || typeof t !== "object")
+			return el("p", "null", "not sampled: the data sender's socket never carried data");
+		return kvTable([
+			["congestion control", t.congestion_control],
+			["ECN negotiated", fmtAny(t.ecn_negotiated)],
+			["window scale, server receive", fmtAny(t.server_rcv_wscale), true],
+			["window scale, client receive", fmtAny(t.client_rcv_wscale), true],
+			["RTT min", fmtUs(t.rtt_min_us), true], ["RTT avg", fmtUs(t.rtt_avg_us), true],
+			["RTT max", fmtUs(t.rtt_max_us), true], ["RTT last", fmtUs(t.rtt_last_us), true],
+			["retransmitted segments", fmtInt(t.retransmits), true],
+			["CE marks (delivered)", fmtInt(t.ce_count), true],
+			["cwnd (segments)", fmtInt(t.cwnd), true],
+			["ssthresh (segments)", fmtSsthresh(t.ssthresh), true],
+			["max pacing rate", t.max_pacing_rate_Bps > 0 ? fmtBps(t.max_pacing_rate_Bps * 8) : "unlimited", true],
+			["segments sent", fmtInt(t.segments_out), true],
+		]);
+	}
+
+	// Intervals as steps: x is the first interval's start, then each
+	// interval's end; a step to x[i] holds the value of interval i.
+	function stepX(ot) {
+		var t0 = isNum(T0) ? T0 : ot[0].t_ns;
+		return [(ot[0].t_ns - t0) / 1e9].concat(ot.map(function (s) {
+			return (s.t_ns + s.interval_ns - t0) / 1e9;
+		}));
+	}
+	function stepY(vals) {
+		return [vals[0]].concat(vals);
+	}
+	function pick(ot, k, scale) {
+		return ot.map(function (s) { return isNum(s[k]) ? s[k] * (scale || 1) : null; });
+	}
+	var STEP = { align: -1 };
+	function bpsSeries(label, color) {
+		return { label: label, scale: "bps", stroke: color, width: 2,
+			paths: uPlot.paths.stepped(STEP), value: function (u, v) { return fmtBps(v); } };
+	}
+	function bpsAxis() {
+		return { scale: "bps", label: "bit/s", size: 95,
+			values: function (u, vals) { return vals.map(fmtBps); } };
+	}
+	var X_AXIS = { label: "time since the run's first traffic (s)" };
+
+	function goodputChart(parent, f) {
+		var ot = (f.results || {}).over_time || [];
+		if (!ot.length)
+			return;
+		makeChart(chartBox(parent, "Goodput and throughput over time"), {
+			scales: { x: { time: false }, bps: { range: zeroUp } },
+			series: [{ label: "time (s)" }, bpsSeries("goodput (HTTP payload)", COLORS[0]),
+				bpsSeries("throughput (TCP/IP, data sender)", COLORS[7])],
+			axes: [X_AXIS, bpsAxis()],
+		}, [stepX(ot), stepY(pick(ot, "goodput_bps")), stepY(pick(ot, "throughput_bps"))]);
+	}
+
+	function zeroUp(u, min, max) {
+		return [0, max > 0 ? max * 1.05 : 1];
+	}
+
+	function rttChart(parent, f) {
+		var ot = (f.results || {}).over_time || [];
+		if (!ot.some(function (s) { return isNum(s.rtt_us); }))
+			return;
+		function count(label, color) {
+			return { label: label + " / interval", scale: "n", stroke: color, width: 2,
+				paths: uPlot.paths.stepped(STEP) };
+		}
+		makeChart(chartBox(parent, "RTT, retransmissions and CE marks over time"), {
+			scales: { x: { time: false }, ns: { range: zeroUp }, n: { range: zeroUp } },
+			series: [{ label: "time (s)" },
+				{ label: "RTT (end of interval)", scale: "ns", stroke: COLORS[0], width: 2,
+					spanGaps: true, value: function (u, v) { return fmtNs(v); } },
+				count("retransmits", COLORS[1]), count("CE marks", COLORS[3])],
+			axes: [X_AXIS, nsAxis("ns", "RTT"),
+				{ scale: "n", label: "segments / interval", side: 1, grid: { show: false } }],
+		}, [stepX(ot), [null].concat(pick(ot, "rtt_us", 1000)),
+			stepY(pick(ot, "retransmits")), stepY(pick(ot, "ce"))]);
+	}
+
 	// --- the latency CCDF / CDF of all flows --------------------------
 	// The fraction of frames received above each bucket's upper bound,
 	// counting frames below and above the histogram's range too.
@@ -394,22 +616,156 @@
 		}, data);
 	}
 
-	function flowSection(f) {
-		var sec = add(main, el("section", "flow"));
+	function flowHeading(sec, f) {
 		var h = add(sec, el("h3", null, "Flow " + f.name + " "));
 		var v = (f.analysers || []).every(function (a) { return a.verdict === "PASS"; }) ? "PASS" : "FAIL";
 		add(h, el("span", v, v));
+	}
+
+	// tables: [[heading, table], ...] side by side
+	function tableRow(sec, tables) {
 		var t = add(sec, el("div", "tables"));
-		var c1 = add(t, el("div")), c2 = add(t, el("div"));
-		add(c1, el("h4", null, "Configuration"));
-		add(c1, configTable(f));
-		add(c2, el("h4", null, "Results"));
-		add(c2, resultsTable(f));
+		tables.forEach(function (p) {
+			var c = add(t, el("div"));
+			add(c, el("h4", null, p[0]));
+			add(c, p[1]);
+		});
+	}
+
+	// --- aggregate TCP throughput (lib/aggregate.c) ---------------------
+	function aggregateTable(a) {
+		function dir(label, d) {
+			if (!d)
+				return [label, "no TCP data"].concat([null, null, null, null, null, null, null]);
+			return [label, fmtInt(d.flows), fmtBytes(d.payload_bytes),
+				secs(isNum(d.scenario_s) ? +d.scenario_s.toFixed(3) : null),
+				secs(isNum(d.alive_s) ? +d.alive_s.toFixed(3) : null),
+				secs(isNum(d.active_s) ? +d.active_s.toFixed(3) : null),
+				fmtBps(d.scenario_bps), fmtBps(d.alive_bps), fmtBps(d.active_bps)];
+		}
+		return gridTable(["direction", "flows", "payload", "scenario", "alive", "active",
+			"scenario rate", "alive rate", "active rate"],
+			[dir("TX", a.tx), dir("RX", a.rx)]);
+	}
+
+	// The flows whose data this port received, in the configured order.
+	function rxFlows(port) {
+		return (rec.flows || []).filter(function (f) {
+			var ot = (f.results || {}).over_time;
+			return isHttp(f) && f.destination === port && Array.isArray(ot) && ot.length;
+		});
+	}
+
+	// Every flow's received payload spread over common bins (the longest
+	// interval, a flow's own 1 s by default) in proportion to overlap.
+	function binBytes(flows) {
+		var a = Infinity, b = -Infinity, w = 0;
+		flows.forEach(function (f) {
+			f.results.over_time.forEach(function (s) {
+				a = Math.min(a, s.t_ns);
+				b = Math.max(b, s.t_ns + s.interval_ns);
+				w = Math.max(w, s.interval_ns);
+			});
+		});
+		var n = Math.max(1, Math.ceil((b - a) / w));
+		var bins = flows.map(function (f) {
+			var v = new Array(n).fill(0);
+			f.results.over_time.forEach(function (s) { spread(s, a, w, v); });
+			return v;
+		});
+		return { a: a, b: b, w: w, n: n, bins: bins };
+	}
+	function spread(s, a, w, v) {
+		var lo = s.t_ns, hi = s.t_ns + s.interval_ns, k;
+		if (!(hi > lo) || !isNum(s.rx_payload_bytes))
+			return;
+		for (k = Math.floor((lo - a) / w); k < v.length && a + k * w < hi; k++) {
+			var ov = Math.min(hi, a + (k + 1) * w) - Math.max(lo, a + k * w);
+			if (ov > 0)
+				v[k] += s.rx_payload_bytes * ov / (hi - lo);
+		}
+	}
+
+	// kb-interpreting-results, "Aggregate results over time": each flow a
+	// band stacked on the ones configured before it.
+	function stackedChart(parent, port) {
+		var flows = rxFlows(port);
+		if (!flows.length)
+			return;
+		var g = binBytes(flows), t0 = isNum(T0) ? T0 : g.a, x = [(g.a - t0) / 1e9];
+		var len = [], k, own, cum = [], series = [{ label: "time (s)" }], bands = [];
+		for (k = 0; k < g.n; k++) {
+			var end = Math.min(g.b, g.a + (k + 1) * g.w);
+			len.push(end - (g.a + k * g.w));
+			x.push((end - t0) / 1e9);
+		}
+		own = g.bins.map(function (v) {
+			return stepY(v.map(function (bytes, i) { return bytes * 8e9 / len[i]; }));
+		});
+		own.forEach(function (v, i) {
+			var color = COLORS[i % COLORS.length];
+			cum.push(v.map(function (y, j) { return y + (i ? cum[i - 1][j] : 0); }));
+			series.push({ label: flows[i].name, scale: "bps", stroke: color, width: 1,
+				fill: i ? undefined : color + "99", paths: uPlot.paths.stepped(STEP),
+				value: function (u, y, si, idx) { return idx === null ? "-" : fmtBps(own[si - 1][idx]); } });
+			if (i)
+				bands.push({ series: [i + 1, i], fill: color + "99" });
+		});
+		makeChart(chartBox(parent, "Aggregate RX goodput of port " + port + " over time (stacked)"), {
+			scales: { x: { time: false }, bps: { range: zeroUp } },
+			series: series, bands: bands, axes: [X_AXIS, bpsAxis()],
+		}, [x].concat(cum));
+	}
+
+	function aggregateSection() {
+		var agg = rec.aggregate;
+		if (!Array.isArray(agg) || !agg.length)
+			return;
+		var sec = add(main, el("section", "aggregate"));
+		sec.id = "aggregate";
+		add(sec, el("h2", null, "Aggregate TCP throughput"));
+		add(sec, el("p", "hint", "Each rate is the port's TCP payload over one duration: " +
+			"scenario = the run's first to last TCP data (any port), alive = this port's first to last, " +
+			"active = the time at least one of its flows moved data. TX is counted where the data was sent, " +
+			"RX where it was received; frame blasting flows are not counted."));
+		add(sec, el("p", "hint", "Do not add up the flows' own rates: each is over its own period, so " +
+			"360 Mbit in 8 s and 720 Mbit in 12 s sum to 45 + 60 = 105 Mbit/s, while the link carried " +
+			"1080 Mbit in 12 s, 90 Mbit/s."));
+		agg.forEach(function (a) {
+			add(sec, el("h3", null, "Port " + a.port));
+			add(sec, aggregateTable(a));
+			stackedChart(sec, a.port);
+		});
+	}
+
+	function frameFlowSection(f) {
+		var sec = add(main, el("section", "flow"));
+		flowHeading(sec, f);
+		tableRow(sec, [["Configuration", configTable(f)], ["Results", resultsTable(f)]]);
 		add(sec, el("h4", null, "Analysers"));
 		add(sec, analyserTable(f));
 		throughputChart(sec, f);
 		latencyTimeChart(sec, f);
 		histogramChart(sec, f);
+	}
+
+	function httpFlowSection(f) {
+		var sec = add(main, el("section", "flow http"));
+		flowHeading(sec, f);
+		tableRow(sec, [["Configuration", httpConfigTable(f)], ["Results", httpResultsTable(f)]]);
+		tableRow(sec, [["Client and server", httpEndsTable(f)],
+			["Request and response times", httpTimingTable(f)], ["TCP", httpTcpTable(f)]]);
+		add(sec, el("h4", null, "Analysers"));
+		add(sec, analyserTable(f));
+		goodputChart(sec, f);
+		rttChart(sec, f);
+	}
+
+	function flowSection(f) {
+		if (isHttp(f))
+			httpFlowSection(f);
+		else
+			frameFlowSection(f);
 	}
 
 	function section(fn, arg) {
@@ -424,8 +780,12 @@
 	section(runSection);
 	section(portSection);
 	add(main, el("h2", null, "Flows"));
+	if ((rec.flows || []).some(isHttp))
+		add(main, el("p", "hint", "HTTP flows: times are seconds since the run's first traffic " +
+			"(its earliest timestamp), to the µs."));
 	(rec.flows || []).forEach(function (f) { section(flowSection, f); });
 	section(ccdfSection);
+	section(aggregateSection);
 	// uPlot draws in a microtask after construction: count after it
 	setTimeout(function () {
 		document.body.dataset.chartsRendered = String(drawn);
