@@ -332,3 +332,13 @@ html_charts() {
 	[[ $dom == *'<span class="interrupted">interrupted</span>'* ]]
 	[[ $dom == *'<h3>Flow clean <span class="PASS">PASS</span></h3>'* ]]
 }
+
+@test "Documentation/report-json.md names every key of an http flow and of aggregate" {
+	local doc=$bb_top/Documentation/report-json.md k missing=
+	for k in $(jq -r '[(.flows[] | select(.type == "http") | .config, .results), .aggregate[]]
+			  | [paths | map(select(type == "string")) | last | select(.)] | unique[]' \
+			"$fixtures/http-record.json"); do
+		grep -q "\`$k\`" "$doc" || missing+=" $k"
+	done
+	expect_eq "$missing" ""
+}
