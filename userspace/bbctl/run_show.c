@@ -44,6 +44,16 @@ static void show_flow(json_t *f)
 	json_t *res = json_object_get(f, "results"), *an, *mos;
 	size_t i;
 
+	if (json_object_get(res, "segments")) {	/* a video flow */
+		printf("%s (%s -> %s): video %s, %lld segments, %lld stalls\n",
+		       json_string_value(json_object_get(f, "name")),
+		       json_string_value(json_object_get(f, "source")),
+		       json_string_value(json_object_get(f, "destination")),
+		       json_string_value(json_object_get(res, "status")),
+		       json_integer_value(json_object_get(res, "segments")),
+		       json_integer_value(json_object_get(res, "stalls")));
+		goto analysers;
+	}
 	if (json_object_get(res, "http_method")) {
 		printf("%s (%s -> %s): %s %s, %lld bytes, goodput %.3f Mbit/s\n",
 		       json_string_value(json_object_get(f, "name")),

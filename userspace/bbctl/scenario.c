@@ -41,6 +41,12 @@ static void print_flow(const struct bb_scenario *sc,
 {
 	printf("flow \"%s\" %s %s -> %s", f->name, bb_flow_type_name(f->type),
 	       sc->ports[f->src].name, sc->ports[f->dst].name);
+	if (f->type == BB_FLOW_VIDEO) {
+		printf(" segments %llu bytes of %g s, buffering goal %g s, play goal %g s\n",
+		       (unsigned long long)f->video.segment_size, f->video.segment_duration_s,
+		       f->video.buffering_goal_s, f->video.play_goal_s);
+		return;
+	}
 	if (f->type == BB_FLOW_HTTP) {
 		printf(" %s tcp-port %u", bb_http_method_name(f->http.method),
 		       f->http.server_port);

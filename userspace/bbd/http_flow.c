@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* An HTTP flow's sockets on the event loop: listen, accept, connect, and
  * the end of the session (finished, failed or cut). */
-#include <arpa/inet.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,24 +48,6 @@ static const struct bb_ip *client_ip(const struct bbd_flow_run *f)
 static struct bb_http_end *sender(struct bbd_flow_run *f)
 {
 	return is_get(f) ? &f->http->server : &f->http->client;
-}
-
-static socklen_t sockaddr_of(const struct bb_ip *ip, uint16_t port,
-			     struct sockaddr_storage *ss)
-{
-	memset(ss, 0, sizeof(*ss));
-	if (ip->family == AF_INET6) {
-		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
-
-		s6->sin6_family = AF_INET6;
-		s6->sin6_addr = ip->v6;
-		s6->sin6_port = htons(port);
-		return sizeof(*s6);
-	}
-	((struct sockaddr_in *)ss)->sin_family = AF_INET;
-	((struct sockaddr_in *)ss)->sin_addr = ip->v4;
-	((struct sockaddr_in *)ss)->sin_port = htons(port);
-	return sizeof(struct sockaddr_in);
 }
 
 static void close_end(struct bb_http_end *e, bool *open)
@@ -195,24 +176,12 @@ static void on_listen(int fd, uint32_t events, void *arg)
 
 static int listen_on(struct bbd_flow_run *f, char *err, size_t errlen)
 {
-	struct bbd_http_flow *h = f->http;
-	struct sockaddr_storage ss;
-	socklen_t len = sockaddr_of(server_ip(f), f->cfg->http.server_port, &ss);
-	int fd = bbd_netns_socket(server_port(f)->nsfd, ss.ss_family,
-				  SOCK_STREAM | SOCK_NONBLOCK, 0);
+	int fd = http_tcp_listen(server_port(f)->nsfd, server_ip(f), f->cfg, 4,
+				 err, errlen);
 
-	if (fd < 0) {
-		snprintf(err, errlen, "server socket: %s", strerror(-fd));
+	if (fd < 0)
 		return fd;
-	}
-	h->listen_fd = fd;
-	if (http_tcp_knobs(fd, f->cfg, err, errlen))
-		return -EIO;
-	if (bind(fd, (struct sockaddr *)&ss, len) || listen(fd, 4)) {
-		snprintf(err, errlen, "server on TCP port %u: %s",
-			 f->cfg->http.server_port, strerror(errno));
-		return -errno;
-	}
+	f->http->listen_fd = fd;
 	return bbd_loop_add(fd, EPOLLIN, on_listen, f);
 }
 
@@ -246,34 +215,17 @@ static int connect_client(struct bbd_flow_run *f, char *err, size_t errlen)
 {
 	struct bbd_http_flow *h = f->http;
 	const struct bb_scenario_http *c = &f->cfg->http;
-	struct sockaddr_storage me, peer;
-	socklen_t mlen = sockaddr_of(client_ip(f), c->client_port, &me);
-	socklen_t plen = sockaddr_of(server_ip(f), c->server_port, &peer);
-	char host[80], ip[INET6_ADDRSTRLEN], target[64];
-	int fd = bbd_netns_socket(client_port(f)->nsfd, me.ss_family,
-				  SOCK_STREAM | SOCK_NONBLOCK, 0);
+	char host[80], target[64];
+	uint64_t t1 = bbd_now_tai();	/* T1: before connect() */
+	int fd = http_tcp_connect(client_port(f)->nsfd, client_ip(f), server_ip(f),
+				  f->cfg, !is_get(f), host, sizeof(host), err, errlen);
 
-	if (fd < 0) {
-		snprintf(err, errlen, "client socket: %s", strerror(-fd));
+	if (fd < 0)
 		return fd;
-	}
-	inet_ntop(server_ip(f)->family, &server_ip(f)->v6, ip, sizeof(ip));
-	snprintf(host, sizeof(host), server_ip(f)->family == AF_INET6 ? "[%s]:%u" : "%s:%u",
-		 ip, c->server_port);
 	request_target(c, target, sizeof(target));
 	bb_http_client_init(&h->client, fd, c->method, c->request_size,
-			    c->request_duration_s, host, target, bbd_now_tai());
+			    c->request_duration_s, host, target, t1);
 	h->client_open = true;
-	if (http_tcp_knobs(fd, f->cfg, err, errlen) ||
-	    (!is_get(f) && http_tcp_sender(fd, f->cfg) &&
-	     snprintf(err, errlen, "pacing: %s", strerror(errno))))
-		return -EIO;
-	if (bind(fd, (struct sockaddr *)&me, mlen) ||
-	    (connect(fd, (struct sockaddr *)&peer, plen) && errno != EINPROGRESS)) {
-		snprintf(err, errlen, "connect from TCP port %u: %s", c->client_port,
-			 strerror(errno));
-		return -errno;
-	}
 	return bbd_loop_add(fd, EPOLLOUT, on_client, f);
 }
 

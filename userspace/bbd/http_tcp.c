@@ -12,6 +12,7 @@
  *   ecn                     net.ipv4.tcp_ecn = 1 in the client's namespace
  * TCP_INFO of the data sender proves each took effect.
  */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <netinet/in.h>
@@ -210,6 +211,81 @@ void http_tcp_sample(int fd, struct bbd_tcp_stats *s)
 	if (!getsockopt(fd, IPPROTO_TCP, TCP_CONGESTION, cc, &cclen))
 		snprintf(s->congestion, sizeof(s->congestion), "%s", cc);
 	s->sampled = true;
+}
+
+static socklen_t sockaddr_of(const struct bb_ip *ip, uint16_t port,
+			     struct sockaddr_storage *ss)
+{
+	memset(ss, 0, sizeof(*ss));
+	if (ip->family == AF_INET6) {
+		struct sockaddr_in6 *s6 = (struct sockaddr_in6 *)ss;
+
+		s6->sin6_family = AF_INET6;
+		s6->sin6_addr = ip->v6;
+		s6->sin6_port = htons(port);
+		return sizeof(*s6);
+	}
+	((struct sockaddr_in *)ss)->sin_family = AF_INET;
+	((struct sockaddr_in *)ss)->sin_addr = ip->v4;
+	((struct sockaddr_in *)ss)->sin_port = htons(port);
+	return sizeof(struct sockaddr_in);
+}
+
+int http_tcp_listen(int nsfd, const struct bb_ip *ip, const struct bbd_flow_cfg *c,
+		    int backlog, char *err, size_t errlen)
+{
+	struct sockaddr_storage ss;
+	socklen_t len = sockaddr_of(ip, c->http.server_port, &ss);
+	int fd = bbd_netns_socket(nsfd, ss.ss_family, SOCK_STREAM | SOCK_NONBLOCK, 0);
+
+	if (fd < 0) {
+		snprintf(err, errlen, "server socket: %s", strerror(-fd));
+		return fd;
+	}
+	if (http_tcp_knobs(fd, c, err, errlen)) {
+		close(fd);
+		return -EIO;
+	}
+	if (bind(fd, (struct sockaddr *)&ss, len) || listen(fd, backlog)) {
+		snprintf(err, errlen, "server on TCP port %u: %s", c->http.server_port,
+			 strerror(errno));
+		close(fd);
+		return -EIO;
+	}
+	return fd;
+}
+
+int http_tcp_connect(int nsfd, const struct bb_ip *me, const struct bb_ip *peer,
+		     const struct bbd_flow_cfg *c, bool sender, char *host,
+		     size_t hostlen, char *err, size_t errlen)
+{
+	struct sockaddr_storage m, p;
+	socklen_t mlen = sockaddr_of(me, c->http.client_port, &m);
+	socklen_t plen = sockaddr_of(peer, c->http.server_port, &p);
+	char ip[INET6_ADDRSTRLEN];
+	int fd = bbd_netns_socket(nsfd, m.ss_family, SOCK_STREAM | SOCK_NONBLOCK, 0);
+
+	if (fd < 0) {
+		snprintf(err, errlen, "client socket: %s", strerror(-fd));
+		return fd;
+	}
+	inet_ntop(peer->family, &peer->v6, ip, sizeof(ip));
+	snprintf(host, hostlen, peer->family == AF_INET6 ? "[%s]:%u" : "%s:%u", ip,
+		 c->http.server_port);
+	if (http_tcp_knobs(fd, c, err, errlen) ||
+	    (sender && http_tcp_sender(fd, c) &&
+	     snprintf(err, errlen, "pacing: %s", strerror(errno)))) {
+		close(fd);
+		return -EIO;
+	}
+	if (bind(fd, (struct sockaddr *)&m, mlen) ||
+	    (connect(fd, (struct sockaddr *)&p, plen) && errno != EINPROGRESS)) {
+		snprintf(err, errlen, "connect from TCP port %u: %s", c->http.client_port,
+			 strerror(errno));
+		close(fd);
+		return -EIO;
+	}
+	return fd;
 }
 
 uint32_t http_tcp_rcv_wscale(int fd)

@@ -41,6 +41,7 @@ enum bbd_flow_type {
 	BBD_FLOW_VOICE,
 	BBD_FLOW_GAMING,
 	BBD_FLOW_HTTP,
+	BBD_FLOW_VIDEO,
 };
 
 struct bbd_flow_cfg {
@@ -57,7 +58,8 @@ struct bbd_flow_cfg {
 	uint16_t sport, dport;
 	uint8_t tos;			/* DSCP << 2 | ECN */
 	bool latency;
-	struct bb_scenario_http http;	/* BBD_FLOW_HTTP: the TCP session */
+	struct bb_scenario_http http;	/* BBD_FLOW_HTTP, _VIDEO: the TCP session */
+	struct bb_scenario_video video;	/* BBD_FLOW_VIDEO */
 	json_t *config;			/* the record's flows[].config */
 };
 

@@ -23,6 +23,8 @@ static enum bbd_flow_type flow_type(enum bb_flow_type t)
 		return BBD_FLOW_GAMING;
 	case BB_FLOW_HTTP:
 		return BBD_FLOW_HTTP;
+	case BB_FLOW_VIDEO:
+		return BBD_FLOW_VIDEO;
 	default:
 		return BBD_FLOW_FRAME_BLASTING;
 	}
@@ -61,10 +63,12 @@ static int one_flow(const struct bb_scenario_flow *sf, struct bbd_flow_cfg *f,
 	f->reverse = sf->reverse;
 	f->ipv6 = sf->family == AF_INET6;
 	f->delay_ns = (uint64_t)(sf->initial_time_to_wait_s * 1e9 + 0.5);
-	if (sf->type == BB_FLOW_HTTP) {
+	if (sf->type == BB_FLOW_HTTP || sf->type == BB_FLOW_VIDEO) {
 		f->http = sf->http;
+		f->video = sf->video;
 		f->tos = (uint8_t)(sf->dscp << 2);
-		f->duration_ns = (uint64_t)(sf->http.request_duration_s * 1e9 + 0.5);
+		f->duration_ns = (uint64_t)((sf->type == BB_FLOW_VIDEO ? sf->video.duration_s :
+					     sf->http.request_duration_s) * 1e9 + 0.5);
 		f->config = bb_scenario_flow_config(sf);
 		return f->config ? 0 : -ENOMEM;
 	}

@@ -11,6 +11,7 @@
 #include "aggregate.h"
 #include "analyse.h"
 #include "http_flow.h"
+#include "video_flow.h"
 #include "loop.h"
 #include "record.h"
 #include "run.h"
@@ -119,7 +120,8 @@ static json_t *one_port(const struct bbd_run *r, unsigned int i)
 static const char *type_name(enum bbd_flow_type t)
 {
 	return t == BBD_FLOW_VOICE ? "voice" : t == BBD_FLOW_GAMING ? "gaming" :
-	       t == BBD_FLOW_HTTP ? "http" : "frame_blasting";
+	       t == BBD_FLOW_HTTP ? "http" : t == BBD_FLOW_VIDEO ? "video" :
+	       "frame_blasting";
 }
 
 static json_t *one_flow(const struct bbd_run *r, const struct bbd_flow_run *f)
@@ -130,8 +132,9 @@ static json_t *one_flow(const struct bbd_run *r, const struct bbd_flow_run *f)
 		"name", f->cfg->name, "type", type_name(f->cfg->type),
 		"source", f->src->cfg->name, "destination", f->dst->cfg->name,
 		"reverse", f->cfg->reverse, "config", cfg,
-		"results", f->cfg->type == BBD_FLOW_HTTP ? bbd_http_results(r, f)
-							 : record_results(r, f));
+		"results", f->cfg->type == BBD_FLOW_HTTP ? bbd_http_results(r, f) :
+			   f->cfg->type == BBD_FLOW_VIDEO ? bbd_video_results(f) :
+			   record_results(r, f));
 }
 
 json_t *bbd_record_build(const struct bbd_run *r)
@@ -165,8 +168,9 @@ json_t *bbd_progress_build(const struct bbd_run *r)
 		const struct bbd_flow_run *f = &r->flows[i];
 		uint64_t rx = f->rx.frames - f->rx.dups;
 
-		if (f->cfg->type == BBD_FLOW_HTTP) {
-			json_array_append_new(flows, bbd_http_progress(f, el));
+		if (f->cfg->type == BBD_FLOW_HTTP || f->cfg->type == BBD_FLOW_VIDEO) {
+			json_array_append_new(flows, f->cfg->type == BBD_FLOW_HTTP ?
+					      bbd_http_progress(f, el) : bbd_video_progress(f, el));
 			continue;
 		}
 		json_array_append_new(flows, json_pack("{s:s,s:f,s:f,s:I,s:I,s:I}",

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "http_flow.h"
+#include "video_flow.h"
 #include "log.h"
 #include "loop.h"
 #include "netns.h"
@@ -43,8 +44,10 @@ static void teardown(struct bbd_run *r)
 		close(r->http_timer);
 		r->http_timer = -1;
 	}
-	for (i = 0; r->flows && i < r->plan.nflows; i++)
+	for (i = 0; r->flows && i < r->plan.nflows; i++) {
 		bbd_http_close(&r->flows[i]);
+		bbd_video_close(&r->flows[i]);
+	}
 	for (i = 0; r->ports && i < r->plan.nports; i++)
 		bbd_port_teardown(&r->ports[i]);
 }
@@ -151,15 +154,17 @@ static void http_tick(int fd, uint32_t events, void *arg)
 
 	(void)events;
 	bbd_timer_read(fd);
-	for (i = 0; i < r->plan.nflows; i++)
+	for (i = 0; i < r->plan.nflows; i++) {
 		bbd_http_tick(r, &r->flows[i]);
+		bbd_video_tick(r, &r->flows[i]);
+	}
 }
 
 static int start_http_timer(struct bbd_run *r)
 {
 	unsigned int i;
 
-	for (i = 0; i < r->plan.nflows && !r->flows[i].http; i++)
+	for (i = 0; i < r->plan.nflows && !r->flows[i].http && !r->flows[i].video; i++)
 		;
 	if (i == r->plan.nflows)
 		return 0;
@@ -259,7 +264,8 @@ static void resolve(struct bbd_run *r)
 	for (i = 0; i < r->plan.nflows; i++) {
 		struct bbd_flow_run *f = &r->flows[i];
 
-		if (f->resolved || f->cfg->type == BBD_FLOW_HTTP)
+		if (f->resolved || f->cfg->type == BBD_FLOW_HTTP ||
+		    f->cfg->type == BBD_FLOW_VIDEO)
 			continue;	/* TCP resolves its own next hop */
 		ret = bbd_neigh_get(&f->src->rtnl, f->src->ifindex, f->nh,
 				    f->dst_mac);
@@ -407,6 +413,7 @@ void bbd_run_free(struct bbd_run *r)
 		json_decref(r->flows[i].over_time);
 		json_decref(r->flows[i].histogram);
 		free(r->flows[i].http);
+		free(r->flows[i].video);
 	}
 	free(r->flows);
 	free(r->ports);

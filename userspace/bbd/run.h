@@ -43,6 +43,7 @@ struct bbd_flow_run {
 	json_t *over_time;
 	json_t *histogram;
 	struct bbd_http_flow *http;	/* BBD_FLOW_HTTP: the TCP session */
+	struct bbd_video_flow *video;	/* BBD_FLOW_VIDEO */
 };
 
 struct bbd_run;

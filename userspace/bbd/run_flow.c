@@ -8,6 +8,7 @@
 #include <linux/bbgen.h>
 
 #include "http_flow.h"
+#include "video_flow.h"
 #include "log.h"
 #include "run.h"
 
@@ -29,6 +30,8 @@ int run_flow_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 
 	if (c->type == BBD_FLOW_HTTP)
 		return bbd_http_add(r, f, err, errlen);
+	if (c->type == BBD_FLOW_VIDEO)
+		return bbd_video_add(r, f, err, errlen);
 	s.frame.src = *f->sip;
 	s.frame.dst = *f->dip;
 	memcpy(s.frame.src_mac, f->src->mac, BB_MAC_LEN);
@@ -134,14 +137,20 @@ void run_stop_http(struct bbd_run *r, const char *why)
 {
 	unsigned int i;
 
-	for (i = 0; i < r->plan.nflows; i++)
+	for (i = 0; i < r->plan.nflows; i++) {
 		bbd_http_cut(&r->flows[i], why);
+		bbd_video_cut(&r->flows[i], why);
+	}
 }
 
 void run_flow_poll(struct bbd_run *r, struct bbd_flow_run *f)
 {
 	if (f->cfg->type == BBD_FLOW_HTTP) {
 		bbd_http_poll(r, f);
+		return;
+	}
+	if (f->cfg->type == BBD_FLOW_VIDEO) {
+		bbd_video_poll(r, f);
 		return;
 	}
 	if (!f->stream_id)
@@ -171,6 +180,8 @@ bool run_flow_done(const struct bbd_flow_run *f)
 {
 	if (f->cfg->type == BBD_FLOW_HTTP)
 		return bbd_http_done(f);
+	if (f->cfg->type == BBD_FLOW_VIDEO)
+		return bbd_video_done(f);
 	return f->tx.state == BBGEN_STREAM_STATE_DONE ||
 	       f->tx.state == BBGEN_STREAM_STATE_STOPPED;
 }

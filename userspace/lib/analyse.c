@@ -68,6 +68,10 @@ json_t *bb_analyse_flow(json_t *flow)
 		json_decref(a);
 		return an_http(cfg, res);
 	}
+	if (type && !strcmp(type, "video")) {
+		json_decref(a);
+		return an_video(cfg, res);
+	}
 	json_array_append_new(a, frame_loss(res, &l));
 	if (type && !strcmp(type, "voice")) {
 		/* minimum_mos null: the file turned the MOS check off */

@@ -34,5 +34,7 @@ json_t *an_gaming(json_t *results, const struct an_limits *l);
 json_t *an_voice(json_t *config, json_t *results, const struct an_limits *l);
 /* Every analyser of an http flow, as an array. */
 json_t *an_http(json_t *config, json_t *results);
+/* Every analyser of a video flow, as an array. */
+json_t *an_video(json_t *config, json_t *results);
 
 #endif

@@ -55,6 +55,7 @@ enum bb_flow_type {
 	BB_FLOW_VOICE,
 	BB_FLOW_GAMING,
 	BB_FLOW_HTTP,
+	BB_FLOW_VIDEO,
 };
 
 /* Which side runs the HTTP client: data always flows source ->
@@ -66,6 +67,18 @@ enum bb_http_method {
 };
 
 #define BB_TCP_CC_MAX	16	/* TCP_CA_NAME_MAX */
+
+/* A video flow (type "video"): segments fetched over HTTP into a
+ * player's buffer (lib/video_buffer.h). */
+struct bb_scenario_video {
+	uint64_t segment_size;		/* bytes */
+	double segment_duration_s;
+	double buffering_goal_s;
+	double play_goal_s;
+	double duration_s;		/* 0: until maximum_run_time */
+	double max_initial_wait_s;	/* analysis */
+	int max_stalls;			/* analysis; -1: not checked */
+};
 
 /* An HTTP flow (type "http"): one TCP session on the kernel's own TCP. */
 struct bb_scenario_http {
@@ -124,7 +137,8 @@ struct bb_scenario_flow {
 	uint8_t dscp, ecn;
 	unsigned int packetization_ms;	/* voice: 10 or 20; else 0 */
 	struct bb_scenario_analysis analysis;
-	struct bb_scenario_http http;	/* type http only */
+	struct bb_scenario_http http;	/* types http and video */
+	struct bb_scenario_video video;	/* type video only */
 };
 
 struct bb_scenario {

@@ -61,6 +61,25 @@ static json_t *http_config(const struct bb_scenario_flow *f)
 		"max_rtt", or_null(h->max_rtt_ms > 0, json_real(h->max_rtt_ms)));
 }
 
+/* A video flow: the player's buffer model and the TCP keys. */
+static json_t *video_config(const struct bb_scenario_flow *f)
+{
+	const struct bb_scenario_video *v = &f->video;
+	const struct bb_scenario_http *h = &f->http;
+
+	return json_pack("{s:I,s:f,s:f,s:f,s:o,s:f,s:i,s:o,s:i,s:b,s:{s:f,s:i}}",
+		"segment_size", (json_int_t)v->segment_size,
+		"segment_duration_s", v->segment_duration_s,
+		"buffering_goal_s", v->buffering_goal_s, "play_goal_s", v->play_goal_s,
+		"duration_s", or_null(v->duration_s > 0, json_real(v->duration_s)),
+		"initial_time_to_wait_s", f->initial_time_to_wait_s,
+		"tcp_server_port", (int)h->server_port,
+		"tcp_congestion_control", or_null(h->congestion[0], json_string(h->congestion)),
+		"dscp", (int)f->dscp, "ecn", h->ecn,
+		"analysis", "max_initial_wait_time", v->max_initial_wait_s,
+		"max_stalls", v->max_stalls);
+}
+
 json_t *bb_scenario_flow_config(const struct bb_scenario_flow *f)
 {
 	const struct bb_size_dist *d = &f->size_dist;
@@ -68,6 +87,8 @@ json_t *bb_scenario_flow_config(const struct bb_scenario_flow *f)
 
 	if (f->type == BB_FLOW_HTTP)
 		return http_config(f);
+	if (f->type == BB_FLOW_VIDEO)
+		return video_config(f);
 	cfg = json_pack("{s:o,s:o,s:o,s:f,s:o,s:o,s:o,s:f,s:i,s:i,s:i,s:i,s:b,s:o}",
 		"frame_size", or_null(f->frame_size, json_integer(f->frame_size)),
 		"imix", or_null(f->nimix, imix(f)),

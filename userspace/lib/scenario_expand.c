@@ -263,7 +263,7 @@ static int http_sides(struct sc_ctx *c, const char *path,
 		f->http.server_port = dflt_port;
 	for (i = 0; i < sc->nflows; i++) {
 		o = &sc->flows[i];
-		if (o->type != BB_FLOW_HTTP)
+		if (o->type != BB_FLOW_HTTP && o->type != BB_FLOW_VIDEO)
 			continue;
 		if (http_server(o) == http_server(f) && o->http.server_port == f->http.server_port)
 			return sc_fail(c, path, "tcp_server_port %u on port \"%s\" is also the server port of flow \"%s\"",
@@ -303,11 +303,13 @@ static int one(struct sc_ctx *c, const char *path, const struct bb_scenario_flow
 		f->udp_dest = t;
 	}
 	ret = family(c, path, &sc->ports[s], &sc->ports[d], &f->family);
-	if (!ret && f->type == BB_FLOW_HTTP)
+	if (!ret && f->type == BB_FLOW_VIDEO && !f->video.duration_s && !sc->maximum_run_time_s)
+		ret = sc_fail(c, path, "a video flow plays until its duration or the scenario's maximum_run_time: give one");
+	if (!ret && (f->type == BB_FLOW_HTTP || f->type == BB_FLOW_VIDEO))
 		ret = http_sides(c, path, sc, f, port);
 	else if (!ret)
 		ret = sizes(c, path, f);
-	if (!ret && f->type != BB_FLOW_HTTP)
+	if (!ret && f->type != BB_FLOW_HTTP && f->type != BB_FLOW_VIDEO)
 		ret = rate(c, path, f, sc->layer2_speed);
 	if (!ret)
 		sc->nflows++;

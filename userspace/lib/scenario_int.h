@@ -71,6 +71,11 @@ int sc_object(struct sc_ctx *c, json_t *o, const char *path,
 int sc_conflict(struct sc_ctx *c, json_t *o, const char *path,
 		const char *a, const char *b);
 
+/* An error is one line a terminal prints as it is: values it quotes may
+ * hold newlines or escape sequences, shown as '?' (C0, DEL, C1). Every
+ * sc_fail* does this; the framework translator's errors too. */
+void sc_one_line(char *s);
+
 /* 0 when s, the value at path.key (or path if key is NULL), holds no
  * control character; else the error. */
 int sc_printable(struct sc_ctx *c, const char *path, const char *key,
@@ -95,6 +100,13 @@ int sc_parse_frames(struct sc_ctx *c, json_t *o, const char *path,
 /* The keys of an http flow (type already known); part of sc_parse_flow. */
 int sc_parse_http(struct sc_ctx *c, json_t *o, const char *path,
 		  struct bb_scenario_flow *f);
+/* The TCP keys http and video flows share (congestion control, DSCP,
+ * ECN, TCP ports, window scale). */
+int sc_parse_http_tcp(struct sc_ctx *c, json_t *o, const char *path,
+		      struct bb_scenario_flow *f);
+/* The keys of a video flow; part of sc_parse_flow. */
+int sc_parse_video(struct sc_ctx *c, json_t *o, const char *path,
+		   struct bb_scenario_flow *f);
 /* Every (source, destination) pair of flows[idx] appended to sc->flows. */
 int sc_expand_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 		   const struct bb_scenario_flow *tmpl, struct bb_scenario *sc);

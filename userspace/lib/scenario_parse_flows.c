@@ -22,6 +22,13 @@ static const char *const http_keys[] = {
 	"maximum_bitrate", "rate_limit", "receive_window_scaling",
 	"slow_start_threshold", "enable_tcp_prague", "tcp_congestion_control", NULL,
 };
+static const char *const video_keys[] = {
+	"name", "type", "source", "destination", "initial_time_to_wait", "dscp",
+	"ecn", "analysis", "tcp_server_port", "tcp_client_port",
+	"receive_window_scaling", "slow_start_threshold", "enable_tcp_prague",
+	"tcp_congestion_control", "segment_size", "segment_duration",
+	"buffering_goal", "play_goal", "duration", NULL,
+};
 
 static const char *const blasting_analysis[] = {
 	"latency", "max_loss_percentage", "max_threshold_latency", "quantile", NULL,
@@ -39,9 +46,10 @@ static const char *const type_names[] = {
 	[BB_FLOW_VOICE] = "voice",
 	[BB_FLOW_GAMING] = "gaming",
 	[BB_FLOW_HTTP] = "http",
+	[BB_FLOW_VIDEO] = "video",
 };
-#define NTYPES	4
-#define TYPE_LIST "frame_blasting, voice, gaming, http"
+#define NTYPES	5
+#define TYPE_LIST "frame_blasting, voice, gaming, http, video"
 
 /* Defaults of the analysis limits (ByteBlower's). */
 static const double loss_dflt = 1.0, latency_dflt = 5.0, quantile_dflt = 99.9,
@@ -200,11 +208,11 @@ int sc_parse_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 		  struct bb_scenario_flow *f)
 {
 	static const char *const *const keys[] = {
-		blasting_keys, voice_keys, gaming_keys, http_keys,
+		blasting_keys, voice_keys, gaming_keys, http_keys, video_keys,
 	};
 	static const char *const what[] = {
 		"a frame_blasting flow", "a voice flow", "a gaming flow",
-		"an http flow",
+		"an http flow", "a video flow",
 	};
 	char path[SC_PATH_MAX];
 	int ret;
@@ -228,6 +236,8 @@ int sc_parse_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 		ret = selector(c, o, path, "destination");
 	if (!ret && f->type == BB_FLOW_HTTP)
 		return sc_parse_http(c, o, path, f);
+	if (!ret && f->type == BB_FLOW_VIDEO)
+		return sc_parse_video(c, o, path, f);
 	if (!ret)
 		ret = common(c, o, path, f);
 	if (!ret)

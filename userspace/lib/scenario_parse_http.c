@@ -195,12 +195,20 @@ int sc_parse_http(struct sc_ctx *c, json_t *o, const char *path,
 	if (!ret)
 		ret = bitrate(c, o, path, &f->http);
 	if (!ret)
-		ret = congestion(c, o, path, &f->http);
+		ret = sc_parse_http_tcp(c, o, path, f);
+	if (!ret)
+		ret = analysis(c, o, path, &f->http);
+	return ret;
+}
+
+int sc_parse_http_tcp(struct sc_ctx *c, json_t *o, const char *path,
+		      struct bb_scenario_flow *f)
+{
+	int ret = congestion(c, o, path, &f->http);
+
 	if (!ret)
 		ret = tcp_bits(c, o, path, f);
 	if (!ret)
 		ret = knobs(c, o, path, &f->http);
-	if (!ret)
-		ret = analysis(c, o, path, &f->http);
 	return ret;
 }
