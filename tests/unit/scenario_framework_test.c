@@ -37,7 +37,7 @@ static const struct { const char *doc, *err; } bad[] = {
 	{ DOC(",\"dscp\":\"0x\""), "flows[0].dscp: \"0x\" is not a code point (an integer, or a string like \"0x2e\", \"46\" or \"0b101110\")" },
 	{ DOC(",\"ecn\":\"-1\""), "flows[0].ecn: \"-1\" is not a code point (an integer, or a string like \"0x2e\", \"46\" or \"0b101110\")" },
 	{ "{" SRV ",\"ports\":[" P1 "," P2 "],\"flows\":[{\"name\":\"x\",\"type\":\"l4s_frame_blasting\"}]}",
-	  "flows[0].type: flow \"x\" is of type \"l4s_frame_blasting\", which bb does not support yet (bb runs frame_blasting, voice, gaming, http)" },
+	  "flows[0].type: flow \"x\" is of type \"l4s_frame_blasting\", which bb does not support yet (bb runs frame_blasting, voice, gaming, http, video)" },
 	{ "{" SRV ",\"ports\":[{\"name\":\"q\",\"port_group\":[\"a\"],\"interface\":\"nontrunk-1\",\"ipv4\":\"10.0.0.1\"}," P2 "],\"flows\":[{" FB "}]}",
 	  "ports[0].interface: \"nontrunk-1\" is a ByteBlower interface that is not in the interface map (give --map nontrunk-1=IFNAME, or add it to /etc/bb/interfaces.json)" },
 	{ "{" SRV ",\"ports\":[{\"name\":\"q\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv6\":\"dhcp\"}," P2 "],\"flows\":[{" FB "}]}",

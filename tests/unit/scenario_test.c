@@ -102,8 +102,8 @@ static const struct bad bad_docs[] = {
 	  "ports[0].mac: \"01:00:00:00:00:01\" is not a unicast MAC address (like 02:00:00:00:00:01)" },
 	{ DOC_P1(PORT1("")), "ports[0]: needs ipv4 or ipv6 (an address, or \"dhcp\" for ipv4)" },
 	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\"],\"ipv4\":\"10.0.0.1\"}"), "ports[0].interface: missing (required)" },
-	{ "{" PORTS ",\"flows\":[{}]}", "flows[0].type: missing (required): one of frame_blasting, voice, gaming, http" },
-	{ FLOW_OF("video", ""), "flows[0].type: \"video\" is not one of frame_blasting, voice, gaming, http" },
+	{ "{" PORTS ",\"flows\":[{}]}", "flows[0].type: missing (required): one of frame_blasting, voice, gaming, http, video" },
+	{ FLOW_OF("dash", ""), "flows[0].type: \"dash\" is not one of frame_blasting, voice, gaming, http, video" },
 	{ "{" PORTS ",\"flows\":[]}", "flows: at least one flow is needed" },
 	{ "{\"ports\":[],\"flows\":[{" FB "}]}", "ports: at least one port is needed" },
 	/* frame sizes that need the ports' family */
@@ -176,6 +176,10 @@ static const struct bad bad_docs[] = {
 	 * scouting flows on gave -ENOMEM with no message */
 	{ "{\"$schema\":\"x\",\"enable_scouting_flows\":true," PORTS ",\"flows\":[{\"name\":\"f\",\"type\":\"frame_blasting\","
 	  "\"destination\":{\"port_group\":[\"b\"]}}]}", "flows[0].source: missing (required)" },
+	/* found by tests/fuzz/scenario: the framework translator's errors
+	 * quoted values with their newlines (two lines) */
+	{ "{\"$schema\":\"x\"," PORTS ",\"flows\":[{" FB ",\"dscp\":\"0x\\n2e\"}]}",
+	  "flows[0].dscp: \"0x?2e\" is not a code point (an integer, or a string like \"0x2e\", \"46\" or \"0b101110\")" },
 	/* rates below what the generator can send, and limits */
 	{ DOC(",\"frame_rate\":1e-300"), "flows[0].frame_rate: gives a frame rate below what the generator allows (1 frame per hour to 1e9 frames/s)" },
 	{ DOC(",\"frame_size\":1500,\"bitrate\":1e-300"), "flows[0].bitrate: gives a frame rate below what the generator allows (1 frame per hour to 1e9 frames/s)" },

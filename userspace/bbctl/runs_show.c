@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* bbctl runs show RUN: a run's record as a few lines of text. */
 #include <stdio.h>
+#include <string.h>
 
 #include "runs.h"
 
@@ -30,7 +31,14 @@ static void print_flow(json_t *f)
 
 	printf("flow \"%s\" %s %s -> %s\n", str(f, "name"), str(f, "type"),
 	       str(f, "source"), str(f, "destination"));
-	printf("  tx %s rx %s lost %s (%s %%) throughput %s Mbit/s\n",
+	if (!strcmp(str(f, "type"), "http") || !strcmp(str(f, "type"), "video"))
+		printf("  %s: %s payload bytes, goodput %s Mbit/s%s%s\n", str(r, "status"),
+		       num(b[0], 32, json_object_get(r, "rx_payload_bytes"), "%.0f", 1),
+		       num(b[1], 32, json_object_get(r, "goodput_bps"), "%.3f", 1e6),
+		       json_is_string(json_object_get(r, "reason")) ? ": " : "",
+		       json_is_string(json_object_get(r, "reason")) ? str(r, "reason") : "");
+	else
+		printf("  tx %s rx %s lost %s (%s %%) throughput %s Mbit/s\n",
 	       num(b[0], 32, json_object_get(r, "tx_frames"), "%.0f", 1),
 	       num(b[1], 32, json_object_get(r, "rx_frames"), "%.0f", 1),
 	       num(b[2], 32, json_object_get(r, "lost_frames"), "%.0f", 1),

@@ -117,13 +117,14 @@ static json_t *tcp_json(const struct bbd_http_flow *h)
 
 	if (!t->sampled)
 		return json_null();
-	return json_pack("{s:s,s:b,s:i,s:i,s:i,s:i,s:i,s:f,s:i,s:i,s:i,s:I,s:I,s:I}",
+	return json_pack("{s:s,s:b,s:i,s:i,s:i,s:i,s:i,s:o,s:i,s:i,s:i,s:I,s:I,s:I}",
 		"congestion_control", t->congestion, "ecn_negotiated", t->ecn,
 		"server_rcv_wscale", (int)h->tcp.srv_rcv_wscale,
 		"client_rcv_wscale", (int)h->tcp.cli_rcv_wscale,
 		"rtt_min_us", (int)t->rtt_min_us, "rtt_max_us", (int)t->rtt_max_us,
 		"rtt_last_us", (int)t->rtt_last_us,
-		"rtt_avg_us", t->rtt_n ? (double)t->rtt_sum_us / (double)t->rtt_n : 0.0,
+		"rtt_avg_us", t->rtt_n ? json_real((double)t->rtt_sum_us / (double)t->rtt_n)
+				       : json_null(),
 		"cwnd", (int)t->cwnd, "ssthresh", (int)t->ssthresh,
 		"retransmits", (int)t->retrans_total, "ce_count", (json_int_t)t->delivered_ce,
 		"max_pacing_rate_Bps", (json_int_t)(t->max_pacing_rate == ~0ull ? 0 : t->max_pacing_rate),

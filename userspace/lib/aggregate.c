@@ -42,6 +42,10 @@ double bb_aggregate_union(struct bb_aggregate_span *s, size_t n)
 	return total;
 }
 
+/* Times as seconds since this base (the earliest TCP data): a double
+ * then keeps ns resolution, which absolute CLOCK_TAI ns would not. */
+static json_int_t base_ns;
+
 /* The data period and bytes of one end of an http flow, or false. */
 static bool end_span(json_t *end, bool tx, struct bb_aggregate_span *s)
 {
@@ -52,8 +56,8 @@ static bool end_span(json_t *end, bool tx, struct bb_aggregate_span *s)
 								"rx_payload_bytes"));
 	if (!json_is_integer(first) || !json_is_integer(last) || s->bytes <= 0)
 		return false;
-	s->a = (double)json_integer_value(first) / 1e9;
-	s->b = (double)json_integer_value(last) / 1e9;
+	s->a = (double)(json_integer_value(first) - base_ns) / 1e9;
+	s->b = (double)(json_integer_value(last) - base_ns) / 1e9;
 	return s->b >= s->a;
 }
 
@@ -94,8 +98,8 @@ static json_t *direction(json_t *flows, const char *port, bool tx,
 	free(s);
 	if (!n)
 		return json_null();
-	return json_pack("{s:f,s:i,s:f,s:f,s:f,s:o,s:o,s:o}",
-		"payload_bytes", bytes, "flows", (int)n,
+	return json_pack("{s:I,s:i,s:f,s:f,s:f,s:o,s:o,s:o}",
+		"payload_bytes", (json_int_t)bytes, "flows", (int)n,
 		"scenario_s", run_b - run_a, "alive_s", b - a, "active_s", active,
 		"scenario_bps", run_b > run_a ? json_real(8 * bytes / (run_b - run_a)) : json_null(),
 		"alive_bps", b > a ? json_real(8 * bytes / (b - a)) : json_null(),
@@ -131,6 +135,11 @@ json_t *bb_aggregate_tcp(json_t *record)
 	const char *name;
 	size_t i;
 
+	base_ns = 0;
+	if (!run_span(flows, &a, &b))
+		return ports;
+	/* again with the earliest data as the base, for the resolution */
+	base_ns = (json_int_t)(a * 1e9);
 	if (!run_span(flows, &a, &b))
 		return ports;
 	json_array_foreach(json_object_get(record, "ports"), i, p) {

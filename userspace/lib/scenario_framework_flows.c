@@ -16,7 +16,7 @@
 #define SCOUT_LEAD_S	1
 
 static const char *const types[] = {
-	"frame_blasting", "voice", "gaming", "http", NULL,
+	"frame_blasting", "voice", "gaming", "http", "video", NULL,
 };
 static const char *const int_keys[] = {
 	"udp_src", "udp_dest", "number_of_frames", "frame_size", "packetization",
@@ -39,7 +39,7 @@ static int flow_type(struct fw_ctx *c, json_t *o, const char *path,
 	if (!t)
 		return 0;	/* bb's parser: missing or not a string */
 	fw_path(tpath, "%s.type", path);
-	return fw_fail(c, tpath, "flow \"%.63s\" is of type \"%.32s\", which bb does not support yet (bb runs frame_blasting, voice, gaming, http)",
+	return fw_fail(c, tpath, "flow \"%.63s\" is of type \"%.32s\", which bb does not support yet (bb runs frame_blasting, voice, gaming, http, video)",
 		       name ? name : "(unnamed)", t);
 }
 
