@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "scenario_framework_int.h"
+#include "scenario_int.h"
 
 static const char *const top_only[] = {
 	"$schema", "server", "meeting_point", "enable_scouting_flows", NULL,
@@ -43,6 +44,8 @@ int fw_fail(struct fw_ctx *c, const char *path, const char *fmt, ...)
 		vsnprintf(c->err + n, c->errlen - n, fmt, ap);
 		va_end(ap);
 	}
+	if (c->errlen)
+		sc_one_line(c->err);	/* quoted values may hold newlines */
 	return -EINVAL;
 }
 
@@ -385,8 +388,11 @@ int bb_scenario_parse_map(json_t *doc, const struct bb_ifmap *map,
 	} else {
 		ret = bb_scenario_parse(res->doc, out, err, errlen);
 	}
-	if (ret == -EINVAL)
+	if (ret == -EINVAL) {
 		bb_fw_error_path(res->notes, err, errlen);
+		if (errlen)	/* the file's paths may hold control characters */
+			sc_one_line(err);
+	}
 	if (ret || !r)
 		bb_fw_result_free(res);
 	return ret;

@@ -20,9 +20,7 @@ static size_t control_at(const unsigned char *s)
 	return s[0] == 0xc2 && s[1] >= 0x80 && s[1] <= 0x9f ? 2 : 0;
 }
 
-/* The error is one line a terminal prints as it is: values it quotes may
- * hold newlines or escape sequences, shown as '?'. */
-static void one_line(char *s)
+void sc_one_line(char *s)
 {
 	size_t n;
 
@@ -45,7 +43,7 @@ static int vfail(struct sc_ctx *c, const char *path, const char *key,
 	if (n >= 0 && (size_t)n < c->errlen)
 		vsnprintf(c->err + n, c->errlen - (size_t)n, fmt, ap);
 	if (c->errlen)
-		one_line(c->err);
+		sc_one_line(c->err);
 	return -EINVAL;
 }
 
