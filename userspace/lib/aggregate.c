@@ -42,12 +42,11 @@ double bb_aggregate_union(struct bb_aggregate_span *s, size_t n)
 	return total;
 }
 
-/* Times as seconds since this base (the earliest TCP data): a double
- * then keeps ns resolution, which absolute CLOCK_TAI ns would not. */
-static json_int_t base_ns;
-
-/* The data period and bytes of one end of an http flow, or false. */
-static bool end_span(json_t *end, bool tx, struct bb_aggregate_span *s)
+/* The data period and bytes of one end of an http flow, or false. Times
+ * are seconds since base (ns): a double then keeps ns resolution, which
+ * absolute CLOCK_TAI ns would not. */
+static bool end_span(json_t *end, bool tx, json_int_t base,
+		     struct bb_aggregate_span *s)
 {
 	json_t *first = json_object_get(end, tx ? "first_tx_ns" : "first_rx_ns");
 	json_t *last = json_object_get(end, tx ? "last_tx_ns" : "last_rx_ns");
@@ -56,8 +55,8 @@ static bool end_span(json_t *end, bool tx, struct bb_aggregate_span *s)
 								"rx_payload_bytes"));
 	if (!json_is_integer(first) || !json_is_integer(last) || s->bytes <= 0)
 		return false;
-	s->a = (double)(json_integer_value(first) - base_ns) / 1e9;
-	s->b = (double)(json_integer_value(last) - base_ns) / 1e9;
+	s->a = (double)(json_integer_value(first) - base) / 1e9;
+	s->b = (double)(json_integer_value(last) - base) / 1e9;
 	return s->b >= s->a;
 }
 
@@ -76,7 +75,7 @@ static json_t *end_at(json_t *f, const char *port, bool tx)
 }
 
 static json_t *direction(json_t *flows, const char *port, bool tx,
-			 double run_a, double run_b)
+			 json_int_t base, double run_a, double run_b)
 {
 	struct bb_aggregate_span *s = calloc(json_array_size(flows) + 1, sizeof(*s));
 	double bytes = 0, a = 0, b = 0, active;
@@ -87,7 +86,7 @@ static json_t *direction(json_t *flows, const char *port, bool tx,
 		return json_null();
 	json_array_foreach(flows, i, f) {
 		end = end_at(f, port, tx);
-		if (!end || !end_span(end, tx, &s[n]))
+		if (!end || !end_span(end, tx, base, &s[n]))
 			continue;
 		bytes += s[n].bytes;
 		a = n ? (s[n].a < a ? s[n].a : a) : s[n].a;
@@ -107,7 +106,7 @@ static json_t *direction(json_t *flows, const char *port, bool tx,
 }
 
 /* The scenario's TCP period: every http flow's data, both directions. */
-static bool run_span(json_t *flows, double *a, double *b)
+static bool run_span(json_t *flows, json_int_t base, double *a, double *b)
 {
 	struct bb_aggregate_span s;
 	bool any = false;
@@ -118,7 +117,7 @@ static bool run_span(json_t *flows, double *a, double *b)
 		for (int k = 0; k < 2; k++) {
 			const char *port = json_string_value(json_object_get(f, k ? "destination" : "source"));
 
-			if (!port || !end_span(end_at(f, port, !k), !k, &s))
+			if (!port || !end_span(end_at(f, port, !k), !k, base, &s))
 				continue;
 			*a = any && *a < s.a ? *a : s.a;
 			*b = any && *b > s.b ? *b : s.b;
@@ -133,22 +132,21 @@ json_t *bb_aggregate_tcp(json_t *record)
 	json_t *flows = json_object_get(record, "flows"), *ports = json_array(), *p;
 	double a = 0, b = 0;
 	const char *name;
+	json_int_t base;
 	size_t i;
 
-	base_ns = 0;
-	if (!run_span(flows, &a, &b))
+	if (!run_span(flows, 0, &a, &b))
 		return ports;
-	/* again with the earliest data as the base, for the resolution */
-	base_ns = (json_int_t)(a * 1e9);
-	if (!run_span(flows, &a, &b))
-		return ports;
+	/* again from the earliest data (to within a µs), for the resolution */
+	base = (json_int_t)(a * 1e9);
+	run_span(flows, base, &a, &b);
 	json_array_foreach(json_object_get(record, "ports"), i, p) {
 		name = json_string_value(json_object_get(p, "name"));
 		if (!name)
 			continue;
 		json_array_append_new(ports, json_pack("{s:s,s:o,s:o}", "port", name,
-			"tx", direction(flows, name, true, a, b),
-			"rx", direction(flows, name, false, a, b)));
+			"tx", direction(flows, name, true, base, a, b),
+			"rx", direction(flows, name, false, base, a, b)));
 	}
 	return ports;
 }
