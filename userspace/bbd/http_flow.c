@@ -131,6 +131,8 @@ static void on_end(struct bbd_flow_run *f, struct bb_http_end *e, bool open,
 	bb_http_io(e, events, bbd_now_tai());
 	watch(e, open);
 	settle(f);
+	if (bb_http_draining(e))
+		bbd_run_fast_tick(f->http->run);
 }
 
 static void on_client(int fd, uint32_t events, void *arg)
@@ -191,10 +193,10 @@ int bbd_http_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 	struct bbd_http_flow *h = calloc(1, sizeof(*h));
 	int ret;
 
-	(void)r;
 	if (!h)
 		return -ENOMEM;
 	h->listen_fd = h->client.fd = h->server.fd = -1;
+	h->run = r;
 	f->http = h;
 	ret = listen_on(f, err, errlen);
 	if (!ret && f->cfg->http.ecn && (ret = http_tcp_ecn_on(client_port(f)->nsfd)))
@@ -252,17 +254,17 @@ static uint64_t moved(const struct bbd_http_flow *h)
 	       (h->server.state == BB_HS_DRAIN);
 }
 
-void bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f)
+bool bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f)
 {
 	struct bbd_http_flow *h = f->http;
 	uint64_t now = bbd_now_mono(), m;
 
 	if (!h || h->finished)
-		return;
+		return false;
 	if (!h->started) {
 		if (now >= r->traffic_mono + f->cfg->delay_ns)
 			start_client(r, f);
-		return;
+		return true;
 	}
 	if (bb_http_draining(&h->client))
 		on_end(f, &h->client, h->client_open, 0);
@@ -275,6 +277,8 @@ void bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f)
 	} else if (!h->finished && now - h->last_progress_mono > STALL_NS) {
 		bbd_http_cut(f, "no byte moved for 15 s (link down?)");
 	}
+	return !h->finished && (bb_http_draining(&h->client) || bb_http_draining(&h->server) ||
+				h->client.state == BB_HS_CONNECTING);
 }
 
 void bbd_http_cut(struct bbd_flow_run *f, const char *why)

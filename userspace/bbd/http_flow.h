@@ -36,6 +36,7 @@ struct bbd_tcp_stats {
 };
 
 struct bbd_http_flow {
+	struct bbd_run *run;
 	int listen_fd;
 	struct bb_http_end client, server;
 	bool client_open, server_open;	/* their fds are live */
@@ -55,9 +56,9 @@ int bbd_http_check(const struct bbd_plan *p, char *err, size_t errlen);
  * client starts at traffic_mono + initial_time_to_wait. */
 int bbd_http_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 		 size_t errlen);
-/* Every millisecond of the traffic phase: clients due, ACK waits,
- * stalled sessions. */
-void bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f);
+/* Every millisecond while needed, and every 200 ms: clients due, ACK
+ * waits, stalled sessions. True while it needs the 1 ms tick. */
+bool bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f);
 /* Every second: TCP_INFO and goodput into f->over_time. */
 void bbd_http_poll(struct bbd_run *r, struct bbd_flow_run *f);
 /* Cut the session short (maximum_run_time, stop): why is the reason. */

@@ -110,6 +110,16 @@ int bbd_timer_new(unsigned int period_ms)
 	return fd;
 }
 
+int bbd_timer_set(int fd, unsigned int period_ms)
+{
+	struct itimerspec its = {
+		.it_interval = { period_ms / 1000, (long)(period_ms % 1000) * 1000000 },
+	};
+
+	its.it_value = its.it_interval;
+	return timerfd_settime(fd, 0, &its, NULL) < 0 ? -errno : 0;
+}
+
 uint64_t bbd_timer_read(int fd)
 {
 	uint64_t n = 0;

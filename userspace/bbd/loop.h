@@ -24,6 +24,8 @@ void bbd_loop_quit(void);
 
 /* A periodic timerfd every period_ms, first expiry after period_ms. */
 int bbd_timer_new(unsigned int period_ms);
+/* Re-arm a timerfd every period_ms (0: stop it); 0 or -errno. */
+int bbd_timer_set(int fd, unsigned int period_ms);
 /* Consume a timerfd's expirations; returns how many. */
 uint64_t bbd_timer_read(int fd);
 

@@ -64,7 +64,8 @@ struct bbd_run {
 	const struct bbd_run_ops *ops;
 	void *arg;			/* the caller's */
 	int timer;
-	int http_timer;			/* 1 ms while HTTP flows run */
+	int http_timer;			/* 1 ms while HTTP flows need it */
+	bool fast_armed;
 	unsigned int ticks;
 	long long id;			/* archive id, or 0 */
 	bool interrupted;
@@ -91,6 +92,8 @@ int run_flow_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 		 size_t errlen);
 int run_start_streams(struct bbd_run *r, uint64_t tai_ns);
 void run_stop_streams(struct bbd_run *r);
+/* An HTTP or video flow needs the 1 ms tick (it waits for an ACK). */
+void bbd_run_fast_tick(struct bbd_run *r);
 /* Cut every HTTP flow still going, for why. */
 void run_stop_http(struct bbd_run *r, const char *why);
 void run_flow_poll(struct bbd_run *r, struct bbd_flow_run *f);

@@ -167,6 +167,8 @@ static void on_client(int fd, uint32_t events, void *arg)
 	}
 }
 
+static void video_tick(struct bbd_run *r, struct bbd_flow_run *f);
+
 static void drain_servers(struct bbd_video_flow *v)
 {
 	int i;
@@ -177,13 +179,21 @@ static void drain_servers(struct bbd_video_flow *v)
 			close_fd(&v->server[i].end.fd);
 }
 
-void bbd_video_tick(struct bbd_run *r, struct bbd_flow_run *f)
+bool bbd_video_tick(struct bbd_run *r, struct bbd_flow_run *f)
+{
+	struct bbd_video_flow *v = f->video;
+
+	if (!v || v->finished)
+		return false;
+	video_tick(r, f);
+	return !v->finished;
+}
+
+static void video_tick(struct bbd_run *r, struct bbd_flow_run *f)
 {
 	struct bbd_video_flow *v = f->video;
 	uint64_t mono = bbd_now_mono(), now = bbd_now_tai();
 
-	if (!v || v->finished)
-		return;
 	if (!v->started) {
 		if (mono < r->traffic_mono + f->cfg->delay_ns)
 			return;

@@ -40,8 +40,9 @@ struct bbd_video_flow {
 
 int bbd_video_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 		  size_t errlen);
-/* Every millisecond: start, next segment, play-out, end, stall. */
-void bbd_video_tick(struct bbd_run *r, struct bbd_flow_run *f);
+/* Every millisecond (a video always wants it: its buffer drains in
+ * time): start, next segment, play-out, end, stall. */
+bool bbd_video_tick(struct bbd_run *r, struct bbd_flow_run *f);
 /* Every second: the buffer into f->over_time. */
 void bbd_video_poll(struct bbd_run *r, struct bbd_flow_run *f);
 void bbd_video_cut(struct bbd_flow_run *f, const char *why);

@@ -288,3 +288,17 @@ long bb_http_chunks_feed(struct bb_http_chunks *c, const char *p, size_t n,
 	}
 	return (long)i;
 }
+
+uint64_t bb_http_chunks_data(const struct bb_http_chunks *c)
+{
+	return c->state == CH_DATA && !c->done ? c->left : 0;
+}
+
+void bb_http_chunks_skip(struct bb_http_chunks *c, uint64_t n)
+{
+	if (c->state != CH_DATA || n > c->left)
+		return;
+	c->left -= n;
+	if (!c->left)
+		c->state = CH_DATA_CR;
+}

@@ -59,5 +59,9 @@ struct bb_http_chunks {
  */
 long bb_http_chunks_feed(struct bb_http_chunks *c, const char *p, size_t n,
 			 uint64_t *payload);
+/* How many chunk data bytes may be taken without looking at them (0 when
+ * framing comes next); bb_http_chunks_skip() takes them. */
+uint64_t bb_http_chunks_data(const struct bb_http_chunks *c);
+void bb_http_chunks_skip(struct bb_http_chunks *c, uint64_t n);
 
 #endif
