@@ -85,7 +85,7 @@ _bbctl()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "-j --json -p --pretty -h --help -V --version" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "port stream trigger scenario runs report help" -- "$cur"))
+			COMPREPLY=($(compgen -W "port stream trigger scenario runs report http help" -- "$cur"))
 		fi
 		return
 	fi
@@ -99,6 +99,15 @@ _bbctl()
 		stream) COMPREPLY=($(compgen -W "add del start stop show help" -- "$cur")) ;;
 		trigger) COMPREPLY=($(compgen -W "add del show history histogram help" -- "$cur")) ;;
 		scenario) COMPREPLY=($(compgen -W "check convert help" -- "$cur")) ;;
+		http) COMPREPLY=($(compgen -W "get serve help" -- "$cur")) ;;
+		esac
+		return
+	fi
+	# http get URL; http serve [port P] [address A] [count N] [size B]
+	if [ "$obj" = http ]; then
+		case "$cmd:$prev" in
+		serve:port | serve:address | serve:count | serve:size | get:*) ;;
+		serve:*) COMPREPLY=($(compgen -W "port address count size" -- "$cur")) ;;
 		esac
 		return
 	fi
