@@ -3,6 +3,8 @@
 # session Finished with its exact payload; bbd's peak RSS and CPU time
 # printed (the closing note and Documentation/performance.md quote them).
 
+# kernel-lines: 6.12
+
 load lib
 
 BBD=${BBD:-$BB_TOP/build/bin/bbd}

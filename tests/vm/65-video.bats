@@ -5,6 +5,8 @@
 #
 #   bbv0 <-> bbv1   htb on bbv0 (the server's egress) set per test
 
+# kernel-lines: 6.12
+
 load lib
 
 setup() {
