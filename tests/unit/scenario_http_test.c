@@ -9,7 +9,7 @@
 #include <string.h>
 #include <cmocka.h>
 
-#include "scenario.h"
+#include "scenario_check.h"
 
 #define PA(extra) "{\"name\":\"a\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.1\"" extra "}"
 #define PB "{\"name\":\"b\",\"port_group\":[\"b\"],\"interface\":\"veth1\",\"ipv4\":\"10.0.0.2\"}"
@@ -17,11 +17,6 @@
 	"\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]}" extra "}]}"
 #define HTTP_NAT(extra) "{\"ports\":[" PA(",\"nat\":true") "," PB "],\"flows\":[{\"name\":\"h\",\"type\":\"http\"," \
 	"\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]}" extra "}]}"
-
-struct bad {
-	const char *doc;
-	const char *err;
-};
 
 static const struct bad bad_docs[] = {
 	{ HTTP(",\"frame_size\":100"),
@@ -58,35 +53,8 @@ static const struct bad bad_docs[] = {
 
 static void test_bad(void **state)
 {
-	char err[BB_SCENARIO_ERR_MAX];
-	struct bb_scenario *sc;
-	size_t i;
 	(void)state;
-
-	for (i = 0; i < sizeof(bad_docs) / sizeof(bad_docs[0]); i++) {
-		json_t *doc = json_loads(bad_docs[i].doc, 0, NULL);
-
-		if (!doc)
-			fail_msg("case %zu is not JSON", i);
-		err[0] = '\0';
-		assert_int_equal(bb_scenario_parse(doc, &sc, err, sizeof(err)), -EINVAL);
-		if (strcmp(err, bad_docs[i].err))
-			fail_msg("case %zu:\n want: %s\n  got: %s", i, bad_docs[i].err, err);
-		json_decref(doc);
-	}
-}
-
-static struct bb_scenario *good(const char *text)
-{
-	char err[BB_SCENARIO_ERR_MAX] = "";
-	struct bb_scenario *sc = NULL;
-	json_t *doc = json_loads(text, 0, NULL);
-
-	assert_non_null(doc);
-	if (bb_scenario_parse(doc, &sc, err, sizeof(err)))
-		fail_msg("unexpected error: %s", err);
-	json_decref(doc);
-	return sc;
+	check_bad(bad_docs, sizeof(bad_docs) / sizeof(bad_docs[0]));
 }
 
 static void test_defaults(void **state)

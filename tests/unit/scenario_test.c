@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 
-#include "scenario.h"
+#include "scenario_check.h"
 
 #define P1 "{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.1\"}"
 #define P2 "{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth1\",\"ipv4\":\"10.0.0.2\"}"
@@ -26,11 +26,6 @@
 #define PORT1(extra) "{\"name\":\"p1\",\"port_group\":[\"a\"],\"interface\":\"veth0\"" extra "}"
 #define FLOW_OF(type, extra) "{" PORTS ",\"flows\":[{\"name\":\"f\",\"type\":\"" type "\"," \
 	"\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]}" extra "}]}"
-
-struct bad {
-	const char *doc;
-	const char *err;
-};
 
 static const struct bad bad_docs[] = {
 	/* conflicts */
@@ -191,44 +186,8 @@ static const struct bad bad_docs[] = {
 
 static void test_bad(void **state)
 {
-	char err[BB_SCENARIO_ERR_MAX];
-	struct bb_scenario *sc;
-	json_error_t jerr;
-	size_t i, wrong = 0;
-
 	(void)state;
-	/* every case runs, so one change shows all the lines it moved */
-	for (i = 0; i < sizeof(bad_docs) / sizeof(bad_docs[0]); i++) {
-		json_t *doc = json_loads(bad_docs[i].doc, 0, &jerr);
-
-		if (!doc)
-			fail_msg("case %zu is not JSON: %s", i, jerr.text);
-		snprintf(err, sizeof(err), "(no error)");
-		if (bb_scenario_parse(doc, &sc, err, sizeof(err)) != -EINVAL || sc) {
-			print_error("case %zu: not -EINVAL (%s)\n", i, err);
-			bb_scenario_free(sc);
-			wrong++;
-		} else if (strcmp(err, bad_docs[i].err)) {
-			print_error("case %zu:\n want: %s\n  got: %s\n", i, bad_docs[i].err, err);
-			wrong++;
-		}
-		json_decref(doc);
-	}
-	if (wrong)
-		fail_msg("%zu cases gave another error", wrong);
-}
-
-static struct bb_scenario *good(const char *text)
-{
-	char err[BB_SCENARIO_ERR_MAX] = "";
-	struct bb_scenario *sc = NULL;
-	json_t *doc = json_loads(text, 0, NULL);
-
-	assert_non_null(doc);
-	if (bb_scenario_parse(doc, &sc, err, sizeof(err)))
-		fail_msg("unexpected error: %s", err);
-	json_decref(doc);
-	return sc;
+	check_bad(bad_docs, sizeof(bad_docs) / sizeof(bad_docs[0]));
 }
 
 /* One minimal flow: ByteBlower's defaults everywhere. */

@@ -77,7 +77,7 @@ run_example() {
 	assert_gt "frames" 1000 "$(jq '.flows[0].results.rx_frames' <<< "$REC")"
 }
 
-@test "examples/http.json: GET, GET after a wait, paced PUT and frame blasting side by side; aggregate per port" {
+@test "examples/http.json: GET, GET after a wait, paced PUT, video and frame blasting side by side; aggregate per port" {
 	run_example http
 	for f in 0 1 2; do
 		assert_eq "flow $f status" finished "$(jq -r ".flows[$f].results.status" <<< "$REC")"
@@ -94,7 +94,10 @@ run_example() {
 	# alive: from the first byte of either GET to the last of either, by hand
 	alive=$(jq -r '[.flows[0,1].results.client] | ((map(.last_rx_ns) | max) - (map(.first_rx_ns) | min)) / 1e9' <<< "$REC")
 	assert_eq "alive by hand" true "$(jq -n "($alive - $(jq -r .alive_s <<< "$agg")) | fabs < 1e-6")"
+	# the video played its 5 s without a stall
+	assert_eq "video" finished "$(jq -r '.flows[3].results.status' <<< "$REC")"
+	assert_eq "video stalls" 0 "$(jq -r '.flows[3].results.stalls' <<< "$REC")"
 	# the frame blasting flow is there and counts nothing in the aggregate
-	assert_eq "background frames" 2000 "$(jq -r '.flows[3].results.rx_frames' <<< "$REC")"
+	assert_eq "background frames" 2000 "$(jq -r '.flows[4].results.rx_frames' <<< "$REC")"
 	assert_eq "wan rx (upload only)" 1 "$(jq -r '.aggregate[] | select(.port == "wan") | .rx.flows' <<< "$REC")"
 }

@@ -26,6 +26,20 @@ json_t *an_result(const char *type, bool pass, const char *reason)
 			 pass ? "PASS" : "FAIL", "reason", reason);
 }
 
+json_t *an_session(json_t *res, const char *type, const char *what,
+		   const char *done_reason)
+{
+	const char *st = json_string_value(json_object_get(res, "status"));
+	json_t *reason = json_object_get(res, "reason");
+	char why[AN_REASON_MAX];
+
+	if (st && !strcmp(st, "finished"))
+		return an_result(type, true, done_reason);
+	snprintf(why, sizeof(why), "%s %s: %s", what, st ? st : "unknown",
+		 json_is_string(reason) ? json_string_value(reason) : "no reason recorded");
+	return an_result(type, false, why);
+}
+
 bool an_loss_ok(json_t *results, const struct an_limits *l, char *why,
 		size_t len)
 {

@@ -13,18 +13,11 @@
 
 static json_t *session(json_t *res)
 {
-	const char *st = json_string_value(json_object_get(res, "status"));
-	json_t *reason = json_object_get(res, "reason");
 	char why[AN_REASON_MAX];
 
-	if (st && !strcmp(st, "finished")) {
-		snprintf(why, sizeof(why), "TCP session finished: %lld payload bytes received",
-			 json_integer_value(json_object_get(res, "rx_payload_bytes")));
-		return an_result("http_session", true, why);
-	}
-	snprintf(why, sizeof(why), "TCP session %s: %s", st ? st : "unknown",
-		 json_is_string(reason) ? json_string_value(reason) : "no reason recorded");
-	return an_result("http_session", false, why);
+	snprintf(why, sizeof(why), "TCP session finished: %lld payload bytes received",
+		 json_integer_value(json_object_get(res, "rx_payload_bytes")));
+	return an_session(res, "http_session", "TCP session", why);
 }
 
 static json_t *goodput(json_t *res, double min_bps)

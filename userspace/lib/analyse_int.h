@@ -21,6 +21,10 @@ struct an_limits {
 double an_num(json_t *o, const char *key, double dflt);
 /* {"type", "verdict", "reason"}: a new reference. */
 json_t *an_result(const char *type, bool pass, const char *reason);
+/* A TCP flow's session analyser: PASS with done_reason when its results'
+ * status is "finished", else FAIL with "<what> <status>: <reason>". */
+json_t *an_session(json_t *res, const char *type, const char *what,
+		   const char *done_reason);
 /* The loss part: "loss X% within|exceeds max_loss_percentage Y%" into
  * why; false if it fails or nothing was sent. */
 bool an_loss_ok(json_t *results, const struct an_limits *l, char *why,

@@ -14,18 +14,11 @@
 
 static json_t *session(json_t *res)
 {
-	const char *st = json_string_value(json_object_get(res, "status"));
-	json_t *reason = json_object_get(res, "reason");
 	char why[AN_REASON_MAX];
 
-	if (st && !strcmp(st, "finished")) {
-		snprintf(why, sizeof(why), "%lld segments fetched",
-			 json_integer_value(json_object_get(res, "segments")));
-		return an_result("video_session", true, why);
-	}
-	snprintf(why, sizeof(why), "video session %s: %s", st ? st : "unknown",
-		 json_is_string(reason) ? json_string_value(reason) : "no reason recorded");
-	return an_result("video_session", false, why);
+	snprintf(why, sizeof(why), "%lld segments fetched",
+		 json_integer_value(json_object_get(res, "segments")));
+	return an_session(res, "video_session", "video session", why);
 }
 
 static json_t *buffer(json_t *an, json_t *res)

@@ -133,31 +133,32 @@ static bool out_empty(const struct bb_http_out *o)
 	       o->suffix_off == o->suffix_len;
 }
 
+static void init_end(struct bb_http_end *e, enum bb_http_role role, int fd,
+		     uint64_t size, double duration_s)
+{
+	memset(e, 0, sizeof(*e));
+	e->role = role;
+	e->fd = fd;
+	e->size = size;
+	e->duration_s = duration_s;
+	e->state = role == BB_HTTP_CLIENT ? BB_HS_CONNECTING : BB_HS_RECV_HEAD;
+}
+
 void bb_http_client_init(struct bb_http_end *e, int fd, enum bb_http_method m,
 			 uint64_t size, double duration_s, const char *host,
 			 const char *target, uint64_t now)
 {
-	memset(e, 0, sizeof(*e));
-	e->role = BB_HTTP_CLIENT;
-	e->fd = fd;
+	init_end(e, BB_HTTP_CLIENT, fd, size, duration_s);
 	e->method = m;
-	e->size = size;
-	e->duration_s = duration_s;
 	snprintf(e->host, sizeof(e->host), "%s", host);
 	snprintf(e->target, sizeof(e->target), "%s", target);
-	e->state = BB_HS_CONNECTING;
 	e->t1 = now;
 }
 
 void bb_http_server_init(struct bb_http_end *e, int fd, uint64_t size,
 			 double duration_s)
 {
-	memset(e, 0, sizeof(*e));
-	e->role = BB_HTTP_SERVER;
-	e->fd = fd;
-	e->size = size;
-	e->duration_s = duration_s;
-	e->state = BB_HS_RECV_HEAD;
+	init_end(e, BB_HTTP_SERVER, fd, size, duration_s);
 }
 
 /* Start sending a body after head (in e->out's prefix): Content-Length
