@@ -465,6 +465,29 @@ static void test_limits(void **state)
 	unlink(file);
 }
 
+/* A group that is both source and destination: a mesh without the
+ * self pairs, as the framework makes it. */
+static void test_mesh(void **state)
+{
+	struct bb_scenario *sc = good("{\"ports\":["
+		"{\"name\":\"p1\",\"port_group\":[\"m\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.0.1\"},"
+		"{\"name\":\"p2\",\"port_group\":[\"m\"],\"interface\":\"veth1\",\"ipv4\":\"10.0.0.2\"},"
+		"{\"name\":\"p3\",\"port_group\":[\"m\"],\"interface\":\"veth2\",\"ipv4\":\"10.0.0.3\"}],"
+		"\"flows\":[{\"name\":\"f\",\"type\":\"frame_blasting\","
+		"\"source\":{\"port_group\":[\"m\"]},\"destination\":{\"port_group\":[\"m\"]}}]}");
+	unsigned int i;
+
+	(void)state;
+	assert_int_equal(sc->nflows, 6);
+	for (i = 0; i < sc->nflows; i++)
+		assert_int_not_equal(sc->flows[i].src, sc->flows[i].dst);
+	assert_int_equal(sc->flows[0].src, 0);
+	assert_int_equal(sc->flows[0].dst, 1);
+	assert_int_equal(sc->flows[5].src, 2);
+	assert_int_equal(sc->flows[5].dst, 1);
+	bb_scenario_free(sc);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -476,6 +499,7 @@ int main(void)
 		cmocka_unit_test(test_voice_gaming),
 		cmocka_unit_test(test_flow_config),
 		cmocka_unit_test(test_ports),
+		cmocka_unit_test(test_mesh),
 		cmocka_unit_test(test_good_addresses),
 		cmocka_unit_test(test_limits),
 	};

@@ -320,7 +320,7 @@ int sc_expand_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 		   const struct bb_scenario_flow *tmpl, struct bb_scenario *sc)
 {
 	const unsigned int *src = c->groups->src, *dst = c->groups->dst;
-	unsigned int i, j, nsrc, ndst;
+	unsigned int i, j, nsrc, ndst, before = sc->nflows, self = 0;
 	char path[SC_PATH_MAX];
 	int ret;
 
@@ -328,13 +328,16 @@ int sc_expand_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 	ret = select_ports(c, o, path, "source", c->groups->src, &nsrc);
 	if (!ret)
 		ret = select_ports(c, o, path, "destination", c->groups->dst, &ndst);
-	/* each pair adds a flow or ends the expansion: at most
-	 * SC_FLOWS_MAX + 1 rounds whatever the groups select */
+	/* each pair adds a flow or ends the expansion, but a port paired
+	 * with itself, which is skipped (a group that is both source and
+	 * destination is a mesh, as the framework makes it): at most
+	 * SC_FLOWS_MAX + 1 + nsrc rounds whatever the groups select */
 	for (i = 0; i < nsrc && !ret; i++)
 		for (j = 0; j < ndst && !ret; j++) {
-			if (src[i] == dst[j])
-				return sc_fail(c, path, "source and destination both resolve to port \"%s\"",
-					       sc->ports[src[i]].name);
+			if (src[i] == dst[j]) {
+				self = src[i] + 1;
+				continue;
+			}
 			if (sc->nflows + (tmpl->reverse ? 2 : 1) > SC_FLOWS_MAX)
 				return sc_fail(c, path, "the scenario expands to more than %d flows",
 					       SC_FLOWS_MAX);
@@ -342,5 +345,8 @@ int sc_expand_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 			if (!ret && tmpl->reverse)
 				ret = one(c, path, tmpl, sc, dst[j], src[i], true);
 		}
+	if (!ret && sc->nflows == before && self)
+		return sc_fail(c, path, "source and destination both resolve to port \"%s\"",
+			       sc->ports[self - 1].name);
 	return ret;
 }

@@ -761,9 +761,47 @@
 		rttChart(sec, f);
 	}
 
+	// video: the player's buffer model (Documentation/scenario.md, video)
+	function videoFlowSection(f) {
+		var sec = add(main, el("section", "flow video"));
+		var c = f.config || {}, r = f.results || {}, ot = r.over_time || [];
+		flowHeading(sec, f);
+		tableRow(sec, [["Configuration", kvTable([
+			["type", f.type], ["source (server)", f.source], ["destination (player)", f.destination],
+			["segment", fmtInt(c.segment_size) + " B of " + c.segment_duration_s + " s"],
+			["buffering goal", c.buffering_goal_s + " s"], ["play goal", c.play_goal_s + " s"],
+			["duration", isNum(c.duration_s) ? c.duration_s + " s" : "until maximum_run_time"],
+			["TCP server port", c.tcp_server_port],
+			["max initial wait", (c.analysis || {}).max_initial_wait_time + " s"],
+			["max stalls", (c.analysis || {}).max_stalls],
+		])], ["Results", kvTable([
+			["status", r.status], ["reason", r.reason, true],
+			["segments", fmtInt(r.segments)], ["initial wait", fmtNs(r.initial_wait_ns)],
+			["stalls", fmtInt(r.stalls)], ["time stalled", fmtNs(r.stall_ns)],
+			["buffer at the end", isNum(r.buffer_s) ? r.buffer_s.toFixed(3) + " s" : null],
+			["bytes into the buffer", fmtInt(r.bytes_in)], ["bytes played", fmtInt(r.bytes_out)],
+			["average goodput", fmtBps(r.goodput_bps)],
+		])]]);
+		add(sec, el("h4", null, "Analysers"));
+		add(sec, analyserTable(f));
+		if (!ot.length)
+			return;
+		makeChart(chartBox(sec, "Buffer level and goodput over time"), {
+			scales: { x: { time: false }, s: { range: zeroUp }, bps: { range: zeroUp } },
+			series: [{ label: "time (s)" },
+				{ label: "buffer (s of video)", scale: "s", stroke: COLORS[0], width: 2,
+					paths: uPlot.paths.stepped(STEP) },
+				bpsSeries("goodput (segments)", COLORS[7])],
+			axes: [X_AXIS, { scale: "s", label: "buffer (s)" },
+				Object.assign(bpsAxis(), { side: 1, grid: { show: false } })],
+		}, [stepX(ot), stepY(pick(ot, "buffer_s")), stepY(pick(ot, "goodput_bps"))]);
+	}
+
 	function flowSection(f) {
 		if (isHttp(f))
 			httpFlowSection(f);
+		else if (f.type === "video")
+			videoFlowSection(f);
 		else
 			frameFlowSection(f);
 	}
