@@ -57,7 +57,10 @@ for n in d["notices"]:
     print(n["path"], n["action"], json.dumps(n.get("value")))')
 	grep -qx 'server mapped null' <<< "$notes"
 	grep -qx 'ports\[0\].interface mapped null' <<< "$notes"
-	grep -qx 'ports\[0\].tags kept \["public", "core"\]' <<< "$notes"
+	# tags are bb keys now: they pass through to the record
+	printf '%s\n' "$output" | python3 -c '
+import json, sys
+assert json.load(sys.stdin)["scenario"]["ports"][0]["tags"] == ["public", "core"]'
 	grep -qx 'flows\[0\].napt_keep_alive ignored null' <<< "$notes"
 	grep -qx 'flows\[0\].number_of_frames mapped null' <<< "$notes"
 	grep -qx 'report.html_report mapped null' <<< "$notes"

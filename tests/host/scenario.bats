@@ -65,7 +65,7 @@ bad_file() {
 
 @test "scenario check: port groups that name no port, or the same port both ways" {
 	bad_file "$(sel '{"port_group":["a"]}' '{"port_group":["nope"]}')" 'flows[0].destination.port_group[0]: no port is in group "nope"'
-	bad_file "$(sel '{"port_group":["a"]}' '{"port_group":["b","a"]}')" 'flows[0]: source and destination both resolve to port "p1"'
+	bad_file "$(sel '{"port_group":["a"]}' '{"port_group":["a"]}')" 'flows[0]: source and destination both resolve to port "p1"'
 }
 
 @test "scenario check: duplicate names" {

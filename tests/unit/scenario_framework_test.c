@@ -98,7 +98,7 @@ static void test_detect(void **state)
 {
 	json_t *bb = load("{\"ports\":[" P1 "],\"flows\":[{" FB ",\"dscp\":\"0x2e\"}],\"report\":{\"html\":true}}");
 	json_t *fw = load(DOC(""));
-	json_t *flow = load("{\"ports\":[" P1 "],\"flows\":[{" FB ",\"flow_group\":[\"x\"]}]}");
+	json_t *flow = load("{\"ports\":[" P1 "],\"flows\":[{" FB ",\"ip_dscp\":46}]}");
 	struct bb_fw_result r;
 
 	(void)state;

@@ -94,6 +94,7 @@ static json_t *one_port(const struct bbd_run *r, unsigned int i)
 	const struct bbd_port *p = &r->ports[i];
 	json_t *sc = json_array_get(json_object_get(r->plan.scenario, "ports"), i);
 	json_t *groups = json_object_get(sc, "port_group");
+	json_t *tags = json_object_get(sc, "tags");
 	json_t *vlans = json_object_get(sc, "vlans");
 	char ip6[80] = "";
 	struct bb_ip *v6 = (struct bb_ip *)&c->ip6;
@@ -101,7 +102,7 @@ static json_t *one_port(const struct bbd_run *r, unsigned int i)
 	if (c->has_ip6 && inet_ntop(AF_INET6, &v6->v6, ip6, sizeof(ip6)))
 		snprintf(ip6 + strlen(ip6), sizeof(ip6) - strlen(ip6), "/%u",
 			 c->prefix6);
-	return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:b,s:o}",
+	return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:b,s:o,s:o}",
 		"name", c->name,
 		"port_group", groups ? json_incref(groups) : json_array(),
 		"interface", c->ifname,
@@ -114,7 +115,7 @@ static json_t *one_port(const struct bbd_run *r, unsigned int i)
 		"vlans", vlans ? json_incref(vlans) : json_array(),
 		"nat", json_is_true(json_object_get(sc, "nat")),
 		"exclusive", c->exclusive,
-		"dhcp", dhcp_lease(p));
+		"dhcp", dhcp_lease(p), "tags", tags ? json_incref(tags) : json_array());
 }
 
 static const char *type_name(enum bbd_flow_type t)

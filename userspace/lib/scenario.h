@@ -139,6 +139,8 @@ struct bb_scenario_flow {
 	struct bb_scenario_analysis analysis;
 	struct bb_scenario_http http;	/* types http and video */
 	struct bb_scenario_video video;	/* type video only */
+	/* labels kept for the reports (borrowed from the normalized doc) */
+	json_t *flow_group, *reverse_flow_group;
 };
 
 struct bb_scenario {

@@ -80,7 +80,21 @@ static json_t *video_config(const struct bb_scenario_flow *f)
 		"max_stalls", v->max_stalls);
 }
 
+static json_t *type_config(const struct bb_scenario_flow *f);
+
+/* The flow's own config and its flow group (the reverse direction's
+ * is reverse_flow_group), as the framework's reports group flows. */
 json_t *bb_scenario_flow_config(const struct bb_scenario_flow *f)
+{
+	json_t *cfg = type_config(f);
+	json_t *g = f->reverse ? f->reverse_flow_group : f->flow_group;
+
+	if (cfg)
+		json_object_set_new(cfg, "flow_group", g ? json_deep_copy(g) : json_null());
+	return cfg;
+}
+
+static json_t *type_config(const struct bb_scenario_flow *f)
 {
 	const struct bb_size_dist *d = &f->size_dist;
 	json_t *cfg;

@@ -66,21 +66,6 @@ static int traffic_class(struct fw_ctx *c, json_t *o, const char *path)
 	return 0;
 }
 
-/* A key bb's dialect has no place for yet: in the notices with its value. */
-static void keep(struct fw_ctx *c, json_t *o, const char *path, const char *key,
-		 const char *why)
-{
-	char kpath[FW_PATH_MAX];
-
-	if (!json_object_get(o, key))
-		return;
-	fw_path(kpath, "%s.%s", path, key);
-	fw_note(c, kpath, "kept", "%s", why);
-	json_object_set(json_array_get(c->notes, json_array_size(c->notes) - 1),
-			"value", json_object_get(o, key));
-	json_object_del(o, key);
-}
-
 static int nat_keep_alive(struct fw_ctx *c, json_t *o, const char *path)
 {
 	char kpath[FW_PATH_MAX];
@@ -119,8 +104,6 @@ static int common(struct fw_ctx *c, json_t *o, const char *path)
 		ret = fw_codepoint(c, o, path, "ecn");
 	if (!ret)
 		ret = nat_keep_alive(c, o, path);
-	keep(c, o, path, "flow_group", "kept in this record only (bb's dialect has no flow groups yet)");
-	keep(c, o, path, "reverse_flow_group", "kept in this record only (bb's dialect has no flow groups yet)");
 	return ret;
 }
 

@@ -221,19 +221,11 @@ static void vlans(struct fw_ctx *c, json_t *o, const char *path)
 
 static int one_port(struct fw_ctx *c, json_t *o, const char *path)
 {
-	json_t *tags = json_object_get(o, "tags");
 	char kpath[FW_PATH_MAX];
 
 	if (json_object_get(o, "uuid")) {
 		fw_path(kpath, "%s.uuid", path);
 		return fw_fail(c, kpath, "ByteBlower Endpoints are not supported (a bb port is a network interface of this machine: give \"interface\")");
-	}
-	if (tags) {
-		fw_path(kpath, "%s.tags", path);
-		fw_note(c, kpath, "kept", "kept in this record only (bb's dialect has no port tags yet)");
-		json_object_set(json_array_get(c->notes, json_array_size(c->notes) - 1),
-				"value", tags);
-		json_object_del(o, "tags");
 	}
 	ipv4(c, o, path);
 	vlans(c, o, path);

@@ -67,6 +67,10 @@ int sc_array(struct sc_ctx *c, json_t *o, const char *path, const char *key,
 	     bool required, json_t **out);
 int sc_object(struct sc_ctx *c, json_t *o, const char *path,
 	      const char *key, bool required, json_t **out);
+/* Optional labels under key (tags, flow_group): 1 to
+ * BB_SCENARIO_GROUPS_MAX printable names; *out borrowed, NULL if absent. */
+int sc_labels(struct sc_ctx *c, json_t *o, const char *path, const char *key,
+	      json_t **out);
 /* Error when both keys a and b are in o: "path.b: conflicts with path.a". */
 int sc_conflict(struct sc_ctx *c, json_t *o, const char *path,
 		const char *a, const char *b);

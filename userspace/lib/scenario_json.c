@@ -234,3 +234,30 @@ int sc_conflict(struct sc_ctx *c, json_t *o, const char *path,
 		return sc_fail_key(c, path, b, "conflicts with %s.%s", path, a);
 	return 0;
 }
+
+int sc_labels(struct sc_ctx *c, json_t *o, const char *path, const char *key,
+	      json_t **out)
+{
+	char lpath[SC_PATH_MAX];
+	json_t *arr, *l;
+	size_t i;
+	int ret = sc_array(c, o, path, key, false, &arr);
+
+	*out = NULL;
+	if (ret)
+		return ret == 1 ? 0 : ret;
+	if (!json_array_size(arr) || json_array_size(arr) > BB_SCENARIO_GROUPS_MAX)
+		return sc_fail_key(c, path, key, "must list 1 to %d names", BB_SCENARIO_GROUPS_MAX);
+	json_array_foreach(arr, i, l) {
+		sc_path(lpath, "%s.%s[%zu]", path, key, i);
+		if (!json_is_string(l) || !json_string_length(l) ||
+		    json_string_length(l) >= BB_SCENARIO_NAME_MAX ||
+		    strlen(json_string_value(l)) != json_string_length(l))
+			return sc_fail(c, lpath, "must be a string of 1 to %d characters",
+				       BB_SCENARIO_NAME_MAX - 1);
+		if (sc_printable(c, lpath, NULL, json_string_value(l)))
+			return -EINVAL;
+	}
+	*out = arr;
+	return 0;
+}

@@ -8,7 +8,8 @@
 
 #define COMMON_KEYS "name", "type", "source", "destination", \
 	"add_reverse_direction", "initial_time_to_wait", "dscp", "ecn", \
-	"udp_src", "udp_dest", "number_of_frames", "duration", "analysis"
+	"udp_src", "udp_dest", "number_of_frames", "duration", "analysis", \
+	"flow_group", "reverse_flow_group"
 
 static const char *const blasting_keys[] = {
 	COMMON_KEYS, "frame_size", "imix", "frame_rate", "bitrate", NULL,
@@ -20,14 +21,16 @@ static const char *const http_keys[] = {
 	"initial_time_to_wait", "dscp", "ecn", "analysis", "http_method",
 	"tcp_server_port", "tcp_client_port", "request_size", "request_duration",
 	"maximum_bitrate", "rate_limit", "receive_window_scaling",
-	"slow_start_threshold", "enable_tcp_prague", "tcp_congestion_control", NULL,
+	"slow_start_threshold", "enable_tcp_prague", "tcp_congestion_control",
+	"flow_group", "reverse_flow_group", NULL,
 };
 static const char *const video_keys[] = {
 	"name", "type", "source", "destination", "initial_time_to_wait", "dscp",
 	"ecn", "analysis", "tcp_server_port", "tcp_client_port",
 	"receive_window_scaling", "slow_start_threshold", "enable_tcp_prague",
 	"tcp_congestion_control", "segment_size", "segment_duration",
-	"buffering_goal", "play_goal", "duration", NULL,
+	"buffering_goal", "play_goal", "duration", "flow_group",
+	"reverse_flow_group", NULL,
 };
 
 static const char *const blasting_analysis[] = {
@@ -234,6 +237,10 @@ int sc_parse_flow(struct sc_ctx *c, json_t *o, unsigned int idx,
 		ret = selector(c, o, path, "source");
 	if (!ret)
 		ret = selector(c, o, path, "destination");
+	if (!ret)
+		ret = sc_labels(c, o, path, "flow_group", &f->flow_group);
+	if (!ret)
+		ret = sc_labels(c, o, path, "reverse_flow_group", &f->reverse_flow_group);
 	if (!ret && f->type == BB_FLOW_HTTP)
 		return sc_parse_http(c, o, path, f);
 	if (!ret && f->type == BB_FLOW_VIDEO)

@@ -10,7 +10,7 @@
 
 static const char *const port_keys[] = {
 	"name", "port_group", "interface", "exclusive", "ipv4", "netmask",
-	"gateway", "ipv6", "gateway_ipv6", "mac", "nat", "vlans", NULL,
+	"gateway", "ipv6", "gateway_ipv6", "mac", "nat", "vlans", "tags", NULL,
 };
 
 static const char *const vlan_keys[] = {
@@ -122,6 +122,7 @@ static int one_port(struct sc_ctx *c, json_t *o, const char *path,
 		    struct bb_scenario_port *p)
 {
 	static const bool no = false;
+	json_t *tags;
 	int ret;
 
 	ret = sc_check_object(c, o, path, "a port", port_keys);
@@ -131,6 +132,8 @@ static int one_port(struct sc_ctx *c, json_t *o, const char *path,
 		ret = sc_printable(c, path, "name", p->name);
 	if (!ret)
 		ret = groups(c, o, path, p);
+	if (!ret)
+		ret = sc_labels(c, o, path, "tags", &tags);	/* kept for the record */
 	if (!ret)
 		ret = ifname(c, o, path, p);
 	if (!ret)

@@ -113,7 +113,7 @@
 
 	function portSection() {
 		var keys = ["name", "port_group", "interface", "netns", "mac", "ipv4",
-			"netmask", "gateway", "ipv6", "vlans", "nat", "dhcp"];
+			"netmask", "gateway", "ipv6", "vlans", "nat", "dhcp", "tags"];
 		add(main, el("h2", null, "Ports"));
 		add(main, gridTable(keys, (rec.ports || []).map(function (p) {
 			return keys.map(function (k) {
@@ -150,6 +150,7 @@
 			["DSCP / ECN", c.dscp + " / " + c.ecn],
 			["latency", fmtAny(c.latency)],
 			["packetization", isNum(c.packetization_ms) ? c.packetization_ms + " ms" : null],
+			["flow group", fmtAny(c.flow_group)],
 		]);
 	}
 
@@ -325,7 +326,8 @@
 		var c = f.config || {}, a = c.analysis || {};
 		return kvTable([
 			["type", f.type], ["source", f.source], ["destination", f.destination],
-			["reverse", fmtAny(f.reverse)], ["HTTP method", c.http_method],
+			["reverse", fmtAny(f.reverse)], ["flow group", fmtAny(c.flow_group)],
+			["HTTP method", c.http_method],
 			["TCP server port", fmtAny(c.tcp_server_port), true],
 			["TCP client port", isNum(c.tcp_client_port) ? String(c.tcp_client_port) : "any", true],
 			["request size", fmtBytes(c.request_size), true],
@@ -771,7 +773,7 @@
 			["segment", fmtInt(c.segment_size) + " B of " + c.segment_duration_s + " s"],
 			["buffering goal", c.buffering_goal_s + " s"], ["play goal", c.play_goal_s + " s"],
 			["duration", isNum(c.duration_s) ? c.duration_s + " s" : "until maximum_run_time"],
-			["TCP server port", c.tcp_server_port],
+			["TCP server port", c.tcp_server_port], ["flow group", fmtAny(c.flow_group)],
 			["max initial wait", (c.analysis || {}).max_initial_wait_time + " s"],
 			["max stalls", (c.analysis || {}).max_stalls],
 		])], ["Results", kvTable([
