@@ -182,6 +182,17 @@ netem_both() {
 	assert_eq congestion reno "$(flow 0 .results.tcp.congestion_control)"
 }
 
+@test "slow_start_threshold 14480 bytes: the sender's session starts with ssthresh 10 (TCP_INFO), clean link keeps it" {
+	run_scenario "$(scenario "$(http sst '"http_method":"PUT","request_size":3000000,"slow_start_threshold":14480')")"
+	[ "$RC" = 0 ]
+	assert_eq status finished "$(flow 0 .results.status)"
+	assert_eq "ssthresh (segments)" 10 "$(flow 0 .results.tcp.ssthresh)"
+	assert_eq retransmits 0 "$(flow 0 .results.tcp.retransmits)"
+	# without it: Linux's unlimited initial ssthresh
+	run_scenario "$(scenario "$(http plain '"http_method":"PUT","request_size":3000000')")"
+	assert_eq "ssthresh unset" 2147483647 "$(flow 0 .results.tcp.ssthresh)"
+}
+
 @test "dctcp + ecn through a CE-marking fq_codel: CE marks counted, no retransmissions" {
 	tc -batch - <<-EOF
 		qdisc add dev bbh0 root handle 1: htb default 1

@@ -198,7 +198,9 @@ int bbd_http_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 	h->listen_fd = h->client.fd = h->server.fd = -1;
 	h->run = r;
 	f->http = h;
-	ret = listen_on(f, err, errlen);
+	ret = f->cfg->http.slow_start_threshold ? http_tcp_ssthresh(f, err, errlen) : 0;
+	if (!ret)
+		ret = listen_on(f, err, errlen);
 	if (!ret && f->cfg->http.ecn && (ret = http_tcp_ecn_on(client_port(f)->nsfd)))
 		snprintf(err, errlen, "net.ipv4.tcp_ecn in %s: %s",
 			 client_port(f)->cfg->name, strerror(-ret));

@@ -30,6 +30,10 @@ int http_tcp_listen(int nsfd, const struct bb_ip *ip, const struct bbd_flow_cfg 
 int http_tcp_connect(int nsfd, const struct bb_ip *me, const struct bb_ip *peer,
 		     const struct bbd_flow_cfg *c, bool sender, char *host,
 		     size_t hostlen, char *err, size_t errlen);
+struct bbd_flow_run;
+/* slow_start_threshold: the source's sessions to the destination start
+ * with it (http_ssthresh.c). 0 or -errno with err saying why. */
+int http_tcp_ssthresh(struct bbd_flow_run *f, char *err, size_t errlen);
 /* The window scale this end offered (tcpi_rcv_wscale). */
 uint32_t http_tcp_rcv_wscale(int fd);
 

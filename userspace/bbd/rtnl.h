@@ -74,6 +74,11 @@ int bbd_addr_add(struct bbd_rtnl *r, unsigned int ifindex,
 /* A default route via gw on ifindex. */
 int bbd_route_default(struct bbd_rtnl *r, unsigned int ifindex,
 		      const struct bb_ip *gw);
+/* A host route to dst (through gw unless NULL) whose locked ssthresh
+ * metric (segments) starts every TCP session to dst. */
+int bbd_route_ssthresh(struct bbd_rtnl *r, unsigned int ifindex,
+		       const struct bb_ip *dst, const struct bb_ip *gw,
+		       uint32_t ssthresh);
 
 /* --- rtnl_neigh.c ---------------------------------------------------- */
 

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
-/* Addresses and the default route of a port. */
+/* Addresses, the default route and host routes of a port. */
 #include <linux/if_addr.h>
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
@@ -48,5 +48,35 @@ int bbd_route_default(struct bbd_rtnl *r, unsigned int ifindex,
 	rtm->rtm_type = RTN_UNICAST;
 	mnl_attr_put(nlh, RTA_GATEWAY, ip_len(gw), &gw->v6);
 	mnl_attr_put_u32(nlh, RTA_OIF, ifindex);
+	return bbd_rtnl_talk(r, nlh, NULL, NULL);
+}
+
+int bbd_route_ssthresh(struct bbd_rtnl *r, unsigned int ifindex,
+		       const struct bb_ip *dst, const struct bb_ip *gw,
+		       uint32_t ssthresh)
+{
+	char buf[BBD_RTNL_BUF];
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+	struct nlattr *metrics;
+	struct rtmsg *rtm;
+
+	nlh->nlmsg_type = RTM_NEWROUTE;
+	nlh->nlmsg_flags = NLM_F_CREATE | NLM_F_REPLACE;
+	rtm = mnl_nlmsg_put_extra_header(nlh, sizeof(*rtm));
+	rtm->rtm_family = (unsigned char)dst->family;
+	rtm->rtm_dst_len = dst->family == AF_INET ? 32 : 128;
+	rtm->rtm_table = RT_TABLE_MAIN;
+	rtm->rtm_protocol = RTPROT_STATIC;
+	rtm->rtm_scope = gw ? RT_SCOPE_UNIVERSE : RT_SCOPE_LINK;
+	rtm->rtm_type = RTN_UNICAST;
+	mnl_attr_put(nlh, RTA_DST, ip_len(dst), &dst->v6);
+	if (gw)
+		mnl_attr_put(nlh, RTA_GATEWAY, ip_len(gw), &gw->v6);
+	mnl_attr_put_u32(nlh, RTA_OIF, ifindex);
+	/* locked: TCP's metrics cache keeps it instead of learning its own */
+	metrics = mnl_attr_nest_start(nlh, RTA_METRICS);
+	mnl_attr_put_u32(nlh, RTAX_LOCK, 1u << RTAX_SSTHRESH);
+	mnl_attr_put_u32(nlh, RTAX_SSTHRESH, ssthresh);
+	mnl_attr_nest_end(nlh, metrics);
 	return bbd_rtnl_talk(r, nlh, NULL, NULL);
 }

@@ -114,6 +114,8 @@ int bbd_video_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 	v->client.fd = -1;
 	for (i = 0; i < BBD_VIDEO_SERVERS; i++)
 		v->server[i].end.fd = -1;
+	if (f->cfg->http.slow_start_threshold && (fd = http_tcp_ssthresh(f, err, errlen)))
+		return fd;
 	fd = http_tcp_listen(f->src->nsfd, f->sip, f->cfg, 8, err, errlen);
 	v->listen_fd = fd;
 	if (fd < 0)

@@ -14,6 +14,7 @@
 #define HTTP_BITRATE_MAX	1e12
 #define WSCALE_MAX		14	/* RFC 7323 */
 #define RTT_MAX_MS		3600000.0
+#define SSTHRESH_MAX_BYTES	(1ull << 31)	/* bytes */
 
 static const char *const http_analysis[] = { "minimum_goodput", "max_rtt", NULL };
 
@@ -149,12 +150,9 @@ static int knobs(struct sc_ctx *c, json_t *o, const char *path,
 	if (!ret && !(ret = sc_uint(c, o, path, "receive_window_scaling", 0,
 				    WSCALE_MAX, NULL, &v)))
 		h->receive_window_scaling = (int)v;
-	/* Linux takes an initial ssthresh only from a locked route metric
-	 * (ip route ... ssthresh N lock), per destination and in segments:
-	 * not wired up yet, and never ignored silently. */
-	if (ret >= 0 && json_object_get(o, "slow_start_threshold"))
-		return sc_fail_key(c, path, "slow_start_threshold",
-				   "is not supported by bb yet (remove it; Linux starts with an unlimited ssthresh)");
+	if (ret >= 0 && (ret = sc_uint(c, o, path, "slow_start_threshold", 2,
+				       SSTHRESH_MAX_BYTES, NULL, &v)) == 0)
+		h->slow_start_threshold = (uint32_t)v;
 	return ret < 0 ? ret : 0;
 }
 
