@@ -86,6 +86,11 @@ ordered() {
 	ordered $(flow 0 '.results.timing | "\(.request_start_ns) \(.request_packet_first_ns) \(.response_packet_first_ns) \(.response_packet_last_ns)"')
 	[ "$(flow 0 '.results.goodput_bps > 0')" = true ]
 	assert_eq verdict PASS "$(echo "$REC" | jq -r .verdict)"
+	# the session: SYN, ESTABLISHED, the server's FIN after its response
+	# head, no RST
+	ordered $(flow 0 '.results.client.session | "\(.syn_ns) \(.established_ns) \(.fin_sent_ns)"')
+	ordered $(flow 0 '"\(.results.server.t2_ns) \(.results.server.session.fin_sent_ns)"')
+	assert_eq reset false "$(flow 0 '.results.client.session.reset or .results.server.session.reset')"
 }
 
 @test "PUT 4 MB: exact payload both ends, T1 < T2 < T3 on each, derived times in the KB's order" {

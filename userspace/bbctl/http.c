@@ -133,6 +133,7 @@ static int http_get(int argc, char **argv)
 		return EXIT_KERNEL;
 	bb_http_client_init(&e, fd, BB_HTTP_GET, 0, 0, hosthdr, path, now_ns());
 	drive(&e);
+	bb_http_closing(&e, now_ns());
 	close(fd);
 	pr_open_object();
 	print_end(&e);
@@ -188,8 +189,9 @@ static int http_serve(int argc, char **argv)
 		fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 		if (fd < 0)
 			break;
-		bb_http_server_init(&e, fd, size, 0);
+		bb_http_server_init(&e, fd, size, 0, now_ns());
 		drive(&e);
+		bb_http_closing(&e, now_ns());
 		close(fd);
 		pr_open_object();
 		print_end(&e);

@@ -54,6 +54,7 @@ static void close_end(struct bb_http_end *e, bool *open)
 {
 	if (!*open)
 		return;
+	bb_http_closing(e, bbd_now_tai());
 	bbd_loop_del(e->fd);
 	close(e->fd);
 	*open = false;
@@ -163,7 +164,8 @@ static void on_listen(int fd, uint32_t events, void *arg)
 	(void)events;
 	if (s < 0)
 		return;
-	bb_http_server_init(&h->server, s, c->request_size, c->request_duration_s);
+	bb_http_server_init(&h->server, s, c->request_size, c->request_duration_s,
+			    bbd_now_tai());
 	if (is_get(f) && http_tcp_sender(s, f->cfg))
 		bbd_log_err("flow %s: pacing: %s", f->cfg->name, strerror(errno));
 	if (bbd_loop_add(s, EPOLLIN, on_server, f)) {

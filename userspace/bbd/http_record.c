@@ -61,11 +61,22 @@ void bbd_http_poll(struct bbd_run *r, struct bbd_flow_run *f)
 	*p = *t;
 }
 
+/* The TCP session as the end saw it. */
+static json_t *tcp_events(const struct bb_http_end *e)
+{
+	return json_pack("{s:o,s:o,s:o,s:o,s:b}",
+		"syn_ns", ns_or_null(e->syn_ns), "established_ns", ns_or_null(e->established_ns),
+		"fin_sent_ns", ns_or_null(e->fin_sent_ns),
+		"fin_received_ns", ns_or_null(e->fin_received_ns), "reset", e->reset);
+}
+
 static json_t *end_json(const struct bb_http_end *e, const char *port, bool ran)
 {
+	json_t *o;
+
 	if (!ran)
 		return json_null();
-	return json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
+	o = json_pack("{s:s,s:s,s:I,s:I,s:I,s:I,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}",
 		"port", port, "state", bb_http_state_name(e->state),
 		"tx_bytes", (json_int_t)e->tx_bytes, "rx_bytes", (json_int_t)e->rx_bytes,
 		"tx_payload_bytes", (json_int_t)e->tx_payload,
@@ -75,6 +86,9 @@ static json_t *end_json(const struct bb_http_end *e, const char *port, bool ran)
 		"t1_ns", ns_or_null(e->t1), "t2_ns", ns_or_null(e->t2),
 		"t3_ns", ns_or_null(e->t3),
 		"error", e->err[0] ? json_string(e->err) : json_null());
+	if (o)
+		json_object_set_new(o, "session", tcp_events(e));
+	return o;
 }
 
 /*

@@ -92,7 +92,8 @@ static void on_listen(int fd, uint32_t events, void *arg)
 		close(s);
 		return;
 	}
-	bb_http_server_init(&v->server[i].end, s, f->cfg->http.request_size, 0);
+	bb_http_server_init(&v->server[i].end, s, f->cfg->http.request_size, 0,
+			    bbd_now_tai());
 }
 
 int bbd_video_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,

@@ -174,6 +174,7 @@ static void eof(struct bb_http_end *e, uint64_t now)
 {
 	char why[120];
 
+	e->fin_received_ns = now;
 	if (e->state == BB_HS_RECV_BODY && e->body_to_eof) {
 		body_complete(e, now);
 		return;
@@ -220,6 +221,8 @@ void http_recv(struct bb_http_end *e, uint64_t now)
 	int i;
 
 	for (i = 0; i < BB_HTTP_IO_ROUNDS; i++) {
+		if (i)
+			now = http_now();
 		if (e->state == BB_HS_DRAIN) {	/* the response: all was ACKed */
 			e->t2 = now;
 			e->state = BB_HS_RECV_HEAD;

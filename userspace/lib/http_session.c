@@ -23,6 +23,7 @@
 #include <sys/sendfile.h>
 #include <sys/socket.h>
 #include <linux/sockios.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "http_session_int.h"
@@ -103,10 +104,20 @@ void bb_http_fail(struct bb_http_end *e, const char *why)
 	e->state = BB_HS_FAILED;
 }
 
+uint64_t http_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_TAI, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
 void http_fail_errno(struct bb_http_end *e, const char *what, int err)
 {
 	char buf[160];
 
+	if (err == ECONNRESET)
+		e->reset = true;
 	snprintf(buf, sizeof(buf), "%s: %s", what,
 		 err == ECONNREFUSED ? "connection refused" :
 		 err == ECONNRESET ? "connection reset by the peer" :
@@ -152,13 +163,21 @@ void bb_http_client_init(struct bb_http_end *e, int fd, enum bb_http_method m,
 	e->method = m;
 	snprintf(e->host, sizeof(e->host), "%s", host);
 	snprintf(e->target, sizeof(e->target), "%s", target);
-	e->t1 = now;
+	e->t1 = e->syn_ns = now;
+}
+
+void bb_http_closing(struct bb_http_end *e, uint64_t now)
+{
+	if (!e->fin_sent_ns && !e->reset && e->established_ns)
+		e->fin_sent_ns = now;
 }
 
 void bb_http_server_init(struct bb_http_end *e, int fd, uint64_t size,
-			 double duration_s)
+			 double duration_s, uint64_t now)
 {
 	init_end(e, BB_HTTP_SERVER, fd, size, duration_s);
+	/* the kernel did the handshake before accept() returned it */
+	e->syn_ns = e->established_ns = now;
 }
 
 /* Start sending a body after head (in e->out's prefix): Content-Length
@@ -261,11 +280,12 @@ static void send_done(struct bb_http_end *e, uint64_t now)
 	} else if (e->role == BB_HTTP_SERVER && e->method == BB_HTTP_PUT) {
 		e->t3 = now;	/* response handed to TCP */
 		shutdown(e->fd, SHUT_WR);
+		e->fin_sent_ns = now;
 		e->state = BB_HS_DONE;
 	} else {
 		/* a body sender waits until the peer has ACKed it all */
-		if (e->role == BB_HTTP_SERVER)
-			shutdown(e->fd, SHUT_WR);
+		if (e->role == BB_HTTP_SERVER && !shutdown(e->fd, SHUT_WR))
+			e->fin_sent_ns = now;
 		e->state = BB_HS_DRAIN;
 	}
 }
@@ -276,6 +296,8 @@ static void do_send(struct bb_http_end *e, uint64_t now)
 	int i;
 
 	for (i = 0; i < BB_HTTP_IO_ROUNDS && e->state == BB_HS_SEND; i++) {
+		if (i)
+			now = http_now();
 		if (out_empty(&e->out)) {
 			if (!e->chunked_out || e->last_chunk) {
 				send_done(e, now);
@@ -333,6 +355,7 @@ enum bb_http_state bb_http_io(struct bb_http_end *e, uint32_t events,
 			http_fail_errno(e, "connect", err);
 			return e->state;
 		}
+		e->established_ns = now;
 		client_request(e, now);
 	}
 	if (e->state == BB_HS_SEND && (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)))

@@ -65,6 +65,11 @@ struct bb_http_end {
 	uint64_t tx_payload, rx_payload;	/* body data only */
 	uint64_t first_tx, last_tx, first_rx, last_rx;	/* ns; 0: none */
 	uint64_t t1, t2, t3;			/* ns; 0: not reached */
+	/* the TCP session as this end saw it (ns; 0: not seen): the SYN
+	 * (client: connect(); server: the accept), ESTABLISHED, our FIN
+	 * (shutdown or close), the peer's FIN (EOF read), a RST */
+	uint64_t syn_ns, established_ns, fin_sent_ns, fin_received_ns;
+	bool reset;
 	char err[160];
 };
 
@@ -73,10 +78,12 @@ struct bb_http_end {
 void bb_http_client_init(struct bb_http_end *e, int fd, enum bb_http_method m,
 			 uint64_t size, double duration_s, const char *host,
 			 const char *target, uint64_t now);
+/* The end closes its socket now (the caller's close() sends our FIN). */
+void bb_http_closing(struct bb_http_end *e, uint64_t now);
 /* A server on an accepted socket; size/duration_s answer a GET whose
  * target names neither. */
 void bb_http_server_init(struct bb_http_end *e, int fd, uint64_t size,
-			 double duration_s);
+			 double duration_s, uint64_t now);
 
 /* The socket is ready (EPOLLIN/OUT/ERR/HUP bits in events). Returns the
  * new state. */

@@ -11,6 +11,10 @@
  * the others on the event loop. */
 #define BB_HTTP_IO_ROUNDS	16
 
+/* CLOCK_TAI in ns: each read or write after the first of one
+ * bb_http_io() call is stamped when it happens, not when the call began
+ * (a whole buffered body would otherwise share one time). */
+uint64_t http_now(void);
 void http_fail_errno(struct bb_http_end *e, const char *what, int err);
 /* Queue prefix, then data body bytes, then suffix. */
 void http_queue(struct bb_http_end *e, const char *prefix, uint64_t data,
