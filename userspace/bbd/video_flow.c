@@ -33,6 +33,34 @@ static void close_fd(int *fd)
 	*fd = -1;
 }
 
+static void span(uint64_t *first, uint64_t *last, uint64_t a, uint64_t b)
+{
+	if (a && (!*first || a < *first))
+		*first = a;
+	if (b > *last)
+		*last = b;
+}
+
+/* A segment's ends, folded into the flow's totals as they close (the
+ * record and the aggregate see the video as one GET, first to last byte). */
+static void close_client(struct bbd_video_flow *v)
+{
+	if (v->client.fd < 0)
+		return;
+	v->rx_total += v->client.rx_payload;
+	span(&v->first_rx, &v->last_rx, v->client.first_rx, v->client.last_rx);
+	close_fd(&v->client.fd);
+}
+
+static void close_server(struct bbd_video_flow *v, struct bb_http_end *e)
+{
+	if (e->fd < 0)
+		return;
+	v->tx_total += e->tx_payload;
+	span(&v->first_tx, &v->last_tx, e->first_tx, e->last_tx);
+	close_fd(&e->fd);
+}
+
 void bbd_video_close(struct bbd_flow_run *f)
 {
 	struct bbd_video_flow *v = f->video;
@@ -41,9 +69,9 @@ void bbd_video_close(struct bbd_flow_run *f)
 	if (!v)
 		return;
 	close_fd(&v->listen_fd);
-	close_fd(&v->client.fd);
+	close_client(v);
 	for (i = 0; i < BBD_VIDEO_SERVERS; i++)
-		close_fd(&v->server[i].end.fd);
+		close_server(v, &v->server[i].end);
 }
 
 static void finish(struct bbd_flow_run *f, const char *why)
@@ -55,7 +83,6 @@ static void finish(struct bbd_flow_run *f, const char *why)
 	bb_video_update(&v->buf, bbd_now_tai());
 	if (why && !v->why[0])
 		snprintf(v->why, sizeof(v->why), "%s", why);
-	v->rx_total += v->client.fd >= 0 ? v->client.rx_payload : 0;
 	bbd_video_close(f);
 	v->finished = true;
 }
@@ -69,7 +96,7 @@ static void on_server(int fd, uint32_t events, void *arg)
 	bb_http_io(&s->end, events, bbd_now_tai());
 	want = bb_http_want(&s->end);
 	if (s->end.state == BB_HS_DONE || s->end.state == BB_HS_FAILED)
-		close_fd(&s->end.fd);
+		close_server(s->video, &s->end);
 	else if (want)
 		bbd_loop_mod(s->end.fd, want);
 	else
@@ -113,8 +140,10 @@ int bbd_video_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 		.play_goal_s = f->cfg->video.play_goal_s,
 	};
 	v->client.fd = -1;
-	for (i = 0; i < BBD_VIDEO_SERVERS; i++)
+	for (i = 0; i < BBD_VIDEO_SERVERS; i++) {
 		v->server[i].end.fd = -1;
+		v->server[i].video = v;
+	}
 	if (f->cfg->http.slow_start_threshold && (fd = http_tcp_ssthresh(f, err, errlen)))
 		return fd;
 	fd = http_tcp_listen(f->src->nsfd, f->sip, f->cfg, 8, err, errlen);
@@ -158,8 +187,7 @@ static void on_client(int fd, uint32_t events, void *arg)
 	(void)fd;
 	bb_http_io(&v->client, events, now);
 	if (v->client.state == BB_HS_DONE) {
-		v->rx_total += v->client.rx_payload;
-		close_fd(&v->client.fd);
+		close_client(v);
 		bb_video_segment(&v->buf, now);
 	} else if (v->client.state == BB_HS_FAILED) {
 		snprintf(why, sizeof(why), "segment %llu: %s",
@@ -179,7 +207,7 @@ static void drain_servers(struct bbd_video_flow *v)
 	for (i = 0; i < BBD_VIDEO_SERVERS; i++)
 		if (v->server[i].end.fd >= 0 && bb_http_draining(&v->server[i].end) &&
 		    bb_http_tick(&v->server[i].end, bbd_now_tai()) != BB_HS_DRAIN)
-			close_fd(&v->server[i].end.fd);
+			close_server(v, &v->server[i].end);
 }
 
 bool bbd_video_tick(struct bbd_run *r, struct bbd_flow_run *f)

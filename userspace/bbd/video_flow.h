@@ -21,8 +21,11 @@ struct bbd_flow_run;
  * ACK when the next segment's connection arrives. */
 #define BBD_VIDEO_SERVERS	4
 
+struct bbd_video_flow;
+
 struct bbd_video_server {
 	struct bb_http_end end;		/* fd -1 when free */
+	struct bbd_video_flow *video;
 };
 
 struct bbd_video_flow {
@@ -33,8 +36,9 @@ struct bbd_video_flow {
 	struct bb_video_buffer buf;
 	bool started, finished;
 	uint64_t start_mono, last_progress_mono, last_moved;
-	uint64_t rx_total;		/* payload of finished segments */
-	uint64_t last_sample_tai, last_in, last_out, last_rx;	/* over_time */
+	uint64_t rx_total, tx_total;	/* payload of closed segment ends */
+	uint64_t first_rx, last_rx, first_tx, last_tx;	/* over all segments */
+	uint64_t last_sample_tai, last_in, last_out, last_rx_sample;	/* over_time */
 	char why[200];			/* a failure's reason */
 };
 

@@ -8,6 +8,11 @@
 
 #define NS_PER_S	1000000000ull
 
+static json_t *ns_or_null(uint64_t v)
+{
+	return v ? json_integer((json_int_t)v) : json_null();
+}
+
 /* Payload received so far, the segment in flight included. */
 static uint64_t rx_now(const struct bbd_video_flow *v)
 {
@@ -31,11 +36,11 @@ void bbd_video_poll(struct bbd_run *r, struct bbd_flow_run *f)
 		"buffer_s", v->buf.level_s, "playing", v->buf.playing,
 		"bytes_in", (json_int_t)(v->buf.bytes_in - v->last_in),
 		"bytes_out", (json_int_t)(v->buf.bytes_out - v->last_out),
-		"goodput_bps", 8.0 * (double)(rx - v->last_rx) * NS_PER_S / (double)span,
+		"goodput_bps", 8.0 * (double)(rx - v->last_rx_sample) * NS_PER_S / (double)span,
 		"stalls", (json_int_t)v->buf.stalls));
 	v->last_in = v->buf.bytes_in;
 	v->last_out = v->buf.bytes_out;
-	v->last_rx = rx;
+	v->last_rx_sample = rx;
 	v->last_sample_tai = now;
 }
 
@@ -53,7 +58,7 @@ json_t *bbd_video_results(const struct bbd_flow_run *f)
 	/* a stall still going at the end counts up to the end */
 	stall = b->stall_ns + (b->started && !b->playing && b->stalls ? b->last_ns - b->stall_since : 0);
 	secs = (double)(b->last_ns - b->start_ns) / NS_PER_S;
-	return json_pack("{s:s,s:o,s:I,s:o,s:I,s:I,s:f,s:I,s:I,s:I,s:o,s:O}",
+	return json_pack("{s:s,s:o,s:I,s:o,s:I,s:I,s:f,s:I,s:I,s:I,s:o,s:O,s:s,s:o,s:o}",
 		"status", !v->finished ? "running" : v->why[0] ? "failed" : "finished",
 		"reason", v->why[0] ? json_string(v->why) : json_null(),
 		"segments", (json_int_t)b->segments,
@@ -64,7 +69,15 @@ json_t *bbd_video_results(const struct bbd_flow_run *f)
 		"bytes_out", (json_int_t)b->bytes_out,
 		"rx_payload_bytes", (json_int_t)rx_now(v),
 		"goodput_bps", secs > 0 ? json_real(8.0 * (double)rx_now(v) / secs) : json_null(),
-		"over_time", f->over_time);
+		"over_time", f->over_time,
+		/* the whole video as one GET: the aggregate counts it so */
+		"http_method", "GET",
+		"client", json_pack("{s:I,s:o,s:o}", "rx_payload_bytes", (json_int_t)v->rx_total,
+				    "first_rx_ns", ns_or_null(v->first_rx),
+				    "last_rx_ns", ns_or_null(v->last_rx)),
+		"server", json_pack("{s:I,s:o,s:o}", "tx_payload_bytes", (json_int_t)v->tx_total,
+				    "first_tx_ns", ns_or_null(v->first_tx),
+				    "last_tx_ns", ns_or_null(v->last_tx)));
 }
 
 json_t *bbd_video_progress(const struct bbd_flow_run *f, double elapsed_s)
