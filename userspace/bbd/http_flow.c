@@ -96,6 +96,7 @@ static void end_session(struct bbd_flow_run *f)
 		h->tcp.cli_rcv_wscale = http_tcp_rcv_wscale(h->client.fd);
 	bbd_http_close(f);
 	h->finished = true;
+	bbd_http_poll(h->run, f);	/* over_time up to the end, then no more */
 }
 
 /* After any event: a failed end fails the flow; two done ends finish it. */

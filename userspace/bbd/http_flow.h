@@ -40,7 +40,7 @@ struct bbd_http_flow {
 	int listen_fd;
 	struct bb_http_end client, server;
 	bool client_open, server_open;	/* their fds are live */
-	bool started, accepted, finished, cut;
+	bool started, accepted, finished, cut, final_sampled;
 	uint64_t start_at_mono;		/* the client's connect */
 	uint64_t last_progress_mono, last_moved;	/* stall check */
 	uint64_t last_rx_payload, last_sample_tai;	/* for over_time */

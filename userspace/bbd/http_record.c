@@ -33,7 +33,7 @@ void bbd_http_poll(struct bbd_run *r, struct bbd_flow_run *f)
 	const struct bb_http_end *tx;
 
 	(void)r;
-	if (!h || !h->started || now - h->last_sample_tai < NS_PER_S / 1000)
+	if (!h || !h->started || h->final_sampled || now - h->last_sample_tai < NS_PER_S / 1000)
 		return;
 	rx = f->cfg->http.method == BB_HTTP_GET ? &h->client : &h->server;
 	tx = f->cfg->http.method == BB_HTTP_GET ? &h->server : &h->client;
@@ -59,6 +59,8 @@ void bbd_http_poll(struct bbd_run *r, struct bbd_flow_run *f)
 	h->last_rx_payload = rx->rx_payload;
 	h->last_sample_tai = now;
 	*p = *t;
+	/* the interval the session ended in is the last */
+	h->final_sampled = h->finished;
 }
 
 /* The TCP session as the end saw it. */

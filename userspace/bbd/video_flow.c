@@ -85,6 +85,7 @@ static void finish(struct bbd_flow_run *f, const char *why)
 		snprintf(v->why, sizeof(v->why), "%s", why);
 	bbd_video_close(f);
 	v->finished = true;
+	bbd_video_poll(NULL, f);	/* over_time up to the end, then no more */
 }
 
 static void on_server(int fd, uint32_t events, void *arg)

@@ -34,7 +34,7 @@ struct bbd_video_flow {
 	struct bbd_video_server server[BBD_VIDEO_SERVERS];
 	struct bb_video_cfg model;
 	struct bb_video_buffer buf;
-	bool started, finished;
+	bool started, finished, final_sampled;
 	uint64_t start_mono, last_progress_mono, last_moved;
 	uint64_t rx_total, tx_total;	/* payload of closed segment ends */
 	uint64_t first_rx, last_rx, first_tx, last_tx;	/* over all segments */

@@ -25,7 +25,7 @@ void bbd_video_poll(struct bbd_run *r, struct bbd_flow_run *f)
 	uint64_t now = bbd_now_tai(), span, rx;
 
 	(void)r;
-	if (!v || !v->started || now - v->last_sample_tai < NS_PER_S / 1000)
+	if (!v || !v->started || v->final_sampled || now - v->last_sample_tai < NS_PER_S / 1000)
 		return;
 	if (!v->finished)
 		bb_video_update(&v->buf, now);
@@ -42,6 +42,7 @@ void bbd_video_poll(struct bbd_run *r, struct bbd_flow_run *f)
 	v->last_out = v->buf.bytes_out;
 	v->last_rx_sample = rx;
 	v->last_sample_tai = now;
+	v->final_sampled = v->finished;	/* the interval it ended in is the last */
 }
 
 json_t *bbd_video_results(const struct bbd_flow_run *f)
