@@ -4,6 +4,7 @@
  * query and bb_http_chunks_feed(). The body is fed in pieces whose sizes
  * come from the input, as a socket would deliver it. */
 #include <errno.h>
+#include <stdbool.h>
 
 #include "fuzz.h"
 #include "http1.h"
@@ -15,15 +16,24 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 	return 0;
 }
 
-static void body(const char *p, size_t n, unsigned int step)
+/* skip: take chunk data the way a MSG_TRUNC reader does, unread */
+static void body(const char *p, size_t n, unsigned int step, bool skip)
 {
 	struct bb_http_chunks c = { 0 };
-	uint64_t payload, total = 0;
+	uint64_t payload, total = 0, d;
 	size_t off = 0, k;
 	long used;
 
 	while (off < n && !c.done) {
 		k = n - off < step ? n - off : step;
+		d = bb_http_chunks_data(&c);
+		if (skip && d) {
+			k = d < k ? (size_t)d : k;
+			bb_http_chunks_skip(&c, k);
+			total += k;
+			off += k;
+			continue;
+		}
 		used = bb_http_chunks_feed(&c, p + off, k, &payload);
 		if (used < 0)
 			return;
@@ -56,6 +66,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();
 	if (h.request && (bb_http_target_size(h.target, &n) + bb_http_target_duration(h.target, &s)) > 2)
 		abort();
-	body((const char *)data + 1 + len, size - 1 - (size_t)len, data[0] % 16 + 1);
+	body((const char *)data + 1 + len, size - 1 - (size_t)len, data[0] % 16 + 1,
+	     data[0] & 0x80);
 	return 0;
 }
