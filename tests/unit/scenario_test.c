@@ -74,7 +74,7 @@ static const struct bad bad_docs[] = {
 	{ DOC(",\"duration\":0"), "flows[0].duration: must be a number above 0 and at most 3.1536e+07" },
 	{ DOC(",\"analysis\":{\"quantile\":101}"), "flows[0].analysis.quantile: must be a number above 0 and at most 100" },
 	{ DOC(",\"analysis\":{\"max_loss_percentage\":-1}"), "flows[0].analysis.max_loss_percentage: must be a number from 0 to 100" },
-	{ FLOW_OF("voice", ",\"packetization\":30"), "flows[0].packetization: must be 10 or 20 (ms)" },
+	{ FLOW_OF("voice", ",\"packetization\":101"), "flows[0].packetization: must be an integer from 1 to 100" },
 	{ FLOW_OF("voice", ",\"analysis\":{\"minimum_mos\":5}"), "flows[0].analysis.minimum_mos: must be a number from 1 to 4.5" },
 	{ DOC(",\"imix\":[{\"size\":64}]"), "flows[0].imix[0].weight: missing (required)" },
 	{ DOC(",\"imix\":[{\"size\":64,\"weight\":1},{\"size\":64,\"weight\":2}]"),
