@@ -1,75 +1,12 @@
 #!/usr/bin/env bats
 # HTTP flows (type "http") end to end: bbd's HTTP/1.1 client and server on
-# the kernel's TCP inside the ports' namespaces, across a veth pair:
-#
-#   bbh0 <-> bbh1   netem on bbh0/bbh1 set per test
-#
-# Exact payload counts, T1 < T2 < T3 on both ends and the KB's order of
-# the derived times, the TCP knobs proven from TCP_INFO, interop with curl
-# and python3's http.server.
+# the kernel's TCP inside the ports' namespaces, across a veth pair
+# (http-lib.bash). What depends on the kernel's TCP, on both kernel lines:
+# exact payloads, T1 < T2 < T3 on both ends and the KB's order of the
+# derived times, and every TCP knob proven from TCP_INFO. The network's
+# effects (delay, loss, a cut link) are in 67-http-network.bats.
 
-load lib
-
-BBD=${BBD:-$BB_TOP/build/bin/bbd}
-MB4=4194304
-
-setup() {
-	SOCK=$BATS_TEST_TMPDIR/bbd.sock
-	DMESG_START=$(dmesg | wc -l)
-	ip -batch - <<-EOF
-		link add bbh0 type veth peer name bbh1
-		link set bbh0 up
-		link set bbh1 up
-	EOF
-}
-
-teardown() {
-	local new
-	[ -z "${SRV_PID:-}" ] || { kill "$SRV_PID" 2> /dev/null; wait "$SRV_PID" 2> /dev/null || true; }
-	ip link del bbh0 2> /dev/null || true
-	ip netns del bbhttp 2> /dev/null || true
-	new=$(dmesg | tail -n +"$((DMESG_START + 1))" | grep -E "$OOPS_RE") || true
-	[ -z "$new" ] || { echo "kernel problem during the test: $new"; return 1; }
-}
-
-# scenario FLOW_JSON...: two ports, a on bbh0 (10.9.0.1), b on bbh1
-# (10.9.0.2), and the flows given.
-scenario() {
-	local flows
-	flows=$(IFS=,; echo "$*")
-	cat > "$BATS_TEST_TMPDIR/s.json" <<-EOF
-		{"ports":[
-		 {"name":"a","port_group":["a"],"interface":"bbh0","ipv4":"10.9.0.1","netmask":"255.255.255.0"},
-		 {"name":"b","port_group":["b"],"interface":"bbh1","ipv4":"10.9.0.2","netmask":"255.255.255.0"}],
-		 "flows":[$flows],"wait_for_finish":0}
-	EOF
-	echo "$BATS_TEST_TMPDIR/s.json"
-}
-
-# http NAME EXTRA_JSON: an http flow a -> b
-http() {
-	echo "{\"name\":\"$1\",\"type\":\"http\",\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]}${2:+,$2}}"
-}
-
-# run_scenario FILE: bbctl -j run; sets RC and REC.
-run_scenario() {
-	REC=$("$BBCTL" -j run "$1" --socket "$SOCK") && RC=0 || RC=$?
-	echo "exit $RC"
-	echo "$REC" | jq -c '.flows[] | {name, results: (.results | del(.over_time)), analysers}' || true
-}
-
-# flow N JQ: jq expression on .flows[N]
-flow() { echo "$REC" | jq -r ".flows[$1] | $2"; }
-
-# ordered A B C...: every value a number and strictly increasing
-ordered() {
-	local prev=-1 v
-	for v in "$@"; do
-		[[ $v =~ ^[0-9]+$ ]] || fail "not a time: '$v' in $*"
-		[ "$v" -gt "$prev" ] || fail "not increasing: $*"
-		prev=$v
-	done
-}
+load http-lib
 
 @test "GET 4 MB: exact payload both ends, T1 < T2 < T3 on each, derived times in the KB's order" {
 	run_scenario "$(scenario "$(http get '"http_method":"GET","request_size":4194304')")"
@@ -110,63 +47,6 @@ ordered() {
 	# client (C)
 	ordered $(flow 0 '.results.timing | "\(.request_start_ns) \(.request_packet_first_ns) \(.request_packet_last_ns) \(.response_packet_first_ns)"')
 	[ "$(flow 0 '.results.timing.response_start_ns >= .results.timing.request_packet_last_ns')" = true ]
-}
-
-# netem on both veth ends: QDISC... applied to bbh0 and bbh1
-netem_both() {
-	tc qdisc add dev bbh0 root netem "$@"
-	tc qdisc add dev bbh1 root netem "$@"
-}
-
-@test "request_duration 3 s under netem delay 20 ms: ends within an RTT of 3 s, RTT min >= 40 ms" {
-	netem_both delay 20ms limit 100000
-	run_scenario "$(scenario "$(http dur '"http_method":"GET","request_duration":3')")"
-	[ "$RC" = 0 ]
-	assert_eq status finished "$(flow 0 .results.status)"
-	# data at the client from its T2 to its T3: 3 s + at most one RTT,
-	# the RTT as it was then (queueing in netem's long queue lifts it
-	# above 40 ms; the largest sample bounds it) + 30 ms of TCG margin;
-	# never less than 3 s minus the first byte's one-way trip
-	span=$(flow 0 '(.results.client.t3_ns - .results.client.t2_ns) / 1e6 | floor')
-	rtt=$(flow 0 '.results.tcp.rtt_max_us / 1000 | floor')
-	echo "data span $span ms, largest RTT $rtt ms"
-	[ "$span" -ge 2970 ] && [ "$span" -le $((3000 + rtt + 30)) ] ||
-		fail "data span $span ms, want 3000 ms within one RTT ($rtt ms)"
-	rmin=$(flow 0 .results.tcp.rtt_min_us)
-	echo "rtt min $rmin us"
-	[ "$rmin" -ge 40000 ] && [ "$rmin" -le 50000 ] || fail "rtt_min_us $rmin, want 40-50 ms"
-	[ "$(flow 0 '.results.client.rx_payload_bytes == .results.server.tx_payload_bytes')" = true ]
-}
-
-@test "netem loss 1%: retransmissions counted, goodput below the clean run's" {
-	# a queue long enough that slow start never overflows it
-	netem_both delay 5ms limit 100000
-	run_scenario "$(scenario "$(http clean '"http_method":"GET","request_duration":3')")"
-	[ "$RC" = 0 ]
-	clean=$(flow 0 .results.goodput_bps)
-	clean_rtx=$(flow 0 .results.tcp.retransmits)
-	tc qdisc change dev bbh0 root netem delay 5ms limit 100000 loss 1%
-	run_scenario "$(scenario "$(http lossy '"http_method":"GET","request_duration":3')")"
-	[ "$RC" = 0 ]
-	lossy=$(flow 0 .results.goodput_bps)
-	echo "goodput clean $clean lossy $lossy"
-	assert_gt "retransmits" "$clean_rtx" "$(flow 0 .results.tcp.retransmits)"
-	[ "$(jq -n "$lossy < $clean")" = true ] || fail "lossy goodput $lossy not below clean $clean"
-	# per-interval retransmissions add up to the session's
-	assert_eq "over_time retransmits" "$(flow 0 .results.tcp.retransmits)" \
-		"$(flow 0 '[.results.over_time[].retransmits] | add')"
-}
-
-@test "a dropped link fails the flow with its reason" {
-	(sleep 4; tc qdisc add dev bbh0 root netem loss 100%; tc qdisc add dev bbh1 root netem loss 100%) &
-	run_scenario "$(scenario "$(http cut '"http_method":"GET","request_duration":60')")"
-	wait
-	assert_eq exit 3 "$RC"
-	assert_eq status failed "$(flow 0 .results.status)"
-	reason=$(flow 0 .results.reason)
-	echo "reason: $reason"
-	[[ $reason == *"timed out"* || $reason == *"no byte moved"* ]] || fail "reason '$reason'"
-	assert_eq verdict FAIL "$(flow 0 '.analysers[0].verdict')"
 }
 
 @test "maximum_bitrate 20 Mbit/s: goodput within 5 % of 20 Mbit/s less the headers, pacing rate from TCP_INFO" {

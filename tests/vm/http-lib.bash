@@ -1,0 +1,75 @@
+# Helpers for the HTTP VM tests (63-http.bats, 67-http-network.bats), on
+# top of lib.bash: a veth pair bbh0 <-> bbh1 made for each test (netem or
+# a qdisc on either end set per test), a scenario of two ports a
+# (10.9.0.1 on bbh0) and b (10.9.0.2 on bbh1) with the flows given, and
+# jq helpers for the run record.
+
+load lib
+
+BBD=${BBD:-$BB_TOP/build/bin/bbd}
+MB4=4194304
+
+setup() {
+	SOCK=$BATS_TEST_TMPDIR/bbd.sock
+	DMESG_START=$(dmesg | wc -l)
+	ip -batch - <<-EOF
+		link add bbh0 type veth peer name bbh1
+		link set bbh0 up
+		link set bbh1 up
+	EOF
+}
+
+teardown() {
+	local new
+	[ -z "${SRV_PID:-}" ] || { kill "$SRV_PID" 2> /dev/null; wait "$SRV_PID" 2> /dev/null || true; }
+	ip link del bbh0 2> /dev/null || true
+	ip netns del bbhttp 2> /dev/null || true
+	new=$(dmesg | tail -n +"$((DMESG_START + 1))" | grep -E "$OOPS_RE") || true
+	[ -z "$new" ] || { echo "kernel problem during the test: $new"; return 1; }
+}
+
+# scenario FLOW_JSON...: two ports, a on bbh0 (10.9.0.1), b on bbh1
+# (10.9.0.2), and the flows given.
+scenario() {
+	local flows
+	flows=$(IFS=,; echo "$*")
+	cat > "$BATS_TEST_TMPDIR/s.json" <<-EOF
+		{"ports":[
+		 {"name":"a","port_group":["a"],"interface":"bbh0","ipv4":"10.9.0.1","netmask":"255.255.255.0"},
+		 {"name":"b","port_group":["b"],"interface":"bbh1","ipv4":"10.9.0.2","netmask":"255.255.255.0"}],
+		 "flows":[$flows],"wait_for_finish":0}
+	EOF
+	echo "$BATS_TEST_TMPDIR/s.json"
+}
+
+# http NAME EXTRA_JSON: an http flow a -> b
+http() {
+	echo "{\"name\":\"$1\",\"type\":\"http\",\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]}${2:+,$2}}"
+}
+
+# run_scenario FILE: bbctl -j run; sets RC and REC.
+run_scenario() {
+	REC=$("$BBCTL" -j run "$1" --socket "$SOCK") && RC=0 || RC=$?
+	echo "exit $RC"
+	echo "$REC" | jq -c '.flows[] | {name, results: (.results | del(.over_time)), analysers}' || true
+}
+
+# flow N JQ: jq expression on .flows[N]
+flow() { echo "$REC" | jq -r ".flows[$1] | $2"; }
+
+# ordered A B C...: every value a number and strictly increasing
+ordered() {
+	local prev=-1 v
+	for v in "$@"; do
+		[[ $v =~ ^[0-9]+$ ]] || fail "not a time: '$v' in $*"
+		[ "$v" -gt "$prev" ] || fail "not increasing: $*"
+		prev=$v
+	done
+}
+
+
+# netem on both veth ends: QDISC... applied to bbh0 and bbh1
+netem_both() {
+	tc qdisc add dev bbh0 root netem "$@"
+	tc qdisc add dev bbh1 root netem "$@"
+}
