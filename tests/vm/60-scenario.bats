@@ -7,6 +7,9 @@
 #   bbc0 <-> bbc1   clean
 #   bbl0 <-> bbl1   netem on bbl0 (loss), set per test
 
+# bbd's scenario runs: userspace on top of the module paths 10-5x test on both lines; 6.12 only
+# kernel-lines: 6.12
+
 load lib
 
 BBD=${BBD:-$BB_TOP/build/bin/bbd}

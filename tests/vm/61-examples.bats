@@ -3,6 +3,9 @@
 # pair named by its ports' interfaces), and its record has what the
 # scenario asked for.
 
+# the examples through bbd: userspace; 6.12 only
+# kernel-lines: 6.12
+
 load lib
 
 BBD=${BBD:-$BB_TOP/build/bin/bbd}

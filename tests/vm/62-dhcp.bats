@@ -8,6 +8,9 @@
 #                                    br0 10.9.0.1/24, dnsmasq
 #   bbl0 <------------------> dut1 -+
 
+# bbd's DHCP client: userspace; 6.12 only
+# kernel-lines: 6.12
+
 load lib
 
 DUT=bbdut
