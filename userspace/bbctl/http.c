@@ -68,6 +68,17 @@ static void print_end(const struct bb_http_end *e)
 	pr_string(PR_TEXT, NULL, "%s", "\n");
 }
 
+/* Run the session to its end, close it, print it. */
+static void session(struct bb_http_end *e)
+{
+	drive(e);
+	bb_http_closing(e, now_ns());
+	close(e->fd);
+	pr_open_object();
+	print_end(e);
+	pr_close_object();
+}
+
 /* http://HOST[:PORT]/PATH, HOST a name, an IPv4 or an [IPv6]. */
 static int parse_url(const char *url, char *host, size_t hlen, char *port,
 		     const char **path)
@@ -132,12 +143,7 @@ static int http_get(int argc, char **argv)
 	if (fd < 0)
 		return EXIT_KERNEL;
 	bb_http_client_init(&e, fd, BB_HTTP_GET, 0, 0, hosthdr, path, now_ns());
-	drive(&e);
-	bb_http_closing(&e, now_ns());
-	close(fd);
-	pr_open_object();
-	print_end(&e);
-	pr_close_object();
+	session(&e);
 	pr_flush();
 	return e.state == BB_HS_DONE ? EXIT_OK : EXIT_KERNEL;
 }
@@ -190,12 +196,7 @@ static int http_serve(int argc, char **argv)
 		if (fd < 0)
 			break;
 		bb_http_server_init(&e, fd, size, 0, now_ns());
-		drive(&e);
-		bb_http_closing(&e, now_ns());
-		close(fd);
-		pr_open_object();
-		print_end(&e);
-		pr_close_object();
+		session(&e);
 	}
 	pr_close_array();
 	pr_flush();
