@@ -55,18 +55,8 @@ static void close_end(struct bb_http_end *e, bool *open)
 	if (!*open)
 		return;
 	bb_http_closing(e, bbd_now_tai());
-	bbd_loop_del(e->fd);
-	close(e->fd);
+	bbd_loop_close(&e->fd);
 	*open = false;
-}
-
-static void close_listen(struct bbd_http_flow *h)
-{
-	if (h->listen_fd < 0)
-		return;
-	bbd_loop_del(h->listen_fd);
-	close(h->listen_fd);
-	h->listen_fd = -1;
 }
 
 void bbd_http_close(struct bbd_flow_run *f)
@@ -75,7 +65,7 @@ void bbd_http_close(struct bbd_flow_run *f)
 
 	if (!h)
 		return;
-	close_listen(h);
+	bbd_loop_close(&h->listen_fd);
 	close_end(&h->client, &h->client_open);
 	close_end(&h->server, &h->server_open);
 }
@@ -176,7 +166,7 @@ static void on_listen(int fd, uint32_t events, void *arg)
 		return;
 	}
 	h->accepted = h->server_open = true;
-	close_listen(h);
+	bbd_loop_close(&h->listen_fd);
 }
 
 static int listen_on(struct bbd_flow_run *f, char *err, size_t errlen)

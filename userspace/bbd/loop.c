@@ -93,6 +93,15 @@ void bbd_loop_quit(void)
 	quit = true;
 }
 
+void bbd_loop_close(int *fd)
+{
+	if (*fd < 0)
+		return;
+	bbd_loop_del(*fd);
+	close(*fd);
+	*fd = -1;
+}
+
 int bbd_timer_new(unsigned int period_ms)
 {
 	struct itimerspec its = {

@@ -18,6 +18,8 @@ int bbd_loop_add(int fd, uint32_t events, bbd_loop_cb cb, void *arg);
 /* Wait for other events on a watched fd; 0 or -errno. */
 int bbd_loop_mod(int fd, uint32_t events);
 void bbd_loop_del(int fd);
+/* Stop watching *fd (if it is open), close it, set it to -1. */
+void bbd_loop_close(int *fd);
 /* Run until bbd_loop_quit(); 0 or -errno. */
 int bbd_loop_run(void);
 void bbd_loop_quit(void);

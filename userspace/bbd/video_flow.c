@@ -24,15 +24,6 @@
 #define STALL_NS	15000000000ull
 #define NS_PER_S	1000000000ull
 
-static void close_fd(int *fd)
-{
-	if (*fd < 0)
-		return;
-	bbd_loop_del(*fd);
-	close(*fd);
-	*fd = -1;
-}
-
 static void span(uint64_t *first, uint64_t *last, uint64_t a, uint64_t b)
 {
 	if (a && (!*first || a < *first))
@@ -49,7 +40,7 @@ static void close_client(struct bbd_video_flow *v)
 		return;
 	v->rx_total += v->client.rx_payload;
 	span(&v->first_rx, &v->last_rx, v->client.first_rx, v->client.last_rx);
-	close_fd(&v->client.fd);
+	bbd_loop_close(&v->client.fd);
 }
 
 static void close_server(struct bbd_video_flow *v, struct bb_http_end *e)
@@ -58,7 +49,7 @@ static void close_server(struct bbd_video_flow *v, struct bb_http_end *e)
 		return;
 	v->tx_total += e->tx_payload;
 	span(&v->first_tx, &v->last_tx, e->first_tx, e->last_tx);
-	close_fd(&e->fd);
+	bbd_loop_close(&e->fd);
 }
 
 void bbd_video_close(struct bbd_flow_run *f)
@@ -68,7 +59,7 @@ void bbd_video_close(struct bbd_flow_run *f)
 
 	if (!v)
 		return;
-	close_fd(&v->listen_fd);
+	bbd_loop_close(&v->listen_fd);
 	close_client(v);
 	for (i = 0; i < BBD_VIDEO_SERVERS; i++)
 		close_server(v, &v->server[i].end);
