@@ -31,7 +31,7 @@ teardown() { rx_teardown; }
 	       .["p9999-ns"] <= .["max-ns"] * 1.0005' <<< "$lat" > /dev/null ||
 		fail "percentiles out of order: $lat"
 	# the histogram holds every frame, in ascending buckets
-	in_b "$RXYNL" --dump trigger-histogram "{\"id\": $id}" |
+	ynl_b --dump trigger-histogram "{\"id\": $id}" |
 		jq -e '[.[].bucket // [] | .[]] | (map(.count) | add) == 1000 and
 		       (map(."upper-ns") | . == sort)' > /dev/null ||
 		fail "histogram does not add up to 1000 frames in ascending buckets"
@@ -56,7 +56,7 @@ teardown() { rx_teardown; }
 	assert_eq below-range 0 "$(jq '."below-range"' <<< "$lat")"
 	in_range max-ns 100000000 1100000000 "$(jq '."max-ns"' <<< "$lat")"
 	# invalid stamps stay out of the histogram too
-	in_b "$RXYNL" --dump trigger-histogram "{\"id\": $id}" |
+	ynl_b --dump trigger-histogram "{\"id\": $id}" |
 		jq -e '[.[].bucket // [] | .[].count] | add == 40' > /dev/null ||
 		fail "histogram does not hold exactly the 40 valid frames"
 }

@@ -16,7 +16,6 @@ kmem_kib() {
 # 60-byte frames to dport 10000+i at 1000 fps, count 3; the templates come
 # from one Python process (mkframe as a module), not N of them.
 stream_batch() {
-	MAC_A=$(in_a cat /sys/class/net/veth0/address)
 	/usr/bin/python3 - "$1" "$MKFRAME" "$MAC_B" "$MAC_A" "$IP4_A" "$IP4_B" <<'EOF'
 import importlib.machinery, importlib.util, ipaddress, json, sys
 n, path, dmac, smac, src, dst = sys.argv[1:]
@@ -61,7 +60,7 @@ EOF
 		"$(jq '[.[] | select(.state == "done" and ."tx-frames" == 3)] | length' <<< "$d")"
 	end=$(deadline 60)
 	while before "$end"; do
-		d=$(in_b "$BBYNL" --dump trigger-get)
+		d=$(ynl_b --dump trigger-get)
 		[ "$(jq '[.[]."rx-frames"] | add' <<< "$d")" -ge 3000 ] && break
 		sleep 1
 	done

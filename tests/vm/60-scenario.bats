@@ -16,7 +16,7 @@ BBD=${BBD:-$BB_TOP/build/bin/bbd}
 
 setup() {
 	SOCK=$BATS_TEST_TMPDIR/bbd.sock
-	DMESG_START=$(dmesg | wc -l)
+	oops_mark
 	ip -batch - <<-EOF
 		link add bbc0 type veth peer name bbc1
 		link add bbl0 type veth peer name bbl1
@@ -28,12 +28,10 @@ setup() {
 }
 
 teardown() {
-	local new
 	[ -z "${BBD_PID:-}" ] || { kill "$BBD_PID" 2> /dev/null; wait "$BBD_PID" 2> /dev/null || true; }
 	ip link del bbc0 2> /dev/null || true
 	ip link del bbl0 2> /dev/null || true
-	new=$(dmesg | tail -n +"$((DMESG_START + 1))" | grep -E "$OOPS_RE") || true
-	[ -z "$new" ] || { echo "kernel problem during the test: $new"; return 1; }
+	oops_check
 }
 
 # port NAME GROUP IFACE IPV4 [EXTRA_JSON]

@@ -19,7 +19,7 @@ setup() {
 	SOCK=$BATS_TEST_TMPDIR/bbd.sock
 	LEASES=$BATS_TEST_TMPDIR/leases
 	DLOG=$BATS_TEST_TMPDIR/dnsmasq.log
-	DMESG_START=$(dmesg | wc -l)
+	oops_mark
 	ip netns del "$DUT" 2> /dev/null || true
 	ip -batch - <<-EOF
 		netns add $DUT
@@ -40,13 +40,11 @@ setup() {
 }
 
 teardown() {
-	local new
 	[ -z "${DNSMASQ_PID:-}" ] || kill "$DNSMASQ_PID" 2> /dev/null || true
 	ip link del bbw0 2> /dev/null || true
 	ip link del bbl0 2> /dev/null || true
 	ip netns del "$DUT" 2> /dev/null || true
-	new=$(dmesg | tail -n +"$((DMESG_START + 1))" | grep -E "$OOPS_RE") || true
-	[ -z "$new" ] || { echo "kernel problem during the test: $new"; return 1; }
+	oops_check
 }
 
 # dhcp_server [DNSMASQ_OPTIONS...]: dnsmasq on br0, leases from POOL

@@ -42,20 +42,18 @@ setup() {
 	DLOG=$BATS_TEST_TMPDIR/dnsmasq.log
 	REPORTS=$BATS_TEST_TMPDIR/reports
 	mkdir -p "$REPORTS"
-	DMESG_START=$(dmesg | wc -l)
+	oops_mark
 	ip netns del "$DUT" 2> /dev/null || true
 }
 
 teardown() {
-	local new
 	[ -z "${DNSMASQ_PID:-}" ] || kill "$DNSMASQ_PID" 2> /dev/null || true
 	ip -force -batch - 2> /dev/null <<-EOF || true
 		link del bbfw0
 		link del bbfw1
 		netns del $DUT
 	EOF
-	new=$(dmesg | tail -n +"$((DMESG_START + 1))" | grep -E "$OOPS_RE") || true
-	[ -z "$new" ] || { echo "kernel problem during the test: $new"; return 1; }
+	oops_check
 }
 
 # cable: bbfw0 and bbfw1, one veth pair.

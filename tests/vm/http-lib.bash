@@ -11,7 +11,7 @@ MB4=4194304
 
 setup() {
 	SOCK=$BATS_TEST_TMPDIR/bbd.sock
-	DMESG_START=$(dmesg | wc -l)
+	oops_mark
 	ip -batch - <<-EOF
 		link add bbh0 type veth peer name bbh1
 		link set bbh0 up
@@ -20,12 +20,10 @@ setup() {
 }
 
 teardown() {
-	local new
 	[ -z "${SRV_PID:-}" ] || { kill "$SRV_PID" 2> /dev/null; wait "$SRV_PID" 2> /dev/null || true; }
 	ip link del bbh0 2> /dev/null || true
 	ip netns del bbhttp 2> /dev/null || true
-	new=$(dmesg | tail -n +"$((DMESG_START + 1))" | grep -E "$OOPS_RE") || true
-	[ -z "$new" ] || { echo "kernel problem during the test: $new"; return 1; }
+	oops_check
 }
 
 # scenario FLOW_JSON...: two ports, a on bbh0 (10.9.0.1), b on bbh1

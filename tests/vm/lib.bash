@@ -44,14 +44,19 @@ assert_gt() {
 	[[ $3 =~ ^[0-9]+$ ]] && [ "$3" -gt "$2" ] || fail "$1: expected > $2, got $3"
 }
 
+# The veths' MACs are fixed, so no process has to look them up.
+MAC_A=02:bb:00:00:00:01 MAC_B=02:bb:00:00:00:02
+
 # pair_setup: the two namespaces and the veth pair, addressed and up.
-# Batched (ip -batch): every process costs a lot under TCG.
+# Batched (ip -batch): every process costs a lot under TCG (about 0.2 s for
+# /bin/true, 0.6 s for jq, 1.5 s for python3 on a busy host), so the
+# per-test setup and teardown use as few as they can.
 pair_setup() {
 	pair_cleanup_netns
 	ip -batch - <<-EOF
 		netns add $NS_A
 		netns add $NS_B
-		link add veth0 netns $NS_A type veth peer name veth1 netns $NS_B
+		link add veth0 address $MAC_A netns $NS_A type veth peer name veth1 address $MAC_B netns $NS_B
 	EOF
 	ip -n "$NS_A" -batch - <<-EOF
 		addr add $IP4_A/24 dev veth0
@@ -65,33 +70,56 @@ pair_setup() {
 		link set lo up
 		link set veth1 up
 	EOF
-	MAC_B=$(ip -n "$NS_B" -br link show dev veth1 | awk '{ print $3 }')
-	# Kernel log lines so far: pair_teardown blames new oopses on this test.
-	DMESG_START=$(dmesg | wc -l)
+	oops_mark
 }
 
 pair_cleanup_netns() {
-	ip netns del "$NS_A" 2> /dev/null || true
-	ip netns del "$NS_B" 2> /dev/null || true
+	local ns
+	for ns in "$NS_A" "$NS_B"; do
+		[ -e "/run/netns/$ns" ] && ip netns del "$ns"
+	done
+	return 0
+}
+
+# oops_mark / oops_check: did the kernel oops or warn since the mark?
+# Every oops, WARN and "BUG:" taints the kernel, so comparing the taint
+# mask costs no process; only a change reads the log, to show what
+# happened. (scripts/vm-run checks the whole log at the end as well.)
+oops_mark() {
+	read -r TAINT_START < /proc/sys/kernel/tainted
+}
+
+oops_check() {
+	local taint
+	[ -n "${TAINT_START:-}" ] || return 0
+	read -r taint < /proc/sys/kernel/tainted
+	[ "$taint" = "$TAINT_START" ] && return 0
+	echo "teardown: the kernel was tainted during the test ($TAINT_START -> $taint):"
+	dmesg | grep -E -A 20 "$OOPS_RE" | head -n 60
+	return 1
 }
 
 # bb_delete_all NS: delete every stream, trigger and port in NS, then check
 # that nothing is left. Prints what went wrong; returns 1 on a leak. One
-# shell inside the namespace does it all (fewer processes under TCG).
+# shell inside the namespace does it all, reading ids from bbctl's JSON
+# with bash's own regex (no jq: fewer processes under TCG); a type it
+# deleted something of is listed again, to see it is empty.
 bb_delete_all() {
 	ip netns exec "$1" bash -s "$1" "$BBCTL" <<-'EOF'
-		ns=$1 bbctl=$2 rc=0
-		for obj in stream trigger; do
-			for id in $("$bbctl" -j "$obj" show | jq -r '.[].id'); do
-				"$bbctl" "$obj" del id "$id" ||
-					{ echo "teardown: $ns: $obj del id $id failed"; rc=1; }
+		ns=$1 bbctl=$2 rc=0 again=()
+		for obj in stream trigger port; do
+			json=$("$bbctl" -j "$obj" show) ||
+				{ echo "teardown: $ns: $obj show failed"; rc=1; continue; }
+			key='"id": *([0-9]+)' arg=id
+			[ "$obj" = port ] && key='"dev": *"([^"]+)"' arg=dev
+			[ "$json" = "[]" ] || again+=("$obj")
+			while [[ $json =~ $key ]]; do
+				"$bbctl" "$obj" del "$arg" "${BASH_REMATCH[1]}" ||
+					{ echo "teardown: $ns: $obj del $arg ${BASH_REMATCH[1]} failed"; rc=1; }
+				json=${json#*"${BASH_REMATCH[0]}"}
 			done
 		done
-		for dev in $("$bbctl" -j port show | jq -r '.[].dev'); do
-			"$bbctl" port del dev "$dev" ||
-				{ echo "teardown: $ns: port del dev $dev failed"; rc=1; }
-		done
-		for obj in stream trigger port; do
+		for obj in "${again[@]}"; do
 			left=$("$bbctl" -j "$obj" show 2>&1)
 			[ "$left" = "[]" ] ||
 				{ echo "teardown: $ns: $obj objects left behind: $left"; rc=1; }
@@ -101,9 +129,9 @@ bb_delete_all() {
 }
 
 # pair_teardown: delete every bbgen object, check none is left, check the
-# kernel log for oopses this test caused, remove the namespaces.
+# kernel for oopses this test caused, remove the namespaces.
 pair_teardown() {
-	local ns rc=0 new
+	local ns rc=0
 	if module_loaded; then
 		for ns in "$NS_A" "$NS_B"; do
 			[ -e "/run/netns/$ns" ] || continue
@@ -111,10 +139,7 @@ pair_teardown() {
 		done
 	fi
 	pair_cleanup_netns
-	if [ -n "${DMESG_START:-}" ]; then
-		new=$(dmesg | tail -n +"$((DMESG_START + 1))" | grep -E "$OOPS_RE") || true
-		[ -z "$new" ] || { echo "teardown: kernel problem during the test:"; echo "$new"; rc=1; }
-	fi
+	oops_check || rc=1
 	return $rc
 }
 
@@ -158,21 +183,22 @@ load_trigger() {
 	load_obj T T_JSON bbctl_b -j trigger show id "$1"
 }
 
-# now_s: seconds since boot, to the hundredth (for deadlines).
-now_s() {
+# now_cs: print the uptime in hundredths of a second (bash only: no
+# process). deadline SECS: the now_cs SECS (an integer) from now. before
+# DEADLINE: true while now_cs is below DEADLINE.
+now_cs() {
 	local up
 	read -r up _ < /proc/uptime
-	echo "$up"
+	up=${up/./}
+	echo $((10#$up))
 }
 
-# before DEADLINE: true while the uptime is below DEADLINE.
-before() {
-	awk -v now="$(now_s)" -v end="$1" 'BEGIN { exit !(now < end) }'
-}
-
-# deadline SECS: the uptime SECS from now.
 deadline() {
-	awk -v now="$(now_s)" -v d="$1" 'BEGIN { printf "%.2f", now + d }'
+	echo $(($(now_cs) + $1 * 100))
+}
+
+before() {
+	[ "$(now_cs)" -lt "$1" ]
 }
 
 # wait_until SECS WHAT CMD...: poll CMD every 0.2 s until it succeeds;
@@ -296,4 +322,46 @@ capture_stop() {
 # pcap_count FILE: number of frames in a capture.
 pcap_count() {
 	tcpdump -n -r "$1" 2> /dev/null | wc -l
+}
+
+# ynl_in NETNS --do|--dump OP [JSON]: tests/vm/bbynl's request in NETNS,
+# through one bbynl server for the whole bats run (started by the first
+# request): its Python, YNL library and spec take seconds to load under
+# TCG, a request a few milliseconds. Prints the reply as one JSON line,
+# or "error: <extack message>" and returns 1, like bbynl itself. Other
+# bbynl arguments (--batch) run bbynl in NETNS directly.
+BBYNL=$BB_TOP/tests/vm/bbynl
+ynl_in() {
+	local ns=$1 mode=${2:-} op=${3:-} json=${4:-} reply
+	case $mode in
+	--do | --dump) ;;
+	*) ip netns exec "$ns" "$BBYNL" "${@:2}"; return ;;
+	esac
+	ynl_server || return 1
+	printf '%s %s %s %s\n' "$ns" "${mode#--}" "$op" "${json//$'\n'/ }" 1<> "$YNL_DIR/in"
+	read -r -t 120 reply <> "$YNL_DIR/out" ||
+		{ echo "error: the bbynl server did not answer in 120 s: $(cat "$YNL_DIR/log")"; return 1; }
+	IFS= read -r -d '' reply < "$YNL_DIR/reply" || true	# no NUL: status 1 at the end
+	case $reply in
+	ok\ *) printf '%s\n' "${reply#ok }" ;;
+	*) printf 'error: %s\n' "${reply#error }"; return 1 ;;
+	esac
+}
+
+# ynl_server: start the bbynl server unless it runs; wait until it is
+# ready. The FIFOs live in the run's temporary directory; the server ends
+# when that is removed.
+ynl_server() {
+	local pid line
+	YNL_DIR=$BATS_RUN_TMPDIR/bbynl
+	if [ -e "$YNL_DIR/pid" ]; then
+		read -r pid < "$YNL_DIR/pid"
+		kill -0 "$pid" 2> /dev/null && return 0
+	fi
+	mkdir -p "$YNL_DIR" && rm -f "$YNL_DIR/in" "$YNL_DIR/out" &&
+		mkfifo "$YNL_DIR/in" "$YNL_DIR/out" || return 1
+	"$BBYNL" --serve "$YNL_DIR" < /dev/null > "$YNL_DIR/log" 2>&1 3>&- &
+	echo $! > "$YNL_DIR/pid"
+	read -r -t 120 line <> "$YNL_DIR/out" ||
+		{ echo "error: the bbynl server did not start: $(cat "$YNL_DIR/log")"; return 1; }
 }

@@ -4,10 +4,9 @@
 
 load lib
 
-RXYNL=$BB_TOP/tests/vm/bbynl
 RX_SEND=$BB_TOP/tests/vm/rx-send
 
-ynl_b() { in_b "$RXYNL" "$@"; }
+ynl_b() { ynl_in "$NS_B" "$@"; }
 
 # rx_setup: the pair, veth1 as a port, and veth0 knowing veth1's MAC (no
 # ARP round trip delaying the first frames).
@@ -21,10 +20,12 @@ rx_setup() {
 # rx_teardown: delete bbB's ports (and with them their triggers) through
 # YNL, then the usual checks.
 rx_teardown() {
-	local dev
+	local json key='"dev": "([^"]+)"'
 	if module_loaded && [ -e "/run/netns/$NS_B" ]; then
-		for dev in $(ynl_b --dump port-get | jq -r '.[].dev'); do
-			ynl_b --do port-del "{\"dev\": \"$dev\"}" > /dev/null
+		json=$(ynl_b --dump port-get)
+		while [[ $json =~ $key ]]; do
+			ynl_b --do port-del "{\"dev\": \"${BASH_REMATCH[1]}\"}" > /dev/null
+			json=${json#*"${BASH_REMATCH[0]}"}
 		done
 	fi
 	pair_teardown

@@ -2,7 +2,6 @@
 # streams added and driven through the YNL spec (tests/vm/bbynl), with
 # templates built by tests/vm/mkframe, so they test the kernel alone.
 
-BBYNL=$BB_TOP/tests/vm/bbynl
 MKFRAME=$BB_TOP/tests/vm/mkframe
 
 # The TX tests' topology: the veth pair, both ends bbgen ports. A test file
@@ -14,16 +13,14 @@ setup() {
 teardown() { pair_teardown; }
 
 # ynl_a ARGS... / ynl_b: bbynl in bbA / bbB (JSON out).
-ynl_a() { in_a "$BBYNL" "$@"; }
-ynl_b() { in_b "$BBYNL" "$@"; }
+ynl_a() { ynl_in "$NS_A" "$@"; }
+ynl_b() { ynl_in "$NS_B" "$@"; }
 
 # frames_json DPORT [6] SIZE...: a JSON list of template hex strings from
 # veth0 to veth1, IPv4 (or IPv6 with 6).
 frames_json() {
 	local dport=$1 src=$IP4_A dst=$IP4_B
 	shift
-	MAC_A=${MAC_A:-$(in_a cat /sys/class/net/veth0/address)}
-	MAC_B=${MAC_B:-$(in_b cat /sys/class/net/veth1/address)}
 	if [ "$1" = 6 ]; then
 		src=$IP6_A dst=$IP6_B
 		shift
@@ -83,7 +80,7 @@ ywait_done() {
 ynl_expect_error() {
 	local ns=$1 msg=$2 out
 	shift 2
-	out=$(ip netns exec "$ns" "$BBYNL" "$@") && { fail "bbynl $* succeeded: $out"; return 1; }
+	out=$(ynl_in "$ns" "$@") && { fail "bbynl $* succeeded: $out"; return 1; }
 	[ "$out" = "error: $msg" ] || fail "bbynl $*: expected 'error: $msg', got '$out'"
 }
 

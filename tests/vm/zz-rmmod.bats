@@ -30,9 +30,7 @@ teardown() {
 	run bbctl_a port show
 	assert_eq "bbctl without the module: status" 2 "$status"
 	assert_eq "bbctl without the module" "bbgen module not loaded (modprobe bbgen)" "$output"
-	local oops
-	oops=$(dmesg | tail -n +"$((DMESG_START + 1))" | grep -E "$OOPS_RE") || true
-	[ -z "$oops" ] || fail "kernel log after rmmod: $oops"
+	oops_check || fail "the kernel oopsed or warned during rmmod"
 }
 
 @test "rmmod: the module loads again and works" {
