@@ -83,3 +83,28 @@ print(s.makefile().readline().strip())
 	run status_as --reuid=0 --regid=0 --keep-groups
 	expect_eq "$output" '{"event":"status","running":false}'
 }
+
+# request LINE: send one request line as root; prints bbd's answer.
+request() {
+	/usr/bin/python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.sendall(sys.argv[2].encode() + b"\n")
+print(s.makefile().readline().strip())
+' "$SOCK" "$1"
+}
+
+@test "bbd: a run whose reports would go to a relative or '..' path, or a name no string, is refused with one line" {
+	start_bbd
+	run request '{"cmd":"run","name":"x","scenario":{},"options":{"report_dir":"reports"}}'
+	expect_eq "$(jq -r .message <<< "$output")" "options.report_dir: must be an absolute path"
+	run request '{"cmd":"run","name":"x","scenario":{},"options":{"report_dir":"/tmp/../etc"}}'
+	expect_eq "$(jq -r .message <<< "$output")" \
+		"options.report_dir: must be a plain path (no '..', no control characters, under 2048 bytes)"
+	run request '{"cmd":"run","name":["../x"],"scenario":{}}'
+	expect_eq "$(jq -r .message <<< "$output")" "name: must be a string of 1 to 255 bytes"
+	# bbd goes on serving
+	run request '{"cmd":"status"}'
+	expect_eq "$output" '{"event":"status","running":false}'
+}

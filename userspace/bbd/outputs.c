@@ -13,6 +13,7 @@
 #include "log.h"
 #include "outputs.h"
 #include "report.h"
+#include "report_path.h"
 
 /* mkdir -p of @path's directory (/var/lib/bb on a fresh box). */
 static void make_parent(const char *path)
@@ -51,23 +52,6 @@ long long bbd_outputs_store(const struct bbd_options *o, json_t *record,
 	return id;
 }
 
-/* <dir>/<run name>-<started, compact>.<ext> */
-static void report_path(char *buf, size_t len, const char *dir, json_t *rec,
-			const char *ext)
-{
-	json_t *run = json_object_get(rec, "run");
-	const char *start = json_string_value(json_object_get(run, "started"));
-	char stamp[32] = "";
-	size_t i, n = 0;
-
-	for (i = 0; start && start[i] && n + 1 < sizeof(stamp); i++)
-		if (start[i] != '-' && start[i] != ':' && start[i] != '.')
-			stamp[n++] = start[i];
-	stamp[n] = '\0';
-	snprintf(buf, len, "%s/%s-%s.%s", dir,
-		 json_string_value(json_object_get(run, "name")), stamp, ext);
-}
-
 /* The formats asked for; none given: JSON and HTML. */
 static bool wants(json_t *formats, const char *f)
 {
@@ -88,6 +72,7 @@ json_t *bbd_outputs_reports(const struct bbd_options *o, json_t *record,
 	static const char *const names[] = { "json", "html", "junit" };
 	const char *dir = json_string_value(json_object_get(run_options, "report_dir"));
 	json_t *formats = json_object_get(run_options, "formats");
+	json_t *run = json_object_get(record, "run");
 	json_t *paths = json_array();
 	enum bb_report_format f;
 	char path[4096];
@@ -101,8 +86,11 @@ json_t *bbd_outputs_reports(const struct bbd_options *o, json_t *record,
 	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		if (!wants(formats, names[i]) || bb_report_format_parse(names[i], &f))
 			continue;
-		report_path(path, sizeof(path), dir, record, bb_report_format_ext(f));
-		err = bb_report_write_file(path, f, record);
+		err = bb_report_path(path, sizeof(path), dir,
+				     json_string_value(json_object_get(run, "name")),
+				     json_string_value(json_object_get(run, "started")), f);
+		if (!err)
+			err = bb_report_write_file(path, f, record);
 		if (err)
 			bbd_log_err("%s: cannot write the report: %s", path, strerror(-err));
 		else
