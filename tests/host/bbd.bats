@@ -108,3 +108,31 @@ print(s.makefile().readline().strip())
 	run request '{"cmd":"status"}'
 	expect_eq "$output" '{"event":"status","running":false}'
 }
+
+@test "bbctl status and stop: an idle bbd, no run to stop; no bbd at all (none is started)" {
+	start_bbd
+	run "$BBCTL" status --socket "$SOCK"
+	expect_eq "$status" 0
+	expect_eq "$output" "bbd at $SOCK: idle, no run in progress"
+	run "$BBCTL" -j status --socket "$SOCK"
+	expect_eq "$output" "{\"socket\":\"$SOCK\",\"daemon\":true,\"running\":false}"
+	run "$BBCTL" -j stop --socket "$SOCK"
+	expect_eq "$status" 0
+	expect_eq "$output" "{\"socket\":\"$SOCK\",\"stopping\":false}"
+	run "$BBCTL" stop --socket "$SOCK"
+	expect_eq "$output" "no run in progress"
+	kill "$BBD_PID"
+	wait "$BBD_PID" || true
+	BBD_PID=
+	# status says so and starts no bbd; stop has nothing to ask
+	run "$BBCTL" -j status --socket "$SOCK"
+	expect_eq "$status" 0
+	expect_eq "$output" "{\"socket\":\"$SOCK\",\"daemon\":false}"
+	[ ! -S "$SOCK" ] || { echo "a bbd was started" >&2; return 1; }
+	run --separate-stderr "$BBCTL" stop --socket "$SOCK"
+	expect_eq "$status" 2
+	expect_eq "$stderr" "bbctl: stop: no bbd runs at $SOCK"
+	run --separate-stderr "$BBCTL" status --socket
+	expect_eq "$status" 1
+	expect_eq "${stderr_lines[0]}" "bbctl: status: --socket needs a value (the daemon's socket path)"
+}

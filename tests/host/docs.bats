@@ -63,10 +63,13 @@ complete_words() {
 }
 
 @test "bash completion: objects, commands, keywords, values" {
-	expect_eq "$(complete_words bbctl '')" "port stream trigger scenario runs report http help"
+	expect_eq "$(complete_words bbctl '')" "port stream trigger run scenario runs report http status stop help"
+	expect_eq "$(complete_words bbctl status --)" "--socket"
+	expect_eq "$(complete_words bbctl run --so)" "--socket"
+	expect_eq "$(complete_words bbctl run --format '')" "html json junit"
 	expect_eq "$(complete_words bbctl http '')" "get serve help"
 	expect_eq "$(complete_words bbctl http serve '')" "port address count size"
-	expect_eq "$(complete_words bbctl -j st)" "stream"
+	expect_eq "$(complete_words bbctl -j st)" "stream status stop"
 	expect_eq "$(complete_words bbctl stream '')" "add del start stop show help"
 	expect_eq "$(complete_words bbctl trigger add dev lo '')" "id src dst sport dport vlan latency range interval"
 	expect_eq "$(complete_words bbctl stream add dev lo rate 5 x)" "xmit"

@@ -85,7 +85,7 @@ _bbctl()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "-j --json -p --pretty -h --help -V --version" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "port stream trigger scenario runs report http help" -- "$cur"))
+			COMPREPLY=($(compgen -W "port stream trigger run scenario runs report http status stop help" -- "$cur"))
 		fi
 		return
 	fi
@@ -93,6 +93,30 @@ _bbctl()
 		_bbctl_archive "$obj" "$cmd" "$prev" "$cur"
 		return
 	fi
+	case "$obj" in
+	run)
+		case "$prev" in
+		--socket | --map-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+		--report-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+		--format) COMPREPLY=($(compgen -W "html json junit" -- "$cur")); return ;;
+		--map) return ;;
+		esac
+		if [[ $cur == -* ]]; then
+			COMPREPLY=($(compgen -W "--report-dir --format --socket --map --map-file -j" -- "$cur"))
+		else
+			COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+		fi
+		return
+		;;
+	status | stop)
+		if [ "$prev" = --socket ]; then
+			COMPREPLY=($(compgen -f -- "$cur"))
+		else
+			COMPREPLY=($(compgen -W "--socket" -- "$cur"))
+		fi
+		return
+		;;
+	esac
 	if [ -z "$cmd" ]; then
 		case "$obj" in
 		port) COMPREPLY=($(compgen -W "add del show help" -- "$cur")) ;;

@@ -14,8 +14,24 @@
 
 static const struct object *const objects[] = {
 	&port_object, &stream_object, &trigger_object, &scenario_run_object,
-	&scenario_object, &runs_object, &report_object, &http_object, NULL,
+	&scenario_object, &runs_object, &report_object, &http_object,
+	&status_object, &stop_object, NULL,
 };
+
+/* "port, stream, ..." (sep ", ") or "port | stream | ..." (sep " | "):
+ * every object of the table, so usage and errors never leave one out. */
+static const char *object_names(const char *sep)
+{
+	static char buf[256];
+	size_t n = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; objects[i] && n < sizeof(buf); i++)
+		n += (size_t)snprintf(buf + n, sizeof(buf) - n, "%s%s",
+				      i ? sep : "", objects[i]->name);
+	return buf;
+}
 
 /* iproute2 style: any prefix of a word selects it, first match wins. */
 static bool matches(const char *arg, const char *word)
@@ -25,12 +41,18 @@ static bool matches(const char *arg, const char *word)
 
 static void usage_all(FILE *f)
 {
-	int i;
+	int i, col;
 
 	fputs("Usage: bbctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
 	      "       bbctl { help | -h | --help | -V | --version }\n"
-	      "where  OPTIONS := { -j | --json | -p | --pretty }\n"
-	      "       OBJECT := { port | stream | trigger }\n\n", f);
+	      "where  OPTIONS := { -j | --json | -p | --pretty }\n", f);
+	/* OBJECT := { port | stream | ... }, wrapped to fit 80 columns */
+	col = fprintf(f, "       OBJECT := {");
+	for (i = 0; objects[i]; i++) {
+		if (col + (int)strlen(objects[i]->name) + 4 > 78)
+			col = fprintf(f, "\n                  ");
+		col += fprintf(f, " %s%s", objects[i]->name, objects[i + 1] ? " |" : " }\n\n");
+	}
 	for (i = 0; objects[i]; i++)
 		fprintf(f, "       %s", objects[i]->usage);
 	fputs("\nSee bbctl(8) for defaults and output keys.\n", f);
@@ -134,7 +156,7 @@ int main(int argc, char **argv)
 			return ret;
 	}
 	if (i >= argc) {
-		usage_err("missing object (one of port, stream, trigger)");
+		usage_err("missing object (one of %s)", object_names(", "));
 		usage_all(stderr);
 		return EXIT_USAGE;
 	}
@@ -144,8 +166,8 @@ int main(int argc, char **argv)
 	}
 	obj = find_object(argv[i]);
 	if (!obj) {
-		usage_err("unknown object \"%s\" (one of port, stream, trigger)",
-			  argv[i]);
+		usage_err("unknown object \"%s\" (one of %s)", argv[i],
+			  object_names(", "));
 		usage_all(stderr);
 		return EXIT_USAGE;
 	}

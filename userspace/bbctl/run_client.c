@@ -109,6 +109,19 @@ int run_connect(struct run_conn *c, const char *path)
 	return 0;
 }
 
+int run_attach(struct run_conn *c, const char *path)
+{
+	int fd;
+
+	memset(c, 0, sizeof(*c));
+	c->fd = -1;
+	fd = try_connect(path);
+	if (fd < 0)
+		return fd;
+	c->fd = fd;
+	return 0;
+}
+
 int run_send(struct run_conn *c, json_t *msg)
 {
 	char *s = json_dumps(msg, JSON_COMPACT);

@@ -1,0 +1,134 @@
+// SPDX-License-Identifier: GPL-2.0-only OR MIT
+/*
+ * bbctl status and bbctl stop: ask the bbd that runs (never start one)
+ * what it is doing, or to stop the run in progress. The requests and
+ * answers are bbd's protocol (Documentation/bbd.md).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "bbctl.h"
+#include "print.h"
+#include "run.h"
+
+/* --socket PATH (or $BBD_SOCKET, or the default): 0 or EXIT_USAGE. */
+static int socket_arg(const char *what, int argc, char **argv, const char **path)
+{
+	int i;
+
+	*path = getenv("BBD_SOCKET") ? getenv("BBD_SOCKET") : RUN_SOCKET_DEFAULT;
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--socket"))
+			return usage_err("%s: unexpected argument \"%s\"", what, argv[i]);
+		if (++i >= argc)
+			return usage_err("%s: --socket needs a value (the daemon's socket path)",
+					 what);
+		*path = argv[i];
+	}
+	return 0;
+}
+
+/*
+ * Send {"cmd": CMD} to the bbd at PATH and read its one answer: the
+ * answer, or NULL with *err -errno (no bbd there: -ENOENT/-ECONNREFUSED).
+ */
+static json_t *ask(const char *path, const char *cmd, int *err)
+{
+	struct run_conn c;
+	json_t *req, *ans = NULL;
+
+	*err = run_attach(&c, path);
+	if (*err)
+		return NULL;
+	req = json_pack("{s:s}", "cmd", cmd);
+	*err = req ? run_send(&c, req) : -ENOMEM;
+	json_decref(req);
+	if (!*err) {
+		ans = run_recv(&c, err);
+		if (!ans && !*err)
+			*err = -ECONNRESET;
+	}
+	run_disconnect(&c);
+	return ans;
+}
+
+static bool no_daemon(int err)
+{
+	return err == -ENOENT || err == -ECONNREFUSED;
+}
+
+static int cmd_status(int argc, char **argv)
+{
+	const char *path;
+	json_t *ans;
+	int err, ret;
+
+	ret = socket_arg("status", argc, argv, &path);
+	if (ret)
+		return ret;
+	ans = ask(path, "status", &err);
+	if (!ans && !no_daemon(err)) {
+		fprintf(stderr, "bbctl: status: bbd at %s: %s\n", path, strerror(-err));
+		return EXIT_KERNEL;
+	}
+	pr_open_object();
+	pr_string(PR_ANY, "socket", "bbd at %s:", path);
+	pr_bool(PR_JSON, "daemon", NULL, ans != NULL);
+	if (!ans) {
+		pr_string(PR_TEXT, NULL, "%s", "not running");
+	} else if (json_is_true(json_object_get(ans, "running"))) {
+		pr_bool(PR_JSON, "running", NULL, true);
+		pr_string(PR_ANY, "name", "run \"%s\"",
+			  json_string_value(json_object_get(ans, "name")));
+		pr_string(PR_ANY, "phase", "in phase %s",
+			  json_string_value(json_object_get(ans, "phase")));
+	} else {
+		pr_bool(PR_JSON, "running", NULL, false);
+		pr_string(PR_TEXT, NULL, "%s", "idle, no run in progress");
+	}
+	pr_close_object();
+	json_decref(ans);
+	return pr_flush() ? EXIT_KERNEL : EXIT_OK;
+}
+
+static int cmd_stop(int argc, char **argv)
+{
+	const char *path;
+	json_t *ans;
+	bool running;
+	int err, ret;
+
+	ret = socket_arg("stop", argc, argv, &path);
+	if (ret)
+		return ret;
+	ans = ask(path, "stop", &err);
+	if (!ans) {
+		fprintf(stderr, "bbctl: stop: %s at %s%s%s\n",
+			no_daemon(err) ? "no bbd runs" : "bbd", path,
+			no_daemon(err) ? "" : ": ", no_daemon(err) ? "" : strerror(-err));
+		return EXIT_KERNEL;
+	}
+	running = json_is_true(json_object_get(ans, "running"));
+	json_decref(ans);
+	pr_open_object();
+	pr_string(PR_JSON, "socket", NULL, path);
+	pr_bool(PR_JSON, "stopping", NULL, running);
+	pr_string(PR_TEXT, NULL, "%s", running ?
+		  "stopping the run in progress (its client gets the result, marked interrupted)" :
+		  "no run in progress");
+	pr_close_object();
+	return pr_flush() ? EXIT_KERNEL : EXIT_OK;
+}
+
+const struct object status_object = {
+	.name = "status",
+	.direct = cmd_status,
+	.usage = "bbctl status [--socket PATH] [-j]\n",
+};
+
+const struct object stop_object = {
+	.name = "stop",
+	.direct = cmd_stop,
+	.usage = "bbctl stop [--socket PATH] [-j]\n",
+};
