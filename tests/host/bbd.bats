@@ -136,3 +136,66 @@ print(s.makefile().readline().strip())
 	expect_eq "$status" 1
 	expect_eq "${stderr_lines[0]}" "bbctl: status: --socket needs a value (the daemon's socket path)"
 }
+
+# hog MODE: a client of bbd that misbehaves; prints what bbd did to it.
+#   idle:  connects and sends nothing; waits up to 10 s for bbd to close it
+#   flood: sends status requests and never reads an answer
+hog() {
+	/usr/bin/python3 - "$SOCK" "$1" <<'PY'
+import socket, sys, time
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+if sys.argv[2] == "idle":
+    s.settimeout(10)
+    t = time.monotonic()
+    print("closed" if s.recv(1) == b"" else "answered", round(time.monotonic() - t))
+    sys.exit(0)
+req = b'{"cmd":"status"}\n' * 1000
+s.settimeout(30)
+try:
+    while True:
+        s.sendall(req)
+except OSError as e:
+    print("dropped:", e.strerror)
+PY
+}
+
+@test "bbd: idle clients are closed after --idle-timeout; 32 idle ones cannot lock bbctl out" {
+	run "$BBD" --idle-timeout 0
+	expect_eq "$status" 1
+	expect_eq "${lines[0]}" 'bbd: --idle-timeout: must be whole seconds from 1 to 86400 (got "0")'
+	start_bbd --idle-timeout 2
+	run hog idle
+	[[ $output == "closed "[234] ]] || { echo "idle client: $output" >&2; return 1; }
+	# every slot taken by a client that says nothing: a newcomer takes
+	# the slot of the longest idle one
+	local i pids=()
+	for i in $(seq 32); do
+		hog idle > /dev/null &
+		pids+=($!)
+	done
+	sleep 0.5
+	run timeout 5 "$BBCTL" status --socket "$SOCK"
+	expect_eq "$output" "bbd at $SOCK: idle, no run in progress"
+	wait "${pids[@]}"
+}
+
+@test "bbd: clients that never read their answers are dropped, and do not stall others" {
+	start_bbd
+	local i pids=()
+	for i in 1 2 3; do
+		hog flood > "$DIR/hog$i" &
+		pids+=($!)
+	done
+	sleep 1
+	local t0=$SECONDS
+	run timeout 20 "$BBCTL" status --socket "$SOCK"
+	expect_eq "$output" "bbd at $SOCK: idle, no run in progress"
+	# blocking writes with a 5 s timeout each took 15 s here
+	[ $((SECONDS - t0)) -le 3 ] || { echo "status took $((SECONDS - t0)) s" >&2; return 1; }
+	wait "${pids[@]}"
+	for i in 1 2 3; do
+		[[ $(cat "$DIR/hog$i") == "dropped: "@(Connection reset by peer|Broken pipe) ]] ||
+			{ echo "hog $i: $(cat "$DIR/hog$i")" >&2; return 1; }
+	done
+}

@@ -23,7 +23,25 @@
 static void usage(FILE *f)
 {
 	fputs("Usage: bbd [--foreground] [--socket PATH] [--group GROUP]\n"
-	      "           [--archive DB] [--report-dir DIR] [--quiet]\n", f);
+	      "           [--archive DB] [--report-dir DIR] [--idle-timeout SECS]\n"
+	      "           [--quiet]\n", f);
+}
+
+/* --idle-timeout: whole seconds, 1 to a day. */
+static int idle_arg(const char *s, unsigned int *v)
+{
+	char *end;
+	unsigned long n;
+
+	errno = 0;
+	n = strtoul(s, &end, 10);
+	if (errno || end == s || *end || *s == '-' || n < 1 || n > 86400) {
+		fprintf(stderr, "bbd: --idle-timeout: must be whole seconds from 1 to 86400 (got \"%s\")\n",
+			s);
+		return -1;
+	}
+	*v = (unsigned int)n;
+	return 0;
 }
 
 static int parse(int argc, char **argv, struct bbd_options *o)
@@ -34,6 +52,7 @@ static int parse(int argc, char **argv, struct bbd_options *o)
 		{ "group", required_argument, NULL, 'g' },
 		{ "archive", required_argument, NULL, 'a' },
 		{ "report-dir", required_argument, NULL, 'r' },
+		{ "idle-timeout", required_argument, NULL, 'i' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
@@ -41,13 +60,17 @@ static int parse(int argc, char **argv, struct bbd_options *o)
 	int c;
 
 	o->socket = BBD_SOCKET_DEFAULT;
-	while ((c = getopt_long(argc, argv, "fs:g:a:r:qh", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "fs:g:a:r:i:qh", lo, NULL)) != -1) {
 		switch (c) {
 		case 'f': o->foreground = true; break;
 		case 's': o->socket = optarg; break;
 		case 'g': o->group = optarg; break;
 		case 'a': o->archive = optarg; break;
 		case 'r': o->report_dir = optarg; break;
+		case 'i':
+			if (idle_arg(optarg, &o->idle_s))
+				return -1;
+			break;
 		case 'q': bbd_log_quiet(true); break;
 		case 'h': usage(stdout); exit(0);
 		default: usage(stderr); return -1;

@@ -15,61 +15,26 @@
 #include <jansson.h>
 
 #include "bbd_request.h"
+#include "clients.h"
 #include "log.h"
 #include "loop.h"
 #include "outputs.h"
 #include "run.h"
 #include "server.h"
 
-#define CLIENTS_MAX	32
-
-struct client {
-	int fd;
-	char *buf;
-	size_t len;
-};
-
 static const struct bbd_options *opt;
 static int listen_fd = -1;
-static struct client clients[CLIENTS_MAX];
 static struct bbd_run run;
-static struct client *runner;		/* who started the run, or NULL */
+static struct bbd_client *runner;	/* who started the run, or NULL */
 static bool running, quitting;
 static json_t *run_options;		/* options of the current run */
 
-static void client_close(struct client *c);
-
-/* One JSON object and a newline; a client that does not read for 5 s is
- * dropped (SO_SNDTIMEO). */
-static void send_json(struct client *c, json_t *o)
-{
-	char *s = json_dumps(o, JSON_COMPACT);
-	size_t len, off = 0;
-	ssize_t n;
-
-	if (!s || c->fd < 0) {
-		free(s);
-		return;
-	}
-	len = strlen(s);
-	s[len++] = '\n';	/* json_dumps leaves room: replace the NUL */
-	while (off < len) {
-		n = send(c->fd, s + off, len - off, MSG_NOSIGNAL);
-		if (n <= 0) {
-			client_close(c);
-			break;
-		}
-		off += (size_t)n;
-	}
-	free(s);
-}
-
-static void send_error(struct client *c, int code, const char *msg)
+static void send_error(struct bbd_client *c, int code, const char *msg)
 {
 	json_t *o = json_pack("{s:s,s:i,s:s}", "event", "error", "exit", code,
 			      "message", msg);
 
-	send_json(c, o);
+	bbd_client_send(c, o);
 	json_decref(o);
 }
 
@@ -77,7 +42,7 @@ static void on_progress(struct bbd_run *r, json_t *ev)
 {
 	(void)r;
 	if (runner)
-		send_json(runner, ev);
+		bbd_client_send(runner, ev);
 }
 
 static void on_done(struct bbd_run *r, json_t *record, int code,
@@ -96,17 +61,22 @@ static void on_done(struct bbd_run *r, json_t *record, int code,
 	}
 	bbd_log_info("run %s: %s", r->plan.name, record ?
 		     json_string_value(json_object_get(record, "verdict")) : msg);
-	if (runner && ev)
-		send_json(runner, ev);
-	json_decref(ev);
+	/* over before the result is sent: a client dropped while it is
+	 * sent (it did not read) has no run left to stop */
 	running = false;	/* freed on the next run or at exit */
+	if (runner) {
+		bbd_client_keep(runner, false);
+		if (ev)
+			bbd_client_send(runner, ev);
+	}
+	json_decref(ev);
 	if (quitting)
 		bbd_loop_quit();
 }
 
 static const struct bbd_run_ops run_ops = { on_progress, on_done };
 
-static void cmd_run(struct client *c, const struct bbd_request *req)
+static void cmd_run(struct bbd_client *c, const struct bbd_request *req)
 {
 	const char *name = req->name;
 	json_t *sc = req->scenario, *ev;
@@ -118,21 +88,23 @@ static void cmd_run(struct client *c, const struct bbd_request *req)
 	json_decref(run_options);
 	run_options = json_incref(req->options);
 	runner = c;
+	bbd_client_keep(c, true);	/* quiet for the whole run, never idle */
 	running = true;
 	if (bbd_run_start(&run, sc, name ? name : "scenario", &run_ops, NULL,
 			  &code)) {
 		running = false;
 		runner = NULL;
+		bbd_client_keep(c, false);
 		bbd_log_err("run %s: %s", name ? name : "scenario", run.err);
 		return send_error(c, code, run.err);
 	}
 	ev = json_pack("{s:s,s:s,s:i}", "event", "started", "name",
 		       run.plan.name, "flows", run.plan.nflows);
-	send_json(c, ev);
+	bbd_client_send(c, ev);
 	json_decref(ev);
 }
 
-static void cmd_status(struct client *c)
+static void cmd_status(struct bbd_client *c)
 {
 	static const char *const phase[] = { "addressing", "resolving", "traffic", "waiting", "done" };
 	json_t *o = running ?
@@ -140,22 +112,21 @@ static void cmd_status(struct client *c)
 			  "name", run.plan.name, "phase", phase[run.phase]) :
 		json_pack("{s:s,s:b}", "event", "status", "running", 0);
 
-	send_json(c, o);
+	bbd_client_send(c, o);
 	json_decref(o);
 }
 
-static void cmd_stop(struct client *c)
+static void cmd_stop(struct bbd_client *c)
 {
 	json_t *o = json_pack("{s:s,s:b}", "event", "stopping", "running", running);
 
 	if (running)
 		bbd_run_stop(&run);
-	if (c->fd >= 0)
-		send_json(c, o);
+	bbd_client_send(c, o);
 	json_decref(o);
 }
 
-static void handle_line(struct client *c, const char *line)
+static void handle_line(struct bbd_client *c, const char *line)
 {
 	struct bbd_request req;
 	char err[512];
@@ -173,67 +144,16 @@ static void handle_line(struct client *c, const char *line)
 
 /* A client that goes away while its run is on stops it: nobody would
  * see the result otherwise (it is still archived). */
-static void client_close(struct client *c)
+static void client_gone(struct bbd_client *c)
 {
-	if (c->fd < 0)
+	if (c != runner)
 		return;
-	bbd_loop_del(c->fd);
-	close(c->fd);
-	c->fd = -1;
-	free(c->buf);
-	c->buf = NULL;
-	c->len = 0;
-	if (c == runner) {
-		runner = NULL;
-		if (running)
-			bbd_run_stop(&run);
-	}
+	runner = NULL;
+	if (running)
+		bbd_run_stop(&run);
 }
 
-static void on_client(int fd, uint32_t events, void *arg)
-{
-	struct client *c = arg;
-	char tmp[65536], *nl, *p;
-	ssize_t n = read(fd, tmp, sizeof(tmp));
-
-	(void)events;
-	if (n <= 0 || c->len + (size_t)n > BBD_REQUEST_LINE_MAX)
-		return client_close(c);
-	p = realloc(c->buf, c->len + (size_t)n + 1);
-	if (!p)
-		return client_close(c);
-	c->buf = p;
-	memcpy(c->buf + c->len, tmp, (size_t)n);
-	c->len += (size_t)n;
-	c->buf[c->len] = '\0';
-	while (c->fd >= 0 && (nl = memchr(c->buf, '\n', c->len))) {
-		*nl = '\0';
-		handle_line(c, c->buf);
-		if (c->fd < 0)
-			return;
-		c->len -= (size_t)(nl + 1 - c->buf);
-		memmove(c->buf, nl + 1, c->len + 1);
-	}
-}
-
-static void on_accept(int fd, uint32_t events, void *arg)
-{
-	struct timeval tv = { .tv_sec = 5 };
-	int cfd = accept4(fd, NULL, NULL, SOCK_CLOEXEC), i;
-
-	(void)events;
-	(void)arg;
-	if (cfd < 0)
-		return;
-	for (i = 0; i < CLIENTS_MAX && clients[i].fd >= 0; i++)
-		;
-	if (i == CLIENTS_MAX || bbd_loop_add(cfd, EPOLLIN, on_client, &clients[i])) {
-		close(cfd);
-		return;
-	}
-	setsockopt(cfd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof(tv));
-	clients[i].fd = cfd;
-}
+static const struct bbd_clients_ops client_ops = { handle_line, client_gone };
 
 /* Another bbd answering on path? Then do not take its socket away. */
 static bool in_use(const struct sockaddr_un *a)
@@ -292,11 +212,9 @@ int bbd_server_start(const struct bbd_options *o)
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
 	mode_t mask;
 	gid_t gid;
-	int i, ret;
+	int ret;
 
 	opt = o;
-	for (i = 0; i < CLIENTS_MAX; i++)
-		clients[i].fd = -1;
 	run.timer = -1;
 	if (strlen(o->socket) >= sizeof(a.sun_path)) {
 		fprintf(stderr, "bbd: --socket: path too long\n");
@@ -324,7 +242,8 @@ int bbd_server_start(const struct bbd_options *o)
 	}
 	ret = restrict_access(o->socket, gid);
 	if (!ret)
-		ret = bbd_loop_add(listen_fd, EPOLLIN, on_accept, NULL);
+		ret = bbd_clients_start(listen_fd, o->idle_s ? o->idle_s : BBD_IDLE_DEFAULT_S,
+					&client_ops);
 	return ret;
 }
 
@@ -339,10 +258,7 @@ void bbd_server_shutdown(void)
 
 void bbd_server_close(void)
 {
-	int i;
-
-	for (i = 0; i < CLIENTS_MAX; i++)
-		client_close(&clients[i]);
+	bbd_clients_close();
 	bbd_run_free(&run);
 	json_decref(run_options);
 	if (listen_fd >= 0) {

@@ -16,6 +16,7 @@ struct bbd_options {
 	const char *group;		/* may connect besides root; NULL: root */
 	const char *archive;		/* SQLite archive, NULL: none */
 	const char *report_dir;		/* default for runs that give none */
+	unsigned int idle_s;		/* idle clients closed after; 0: default */
 	bool foreground;
 };
 
