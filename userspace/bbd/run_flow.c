@@ -155,10 +155,13 @@ void run_flow_poll(struct bbd_run *r, struct bbd_flow_run *f)
 	}
 	if (!f->stream_id)
 		return;
-	if (bbd_gen_stream_get(&f->src->gen, f->stream_id, &f->tx))
-		bbd_log_err("flow %s: stream get: %s", f->cfg->name, f->src->gen.msg);
+	/* RX first: a frame is sent before it is received, so the TX count
+	 * read after it is never below it (the progress line showed a flow
+	 * receiving more than it had sent, read the other way round) */
 	if (bbd_gen_trigger_get(&f->dst->gen, f->trigger_id, &f->rx))
 		bbd_log_err("flow %s: trigger get: %s", f->cfg->name, f->dst->gen.msg);
+	if (bbd_gen_stream_get(&f->src->gen, f->stream_id, &f->tx))
+		bbd_log_err("flow %s: stream get: %s", f->cfg->name, f->src->gen.msg);
 	bbd_gen_history(&f->dst->gen, f->trigger_id, on_snapshot, f);
 }
 
