@@ -17,9 +17,9 @@ struct bbd_client {
 	int fd;
 	bool keep;
 	char *in;		/* a request line being read */
-	size_t in_len;
+	size_t in_len, in_cap;
 	char *out;		/* answers not yet sent: out[out_off..out_len) */
-	size_t out_len, out_off;
+	size_t out_len, out_off, out_cap;
 	uint64_t active_mono;	/* last byte read or written */
 };
 
@@ -100,12 +100,19 @@ void bbd_client_send(struct bbd_client *c, json_t *o)
 		c->out_len -= c->out_off;
 		c->out_off = 0;
 	}
-	p = realloc(c->out, c->out_len + len + 1);
-	if (!p) {
-		free(s);
-		return bbd_client_close(c);
+	if (c->out_len + len + 1 > c->out_cap) {	/* grow by doubling */
+		size_t cap = c->out_cap ? c->out_cap : 4096;
+
+		while (cap < c->out_len + len + 1)
+			cap *= 2;
+		p = realloc(c->out, cap);
+		if (!p) {
+			free(s);
+			return bbd_client_close(c);
+		}
+		c->out = p;
+		c->out_cap = cap;
 	}
-	c->out = p;
 	memcpy(c->out + c->out_len, s, len);
 	c->out[c->out_len + len] = '\n';
 	c->out_len += len + 1;
@@ -115,7 +122,7 @@ void bbd_client_send(struct bbd_client *c, json_t *o)
 
 static void read_lines(struct bbd_client *c)
 {
-	char tmp[65536], *nl, *p;
+	char tmp[65536], *nl, *p, *line;
 	ssize_t n = recv(c->fd, tmp, sizeof(tmp), MSG_DONTWAIT);
 
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
@@ -123,21 +130,31 @@ static void read_lines(struct bbd_client *c)
 	if (n <= 0 || c->in_len + (size_t)n > BBD_REQUEST_LINE_MAX)
 		return bbd_client_close(c);
 	c->active_mono = bbd_now_mono();
-	p = realloc(c->in, c->in_len + (size_t)n + 1);
-	if (!p)
-		return bbd_client_close(c);
-	c->in = p;
+	if (c->in_len + (size_t)n + 1 > c->in_cap) {	/* grow by doubling */
+		size_t cap = c->in_cap ? c->in_cap : 65536 + 1;
+
+		while (cap < c->in_len + (size_t)n + 1)
+			cap *= 2;
+		p = realloc(c->in, cap);
+		if (!p)
+			return bbd_client_close(c);
+		c->in = p;
+		c->in_cap = cap;
+	}
 	memcpy(c->in + c->in_len, tmp, (size_t)n);
 	c->in_len += (size_t)n;
 	c->in[c->in_len] = '\0';
-	while (c->fd >= 0 && (nl = memchr(c->in, '\n', c->in_len))) {
+	line = c->in;
+	while ((nl = memchr(line, '\n', c->in_len - (size_t)(line - c->in)))) {
 		*nl = '\0';
-		ops->line(c, c->in);
+		ops->line(c, line);
 		if (c->fd < 0)
 			return;
-		c->in_len -= (size_t)(nl + 1 - c->in);
-		memmove(c->in, nl + 1, c->in_len + 1);
+		line = nl + 1;
 	}
+	/* what is left of a line, to the front once (not once a line) */
+	c->in_len -= (size_t)(line - c->in);
+	memmove(c->in, line, c->in_len + 1);
 }
 
 static void on_client(int fd, uint32_t events, void *arg)
