@@ -40,6 +40,9 @@ teardown() {
 		--socket "$DEST/bbd.sock" --report-dir "$DEST"
 	expect_eq "$status" 2
 	expect_eq "$stderr" "bbctl: run: ports[0] (wan): interface bbtx0: no such device"
+	# at a terminal, bbctl says it started a bbd of its own, and which
+	run script -qec "$DEST/usr/sbin/bbctl run $bb_top/examples/back-to-back.json --socket $DEST/bbd1.sock --report-dir $DEST" /dev/null
+	expect_eq "${lines[0]%$'\r'}" "bbctl: no bbd was running at $DEST/bbd1.sock: started $DEST/usr/sbin/bbd for this run (archive /var/lib/bb/archive.db); it stops when the run ends"
 	# without the bbd beside it, bbctl says it could not start one
 	mv "$DEST/usr/sbin/bbd" "$DEST/usr/sbin/bbd.moved"
 	run --separate-stderr "$DEST/usr/sbin/bbctl" run "$bb_top/examples/back-to-back.json" \

@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "archive.h"
 #include "run.h"
 
 #define START_WAIT_MS	10000
@@ -106,6 +107,16 @@ int run_connect(struct run_conn *c, const char *path)
 		return RUN_EXIT_SYSTEM;
 	}
 	c->fd = fd;
+	if (c->child > 0 && isatty(STDERR_FILENO)) {
+		char exe[PATH_MAX];
+
+		/* a user at a terminal learns that this is not the daemon they
+		 * may think runs (scripts are not told: their stderr stays as is) */
+		bbd_path(exe, sizeof(exe));
+		fprintf(stderr, "bbctl: no bbd was running at %s: started %s for this run "
+			"(archive %s); it stops when the run ends\n", path, exe,
+			BB_ARCHIVE_DEFAULT);
+	}
 	return 0;
 }
 
