@@ -16,7 +16,7 @@ teardown() {
 	run make -s -C "$bb_top/userspace" install DESTDIR="$DEST" PREFIX=/usr
 	expect_eq "$status" 0
 	expect_eq "$(cd "$DEST" && find . -type f | sort | tr '\n' ' ')" \
-		"./usr/lib/systemd/system/bbd.service ./usr/lib/sysusers.d/bb.conf ./usr/sbin/bbctl ./usr/sbin/bbd ./usr/share/bash-completion/completions/bbctl ./usr/share/man/man8/bbctl.8 ./usr/share/man/man8/bbd.8 "
+		"./usr/lib/systemd/system/bbd.service ./usr/lib/sysusers.d/bb.conf ./usr/lib/$(gcc -print-multiarch)/wireshark/plugins/bbgen.lua ./usr/sbin/bbctl ./usr/sbin/bbd ./usr/share/bash-completion/completions/bbctl ./usr/share/man/man8/bbctl.8 ./usr/share/man/man8/bbd.8 "
 	expect_eq "$(stat -c %a "$DEST/usr/sbin/bbd") $(stat -c %a "$DEST/usr/lib/systemd/system/bbd.service")" "755 644"
 	grep -qx 'ExecStart=/usr/sbin/bbd --foreground --group bb --socket /run/bb/bbd.sock --archive /var/lib/bb/archive.db' \
 		"$DEST/usr/lib/systemd/system/bbd.service"
