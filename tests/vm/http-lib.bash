@@ -52,6 +52,22 @@ run_scenario() {
 	echo "$REC" | jq -c '.flows[] | {name, results: (.results | del(.over_time)), analysers}' || true
 }
 
+# run_clean SCENARIO: run_scenario until flow 0 retransmitted nothing, at
+# most 3 times. On a clean veth a retransmission is a spurious timeout
+# (TCG stalled the guest past the RTO), which also sets ssthresh: a test
+# of TCP's own state needs a run without one.
+run_clean() {
+	local try rtx
+	for try in 1 2 3; do
+		run_scenario "$1"
+		[ "$RC" = 0 ] || return 1
+		rtx=$(flow 0 .results.tcp.retransmits)
+		[ "$rtx" = 0 ] && return 0
+		echo "run $try: $rtx spurious retransmissions (TCG stall): again"
+	done
+	fail "3 runs, each with a retransmission on a clean link"
+}
+
 # flow N JQ: jq expression on .flows[N]
 flow() { echo "$REC" | jq -r ".flows[$1] | $2"; }
 
