@@ -33,6 +33,10 @@
  * memory) counts in tx_busy and is built again with the same sequence
  * number after RETRY_NS, so tx_frames stays exact.
  *
+ * Duration: the frames due within it are counted up front (limit) and
+ * all sent, late if the worker ran late (a busy host); only a stream the
+ * device keeps refusing ends without them, END_GRACE_NS after its end.
+ *
  * Scheduling uses CLOCK_MONOTONIC (no jumps); the TX times are CLOCK_TAI.
  */
 #include <linux/bbgen.h>
@@ -56,6 +60,11 @@
 #define DOWN_RETRY_NS	1000000	/* back-off while the device is down */
 #define HOLD_NS		200000	/* let go of the worker lock this often */
 #define BURST_MAX	BBGEN_TX_POOL
+/*
+ * Past its duration, a stream still sends the frames due in it for this
+ * long: a worker that ran late sends them late, not never.
+ */
+#define END_GRACE_NS	1000000000ULL
 
 struct bbgen_tx_worker {
 	struct task_struct *task;
@@ -337,7 +346,11 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 	else
 		send_queue(s, n);
 
-	if (s->tx_frames >= s->limit || now >= s->end_ns) {
+	/*
+	 * A duration's frames are exact (limit): ended by the count, or,
+	 * when the device keeps refusing them, END_GRACE_NS after the end.
+	 */
+	if (s->tx_frames >= s->limit || now >= add_sat(s->end_ns, END_GRACE_NS)) {
 		stream_done(s);
 		return;
 	}
