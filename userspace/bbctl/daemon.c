@@ -17,7 +17,7 @@ static int socket_arg(const char *what, int argc, char **argv, const char **path
 {
 	int i;
 
-	*path = getenv("BBD_SOCKET") ? getenv("BBD_SOCKET") : RUN_SOCKET_DEFAULT;
+	*path = run_socket_path();
 	for (i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--socket"))
 			return usage_err("%s: unexpected argument \"%s\"", what, argv[i]);

@@ -41,7 +41,7 @@ static int parse_args(int argc, char **argv, struct run_args *a)
 	int i;
 
 	a->json = pr_is_json();
-	a->socket = getenv("BBD_SOCKET") ? getenv("BBD_SOCKET") : RUN_SOCKET_DEFAULT;
+	a->socket = run_socket_path();
 	for (i = 0; i < argc; i++) {
 		const char *o = argv[i];
 		int taken = scenario_input_arg(&a->in, argc, argv, &i, "run");

@@ -28,6 +28,8 @@ struct run_conn {
 /* Connect to bbd at path, starting one (next to bbctl) if none answers.
  * 0 or RUN_EXIT_SYSTEM (printed). */
 int run_connect(struct run_conn *c, const char *path);
+/* bbd's socket unless --socket names one: $BBD_SOCKET, else the default. */
+const char *run_socket_path(void);
 /* Connect to a bbd that runs, never starting one: 0, or -errno. */
 int run_attach(struct run_conn *c, const char *path);
 int run_send(struct run_conn *c, json_t *msg);

@@ -120,6 +120,13 @@ int run_connect(struct run_conn *c, const char *path)
 	return 0;
 }
 
+const char *run_socket_path(void)
+{
+	const char *env = getenv("BBD_SOCKET");
+
+	return env ? env : RUN_SOCKET_DEFAULT;
+}
+
 int run_attach(struct run_conn *c, const char *path)
 {
 	int fd;
