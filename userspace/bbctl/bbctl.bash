@@ -85,7 +85,7 @@ _bbctl()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "-j --json -p --pretty -h --help -V --version" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "port stream trigger run scenario runs report http status stop help" -- "$cur"))
+			COMPREPLY=($(compgen -W "port stream trigger run scenario runs report http status stop capture help" -- "$cur"))
 		fi
 		return
 	fi
@@ -106,6 +106,17 @@ _bbctl()
 		else
 			COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
 		fi
+		return
+		;;
+	capture)
+		case "$prev" in
+		dev) COMPREPLY=($(compgen -W "$(ls /sys/class/net 2>/dev/null)" -- "$cur")) ;;
+		netns) COMPREPLY=($(compgen -W "$(ls /run/netns 2>/dev/null)" -- "$cur")) ;;
+		-w) COMPREPLY=($(compgen -f -- "$cur")) ;;
+		promisc) COMPREPLY=($(compgen -W "on off" -- "$cur")) ;;
+		filter | snaplen | count | duration) ;;
+		*) COMPREPLY=($(compgen -W "dev netns filter snaplen count duration promisc -w" -- "$cur")) ;;
+		esac
 		return
 		;;
 	status | stop)
