@@ -63,7 +63,7 @@ complete_words() {
 }
 
 @test "bash completion: objects, commands, keywords, values" {
-	expect_eq "$(complete_words bbctl '')" "port stream trigger run scenario runs report http status stop capture help"
+	expect_eq "$(complete_words bbctl '')" "port stream trigger run scenario runs report http status stop capture support-bundle help"
 	expect_eq "$(complete_words bbctl status --)" "--socket"
 	expect_eq "$(complete_words bbctl run --so)" "--socket"
 	expect_eq "$(complete_words bbctl run --format '')" "html json junit"

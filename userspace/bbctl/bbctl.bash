@@ -85,7 +85,7 @@ _bbctl()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "-j --json -p --pretty -h --help -V --version" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "port stream trigger run scenario runs report http status stop capture help" -- "$cur"))
+			COMPREPLY=($(compgen -W "port stream trigger run scenario runs report http status stop capture support-bundle help" -- "$cur"))
 		fi
 		return
 	fi
@@ -116,6 +116,14 @@ _bbctl()
 		promisc) COMPREPLY=($(compgen -W "on off" -- "$cur")) ;;
 		filter | snaplen | count | duration) ;;
 		*) COMPREPLY=($(compgen -W "dev netns filter snaplen count duration promisc -w" -- "$cur")) ;;
+		esac
+		return
+		;;
+	support-bundle)
+		case "$prev" in
+		-o | --archive) COMPREPLY=($(compgen -f -- "$cur")) ;;
+		--runs) ;;
+		*) COMPREPLY=($(compgen -W "-o --archive --runs" -- "$cur")) ;;
 		esac
 		return
 		;;

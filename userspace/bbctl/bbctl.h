@@ -47,6 +47,7 @@ extern const struct object runs_object, report_object;	/* runs.c, report.c */
 extern const struct object http_object;	/* bbctl http get|serve */
 extern const struct object status_object, stop_object;	/* daemon.c */
 extern const struct object capture_object;	/* bbctl capture */
+extern const struct object support_object;	/* bbctl support-bundle */
 
 /* Print one object of a get/dump reply (text line or JSON object). */
 int port_print(const struct bb_reply *r, void *arg);

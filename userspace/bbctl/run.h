@@ -30,6 +30,8 @@ struct run_conn {
 int run_connect(struct run_conn *c, const char *path);
 /* bbd's socket unless --socket names one: $BBD_SOCKET, else the default. */
 const char *run_socket_path(void);
+/* The bbd beside this bbctl (bbctl run starts that one). */
+void bbd_path(char *buf, size_t len);
 /* Connect to a bbd that runs, never starting one: 0, or -errno. */
 int run_attach(struct run_conn *c, const char *path);
 int run_send(struct run_conn *c, json_t *msg);

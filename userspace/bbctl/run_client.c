@@ -42,7 +42,7 @@ static int try_connect(const char *path)
 }
 
 /* bbd next to this bbctl (build/bin, or the install's sbin). */
-static void bbd_path(char *buf, size_t len)
+void bbd_path(char *buf, size_t len)
 {
 	char self[PATH_MAX];
 	ssize_t n = readlink("/proc/self/exe", self, sizeof(self) - 1);

@@ -24,7 +24,7 @@ static void usage(FILE *f)
 {
 	fputs("Usage: bbd [--foreground] [--socket PATH] [--group GROUP]\n"
 	      "           [--archive DB] [--report-dir DIR] [--idle-timeout SECS]\n"
-	      "           [--quiet]\n", f);
+	      "           [--quiet] [--version]\n", f);
 }
 
 /* --idle-timeout: whole seconds, 1 to a day. */
@@ -44,6 +44,10 @@ static int idle_arg(const char *s, unsigned int *v)
 	return 0;
 }
 
+#ifndef BB_VERSION
+#define BB_VERSION "unknown"
+#endif
+
 static int parse(int argc, char **argv, struct bbd_options *o)
 {
 	static const struct option lo[] = {
@@ -55,12 +59,13 @@ static int parse(int argc, char **argv, struct bbd_options *o)
 		{ "idle-timeout", required_argument, NULL, 'i' },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	o->socket = BBD_SOCKET_DEFAULT;
-	while ((c = getopt_long(argc, argv, "fs:g:a:r:i:qh", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "fs:g:a:r:i:qhV", lo, NULL)) != -1) {
 		switch (c) {
 		case 'f': o->foreground = true; break;
 		case 's': o->socket = optarg; break;
@@ -73,6 +78,7 @@ static int parse(int argc, char **argv, struct bbd_options *o)
 			break;
 		case 'q': bbd_log_quiet(true); break;
 		case 'h': usage(stdout); exit(0);
+		case 'V': puts("bbd " BB_VERSION); exit(0);
 		default: usage(stderr); return -1;
 		}
 	}
