@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "metrics.h"
 #include "loop.h"
 #include "netns.h"
 #include "server.h"
@@ -24,7 +25,7 @@ static void usage(FILE *f)
 {
 	fputs("Usage: bbd [--foreground] [--socket PATH] [--group GROUP]\n"
 	      "           [--archive DB] [--report-dir DIR] [--idle-timeout SECS]\n"
-	      "           [--quiet] [--version]\n", f);
+	      "           [--metrics ADDR:PORT|off] [--quiet] [--version]\n", f);
 }
 
 /* --idle-timeout: whole seconds, 1 to a day. */
@@ -48,6 +49,34 @@ static int idle_arg(const char *s, unsigned int *v)
 #define BB_VERSION "unknown"
 #endif
 
+static int metrics_arg(const char *spec)
+{
+	char err[200];
+
+	if (!bbd_metrics_check(spec, err, sizeof(err)))
+		return 0;
+	fprintf(stderr, "bbd: %s\n", err);
+	return -1;
+}
+
+/* An address asked for must be had; the default may be taken (another
+ * bbd, ByteBlower's exporter): then bbd runs without metrics and says so. */
+static int metrics_start(const struct bbd_options *o)
+{
+	char err[200];
+	int ret = bbd_metrics_start(o->metrics ? o->metrics : BBD_METRICS_DEFAULT,
+				    err, sizeof(err));
+
+	if (!ret)
+		return 0;
+	if (!o->metrics) {
+		bbd_log_err("%s: no metrics (give --metrics ADDR:PORT or off)", err);
+		return 0;
+	}
+	fprintf(stderr, "bbd: %s\n", err);
+	return 2;
+}
+
 static int parse(int argc, char **argv, struct bbd_options *o)
 {
 	static const struct option lo[] = {
@@ -60,12 +89,13 @@ static int parse(int argc, char **argv, struct bbd_options *o)
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
+		{ "metrics", required_argument, NULL, 'm' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	o->socket = BBD_SOCKET_DEFAULT;
-	while ((c = getopt_long(argc, argv, "fs:g:a:r:i:qhV", lo, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "fs:g:a:r:i:m:qhV", lo, NULL)) != -1) {
 		switch (c) {
 		case 'f': o->foreground = true; break;
 		case 's': o->socket = optarg; break;
@@ -76,6 +106,7 @@ static int parse(int argc, char **argv, struct bbd_options *o)
 			if (idle_arg(optarg, &o->idle_s))
 				return -1;
 			break;
+		case 'm': o->metrics = optarg; break;
 		case 'q': bbd_log_quiet(true); break;
 		case 'h': usage(stdout); exit(0);
 		case 'V': puts("bbd " BB_VERSION); exit(0);
@@ -87,7 +118,7 @@ static int parse(int argc, char **argv, struct bbd_options *o)
 		usage(stderr);
 		return -1;
 	}
-	return 0;
+	return metrics_arg(o->metrics);
 }
 
 static void on_signal(int fd, uint32_t events, void *arg)
@@ -148,9 +179,15 @@ int main(int argc, char **argv)
 		perror("bbd: setup");
 		return 2;
 	}
-	ret = bbd_server_start(&o);
+	/* metrics first: the socket appearing says bbd is ready */
+	ret = metrics_start(&o);
 	if (ret)
+		return ret;
+	ret = bbd_server_start(&o);
+	if (ret) {
+		bbd_metrics_stop();
 		return ret == -EINVAL ? 1 : 2;
+	}
 	n = bbd_netns_cleanup_stale();
 	if (n)
 		bbd_log_info("removed %d namespaces of a bbd that died", n);
@@ -160,6 +197,7 @@ int main(int argc, char **argv)
 	}
 	bbd_log_info("listening on %s", o.socket);
 	ret = bbd_loop_run();
+	bbd_metrics_stop();
 	bbd_server_close();
 	return ret ? 2 : 0;
 }

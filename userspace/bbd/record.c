@@ -118,7 +118,7 @@ static json_t *one_port(const struct bbd_run *r, unsigned int i)
 		"dhcp", dhcp_lease(p), "tags", tags ? json_incref(tags) : json_array());
 }
 
-static const char *type_name(enum bbd_flow_type t)
+const char *bbd_flow_type_name(enum bbd_flow_type t)
 {
 	return t == BBD_FLOW_VOICE ? "voice" : t == BBD_FLOW_GAMING ? "gaming" :
 	       t == BBD_FLOW_HTTP ? "http" : t == BBD_FLOW_VIDEO ? "video" :
@@ -130,7 +130,7 @@ static json_t *one_flow(const struct bbd_run *r, const struct bbd_flow_run *f)
 	json_t *cfg = json_deep_copy(f->cfg->config);
 
 	return json_pack("{s:s,s:s,s:s,s:s,s:b,s:o,s:o}",
-		"name", f->cfg->name, "type", type_name(f->cfg->type),
+		"name", f->cfg->name, "type", bbd_flow_type_name(f->cfg->type),
 		"source", f->src->cfg->name, "destination", f->dst->cfg->name,
 		"reverse", f->cfg->reverse, "config", cfg,
 		"results", f->cfg->type == BBD_FLOW_HTTP ? bbd_http_results(r, f) :

@@ -5,10 +5,14 @@
 
 #include <jansson.h>
 
+#include "plan.h"
+
 struct bbd_run;
 struct bbd_flow_run;
 
 /* flows[].results of the run record. */
 json_t *record_results(const struct bbd_run *r, const struct bbd_flow_run *f);
+/* "frame_blasting", "voice", ...: the record's and the metrics' name. */
+const char *bbd_flow_type_name(enum bbd_flow_type t);
 
 #endif

@@ -18,6 +18,7 @@
 #include "clients.h"
 #include "log.h"
 #include "loop.h"
+#include "metrics.h"
 #include "outputs.h"
 #include "run.h"
 #include "server.h"
@@ -59,6 +60,7 @@ static void on_done(struct bbd_run *r, json_t *record, int code,
 		ev = json_pack("{s:s,s:i,s:s}", "event", "error", "exit", code,
 			       "message", msg);
 	}
+	bbd_metrics_run_done(record ? json_string_value(json_object_get(record, "verdict")) : NULL);
 	bbd_log_info("run %s: %s", r->plan.name, record ?
 		     json_string_value(json_object_get(record, "verdict")) : msg);
 	/* over before the result is sent: a client dropped while it is
@@ -102,6 +104,12 @@ static void cmd_run(struct bbd_client *c, const struct bbd_request *req)
 		       run.plan.name, "flows", run.plan.nflows);
 	bbd_client_send(c, ev);
 	json_decref(ev);
+}
+
+const struct bbd_run *bbd_server_run(bool *is_running)
+{
+	*is_running = running;
+	return run.plan.name[0] || running ? &run : NULL;
 }
 
 static void cmd_status(struct bbd_client *c)

@@ -17,6 +17,7 @@ struct bbd_options {
 	const char *archive;		/* SQLite archive, NULL: none */
 	const char *report_dir;		/* default for runs that give none */
 	unsigned int idle_s;		/* idle clients closed after; 0: default */
+	const char *metrics;		/* ADDR:PORT, "off"; NULL: the default */
 	bool foreground;
 };
 
@@ -26,5 +27,9 @@ int bbd_server_start(const struct bbd_options *opts);
 /* SIGINT/SIGTERM: stop the run (if any) and quit once it has ended. */
 void bbd_server_shutdown(void);
 void bbd_server_close(void);
+/* The run in progress or the last one (NULL before the first);
+ * *running says which. */
+struct bbd_run;
+const struct bbd_run *bbd_server_run(bool *running);
 
 #endif
