@@ -2,7 +2,7 @@
 # bbd's Prometheus exporter without a run (no module needed): promtool
 # accepts the text, the daemon's families are there, other paths and
 # methods are refused, and bad or taken addresses are one line. The
-# figures of a run, during and after it, are in tests/vm/69-metrics.bats.
+# figures of a run, during and after it, are in tests/vm/60-scenario.bats.
 
 load helpers
 
