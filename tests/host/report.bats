@@ -342,3 +342,21 @@ html_charts() {
 	done
 	expect_eq "$missing" ""
 }
+
+@test "report html: a port's capture is linked beside the report, its drops a warning" {
+	require_chromium
+	local h=$BATS_TEST_TMPDIR/cap.html dom
+	jq '.ports[0].capture = {"file":"/var/lib/bb/r/run-20261201T120000000Z-p1.pcap","filter":"udp","snaplen":128,"frames":2000,"bytes":312024,"dropped":0,"if_dropped":0,"limited":false,"timestamps":"host","error":null}
+	    | .ports[1].capture = {"file":"/x/run-p2.pcap","filter":"","snaplen":262144,"frames":5,"bytes":500,"dropped":7,"if_dropped":0,"limited":true,"timestamps":"host","error":null}' \
+		"$fixtures/run-pass.json" > "$BATS_TEST_TMPDIR/cap.json"
+	import "$BATS_TEST_TMPDIR/cap.json"
+	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
+	dom=$(html_dom "$h")
+	[[ $dom == *'<h2>Captures</h2>'* ]] || { echo "no Captures section" >&2; return 1; }
+	[[ $dom == *'<a href="run-20261201T120000000Z-p1.pcap">run-20261201T120000000Z-p1.pcap</a>'* ]] ||
+		{ echo "no link to the first capture" >&2; return 1; }
+	[[ $dom == *'2,000 frames'* ]]
+	[[ $dom == *'<p class="warnings">7 frames dropped by the kernel, 0 by the interface: the file misses them</p>'* ]] ||
+		{ echo "drops not shown" >&2; return 1; }
+	expect_eq "$(grep -o 'class="warnings"' <<< "$dom" | wc -l)" 1
+}

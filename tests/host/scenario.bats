@@ -198,3 +198,22 @@ limit_file() {
 	run --separate-stderr "$BBCTL" scenario check "$f"
 	expect_eq "$stderr" "bbctl: $f: ports: 4097 ports; a scenario has at most 4096"
 }
+
+@test "scenario check: a port's capture: libpcap's line for a bad filter, ranges, unknown keys" {
+	local p='{"name":"p2","port_group":["b"],"interface":"veth1","ipv4":"10.0.0.2","capture":'
+	cap() { echo "{\"ports\":[$P1,$p$1}],\"flows\":[{$FB}]}"; }
+	bad_file "$(cap '{"filter":"udp port"}')" \
+		"ports[1].capture.filter: can't parse filter expression: syntax error"
+	bad_file "$(cap '{"filter":"ether host 1:2"}')" \
+		"ports[1].capture.filter: illegal link layer address"
+	bad_file "$(cap '{"snaplen":10}')" \
+		"ports[1].capture.snaplen: must be an integer from 64 to 262144"
+	bad_file "$(cap '{"max_bytes":100}')" \
+		"ports[1].capture.max_bytes: must be an integer from 1024 to 9223372036854775807"
+	bad_file "$(cap '{"files":2}')" \
+		'ports[1].capture.files: unknown key in a capture (allowed: filter, snaplen, max_bytes)'
+	bad_file "$(cap 'true')" "ports[1].capture: must be an object"
+	printf '%s\n' "$(cap '{"filter":"udp dst port 4000","snaplen":128,"max_bytes":2000000}')" > "$BATS_TEST_TMPDIR/ok.json"
+	run --separate-stderr "$BBCTL" scenario check "$BATS_TEST_TMPDIR/ok.json"
+	expect_eq "$status" 0
+}

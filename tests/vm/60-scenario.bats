@@ -321,3 +321,25 @@ metric() {
 	[[ $out == *'bb_run_running{run="m"} 0'* ]] || fail "run still running: $out"
 	[[ $out == *'bb_flow_latency_seconds_count{run="m",flow="clean",'* ]] || fail "no latency summary"
 }
+
+@test "scenario: a port's capture holds every frame of the flow it receives, named in the record, none dropped" {
+	command -v tshark > /dev/null || fail "tshark not installed (scripts/setup-deps)"
+	local out=$BATS_TEST_TMPDIR/out pcap fields
+	mkdir -p "$out"
+	cat > "$BATS_TEST_TMPDIR/cap.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1),
+	             $(port c2 cdst bbc1 10.10.0.2 '"capture":{"filter":"udp and greater 100","snaplen":200}') ],
+	  "flows": [ $(blast clean csrc cdst) ] }
+	EOF
+	REC=$("$BBCTL" -j run "$BATS_TEST_TMPDIR/cap.json" --socket "$SOCK" --report-dir "$out") || fail "run failed"
+	pcap=$(jq -r '.ports[] | select(.name == "c2") | .capture.file' <<< "$REC")
+	[[ $pcap == "$out"/cap-*-c2.pcap ]] || fail "capture file: $pcap"
+	assert_eq "no capture on c1" null "$(jq -c '.ports[] | select(.name == "c1") | .capture' <<< "$REC")"
+	assert_eq "capture counts" '{"frames":2000,"dropped":0,"if_dropped":0,"limited":false,"snaplen":200}' \
+		"$(jq -c '.ports[] | select(.name == "c2") | .capture | {frames, dropped, if_dropped, limited, snaplen}' <<< "$REC")"
+	assert_eq "file size" "$(jq '.ports[] | select(.name == "c2") | .capture.bytes' <<< "$REC")" "$(stat -c %s "$pcap")"
+	fields=$(tshark -X lua_script:"$BB_TOP/userspace/wireshark/bbgen.lua" -r "$pcap" \
+		-o "bbgen.udp_ports:$(jq -r '.flows[0].config.udp_dest' <<< "$REC")" \
+		-T fields -e bbgen.seq 2> /dev/null)
+	assert_eq "sequence numbers" "$(seq 0 1999 | tr '\n' ' ')" "$(sort -n <<< "$fields" | tr '\n' ' ')"
+}

@@ -28,6 +28,7 @@ static int one_port(const struct bb_scenario_port *sp, struct bbd_port_cfg *c,
 	snprintf(c->name, sizeof(c->name), "%s", sp->name);
 	snprintf(c->ifname, sizeof(c->ifname), "%s", sp->ifname);
 	c->exclusive = sp->exclusive;
+	c->capture = sp->capture;
 	c->has_mac = sp->has_mac;
 	memcpy(c->mac, sp->mac, sizeof(c->mac));
 	c->has_ip4 = sp->has_ip4;

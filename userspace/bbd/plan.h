@@ -34,6 +34,7 @@ struct bbd_port_cfg {
 	unsigned int prefix4, prefix6;
 	unsigned int nvlan;
 	struct bb_vlan vlan[BB_VLAN_MAX];	/* outer first */
+	struct bb_scenario_capture capture;	/* .on: capture in the port */
 };
 
 enum bbd_flow_type {

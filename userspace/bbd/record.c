@@ -13,6 +13,7 @@
 #include "http_flow.h"
 #include "video_flow.h"
 #include "loop.h"
+#include "port_capture.h"
 #include "record.h"
 #include "run.h"
 
@@ -88,7 +89,18 @@ static json_t *mac_str(const uint8_t *m)
 	return json_string(buf);
 }
 
+static json_t *port_fields(const struct bbd_run *r, unsigned int i);
+
+/* A port of the record: its set-up, and what its capture (if any) took. */
 static json_t *one_port(const struct bbd_run *r, unsigned int i)
+{
+	json_t *o = port_fields(r, i);
+
+	json_object_set_new(o, "capture", bbd_capture_record(r, i));
+	return o;
+}
+
+static json_t *port_fields(const struct bbd_run *r, unsigned int i)
 {
 	const struct bbd_port_cfg *c = &r->plan.ports[i];
 	const struct bbd_port *p = &r->ports[i];

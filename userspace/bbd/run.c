@@ -11,6 +11,7 @@
 #include "log.h"
 #include "loop.h"
 #include "netns.h"
+#include "port_capture.h"
 #include "run.h"
 
 #define TICK_MS			200
@@ -48,6 +49,7 @@ static void teardown(struct bbd_run *r)
 		bbd_http_close(&r->flows[i]);
 		bbd_video_close(&r->flows[i]);
 	}
+	bbd_captures_stop(r);
 	for (i = 0; r->ports && i < r->plan.nports; i++)
 		bbd_port_teardown(&r->ports[i]);
 }
@@ -62,6 +64,7 @@ static void finish(struct bbd_run *r, int code, const char *msg)
 	if (!msg) {
 		for (i = 0; i < r->plan.nflows; i++)
 			run_flow_final(r, &r->flows[i]);
+		bbd_captures_stop(r);	/* their counts go in the record */
 		rec = bbd_record_build(r);
 		code = !rec ? BBD_EXIT_SYSTEM :
 		       !strcmp(json_string_value(json_object_get(rec, "verdict")), "PASS")
@@ -195,7 +198,8 @@ static int start_http_timer(struct bbd_run *r)
 }
 
 int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
-		  const struct bbd_run_ops *ops, void *arg, int *code)
+		  const char *capture_dir, const struct bbd_run_ops *ops, void *arg,
+		  int *code)
 {
 	int ret;
 
@@ -215,6 +219,8 @@ int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
 	ret = setup_ports(r, code);
 	if (!ret)
 		ret = setup_flows(r);
+	if (!ret)
+		ret = bbd_captures_start(r, capture_dir, r->err, sizeof(r->err));
 	if (!ret && (r->timer = bbd_timer_new(TICK_MS)) < 0)
 		ret = r->timer;
 	if (!ret)
@@ -440,6 +446,7 @@ void bbd_run_free(struct bbd_run *r)
 	}
 	free(r->flows);
 	free(r->ports);
+	free(r->captures);
 	bbd_plan_free(&r->plan);
 	memset(r, 0, sizeof(*r));
 	r->timer = -1;

@@ -73,6 +73,7 @@ struct bbd_run {
 	uint64_t traffic_mono, traffic_tai;
 	uint64_t started_real, ended_real;
 	uint64_t last_probe_mono;
+	struct bbd_port_capture *captures;	/* per port (port_capture.h) */
 	char err[512];
 };
 
@@ -82,7 +83,8 @@ struct bbd_run {
  * r->err says why. The caller frees r after done() (bbd_run_free).
  */
 int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
-		  const struct bbd_run_ops *ops, void *arg, int *code);
+		  const char *capture_dir, const struct bbd_run_ops *ops, void *arg,
+		  int *code);
 /* Stop early (Ctrl-C): traffic stops, the run ends marked interrupted. */
 void bbd_run_stop(struct bbd_run *r);
 void bbd_run_free(struct bbd_run *r);

@@ -20,6 +20,7 @@
 #include "loop.h"
 #include "metrics.h"
 #include "outputs.h"
+#include "port_capture.h"
 #include "run.h"
 #include "server.h"
 
@@ -78,6 +79,15 @@ static void on_done(struct bbd_run *r, json_t *record, int code,
 
 static const struct bbd_run_ops run_ops = { on_progress, on_done };
 
+/* Captures go beside the reports: the run's report_dir, bbd's, or
+ * BBD_CAPTURE_DIR_DEFAULT when neither names one. */
+static const char *capture_dir(const struct bbd_request *req)
+{
+	const char *d = json_string_value(json_object_get(req->options, "report_dir"));
+
+	return d ? d : opt->report_dir ? opt->report_dir : BBD_CAPTURE_DIR_DEFAULT;
+}
+
 static void cmd_run(struct bbd_client *c, const struct bbd_request *req)
 {
 	const char *name = req->name;
@@ -92,8 +102,8 @@ static void cmd_run(struct bbd_client *c, const struct bbd_request *req)
 	runner = c;
 	bbd_client_keep(c, true);	/* quiet for the whole run, never idle */
 	running = true;
-	if (bbd_run_start(&run, sc, name ? name : "scenario", &run_ops, NULL,
-			  &code)) {
+	if (bbd_run_start(&run, sc, name ? name : "scenario", capture_dir(req),
+			  &run_ops, NULL, &code)) {
 		running = false;
 		runner = NULL;
 		bbd_client_keep(c, false);

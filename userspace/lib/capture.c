@@ -13,6 +13,28 @@ bool bb_capture_fits(uint64_t file_bytes, uint32_t caplen, uint64_t max_bytes)
 	return !max_bytes || file_bytes + BB_CAPTURE_REC_HDR + caplen <= max_bytes;
 }
 
+int bb_capture_check_filter(const char *filter, unsigned int snaplen,
+			    char *err, size_t errlen)
+{
+	pcap_t *p = pcap_open_dead_with_tstamp_precision(DLT_EN10MB, (int)snaplen,
+							 PCAP_TSTAMP_PRECISION_NANO);
+	struct bpf_program prog;
+	int ret = 0;
+
+	if (!p) {
+		snprintf(err, errlen, "out of memory");
+		return -1;
+	}
+	if (pcap_compile(p, &prog, filter, 1, PCAP_NETMASK_UNKNOWN)) {
+		snprintf(err, errlen, "%s", pcap_geterr(p));
+		ret = -1;
+	} else {
+		pcap_freecode(&prog);
+	}
+	pcap_close(p);
+	return ret;
+}
+
 /* The adapter's RX stamps if the device offers them, else the host's. */
 static bool adapter_stamps(pcap_t *p)
 {

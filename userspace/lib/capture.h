@@ -61,6 +61,11 @@ void bb_capture_stats(struct bb_capture *c, struct bb_capture_stats *st);
 /* Flush and close the file and the capture. */
 void bb_capture_close(struct bb_capture *c);
 
+/* Does filter compile (for Ethernet frames of snaplen)? 0, or -1 with
+ * libpcap's message in err. Needs no device and no privilege. */
+int bb_capture_check_filter(const char *filter, unsigned int snaplen,
+			    char *err, size_t errlen);
+
 /* Would a frame of caplen bytes still fit in max_bytes? Pure: tested. */
 bool bb_capture_fits(uint64_t file_bytes, uint32_t caplen, uint64_t max_bytes);
 

@@ -30,4 +30,9 @@ void bb_report_name(char *buf, const char *name);
 int bb_report_path(char *buf, size_t len, const char *dir, const char *name,
 		   const char *started, enum bb_report_format f);
 
+/* A port's capture beside the reports: <dir>/<name>-<started>-<port>.pcap,
+ * name and port cleaned as above. 0, or -ENAMETOOLONG. */
+int bb_capture_file_path(char *buf, size_t len, const char *dir, const char *name,
+			 const char *started, const char *port);
+
 #endif

@@ -33,6 +33,17 @@
 #define BB_REPORT_JSON	0x2
 #define BB_REPORT_JUNIT	0x4
 
+/* A port's "capture": libpcap in its namespace for the whole run, into a
+ * pcap next to the reports (lib/capture.h). */
+#define BB_SCENARIO_FILTER_MAX		1024
+#define BB_SCENARIO_CAPTURE_BYTES	100000000ull	/* default max_bytes */
+struct bb_scenario_capture {
+	bool on;
+	char filter[BB_SCENARIO_FILTER_MAX];	/* BPF; "" for every frame */
+	unsigned int snaplen;
+	uint64_t max_bytes;
+};
+
 struct bb_scenario_port {
 	char name[BB_SCENARIO_NAME_MAX];
 	unsigned int ngroups;
@@ -48,6 +59,7 @@ struct bb_scenario_port {
 	bool nat;
 	unsigned int nvlan;
 	struct bb_vlan vlan[BB_VLAN_MAX];	/* outer first */
+	struct bb_scenario_capture capture;
 };
 
 enum bb_flow_type {

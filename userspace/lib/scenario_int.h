@@ -93,6 +93,9 @@ void sc_groups_free(struct sc_ctx *c);
 /* Stages of bb_scenario_parse, in order. */
 int sc_parse_ports(struct sc_ctx *c, json_t *ports, struct bb_scenario *sc);
 /* ipv4/netmask/gateway, ipv6/gateway_ipv6, mac of the port at path. */
+/* A port's "capture" object, if any (scenario_parse_capture.c). */
+int sc_parse_capture(struct sc_ctx *c, json_t *o, const char *path,
+		     struct bb_scenario_capture *cap);
 int sc_parse_addrs(struct sc_ctx *c, json_t *o, const char *path,
 		   struct bb_scenario_port *p);
 /* One flow of the file into tmpl (src, dst, name still to fill). */

@@ -10,7 +10,8 @@
 
 static const char *const port_keys[] = {
 	"name", "port_group", "interface", "exclusive", "ipv4", "netmask",
-	"gateway", "ipv6", "gateway_ipv6", "mac", "nat", "vlans", "tags", NULL,
+	"gateway", "ipv6", "gateway_ipv6", "mac", "nat", "vlans", "tags", "capture",
+	NULL,
 };
 
 static const char *const vlan_keys[] = {
@@ -144,6 +145,8 @@ static int one_port(struct sc_ctx *c, json_t *o, const char *path,
 		ret = sc_bool(c, o, path, "nat", &no, &p->nat);
 	if (!ret)
 		ret = vlans(c, o, path, p);
+	if (!ret)
+		ret = sc_parse_capture(c, o, path, &p->capture);
 	return ret;
 }
 

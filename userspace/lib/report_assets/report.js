@@ -122,6 +122,30 @@
 		})));
 	}
 
+	// a port's capture: a link to the pcap beside the report, its counts;
+	// frames the kernel dropped are a warning, never hidden
+	function captureSection() {
+		var caps = (rec.ports || []).filter(function (p) { return p.capture; });
+		if (!caps.length)
+			return;
+		add(main, el("h2", null, "Captures"));
+		var ul = add(main, el("ul", "captures"));
+		caps.forEach(function (p) {
+			var c = p.capture, li = add(ul, el("li"));
+			var file = String(c.file || "");
+			var a = add(li, el("a", null, file.replace(/^.*\//, "")));
+			a.href = encodeURI(file.replace(/^.*\//, ""));
+			add(li, document.createTextNode(" — port " + p.name + ": " +
+				fmtInt(c.frames) + " frames, " + fmtInt(c.bytes) + " bytes" +
+				(c.filter ? ", filter \u201c" + c.filter + "\u201d" : "") +
+				", snaplen " + c.snaplen + (c.limited ? ", stopped at max_bytes" : "")));
+			if (c.dropped || c.if_dropped || c.error)
+				add(li, el("p", "warnings", (c.error ? "capture error: " + c.error + "; " : "") +
+					fmtInt(c.dropped) + " frames dropped by the kernel, " +
+					fmtInt(c.if_dropped) + " by the interface: the file misses them"));
+		});
+	}
+
 	// "from 10.9.0.1, lease 3600 s, bound, 1 renewal", and any error
 	function dhcpText(d) {
 		if (!d)
@@ -819,6 +843,7 @@
 
 	section(runSection);
 	section(portSection);
+	section(captureSection);
 	add(main, el("h2", null, "Flows"));
 	if ((rec.flows || []).some(isHttp))
 		add(main, el("p", "hint", "HTTP flows: times are seconds since the run's first traffic " +
