@@ -19,14 +19,16 @@ teardown() {
 	rm -rf "$DIR"
 }
 
+# start_bbd ARGS...: bbd in the background; waits for its socket, and
+# for its metrics port if it has one (bbd listens there just after)
 start_bbd() {
 	"$BBD" --foreground --quiet --socket "$SOCK" "$@" &
 	BBD_PID=$!
 	for _ in $(seq 50); do
-		[ -S "$SOCK" ] && return 0
+		[ -S "$SOCK" ] && [[ $* == *off* || $(ss -Hltnp) == *"pid=$BBD_PID,"* ]] && return 0
 		sleep 0.1
 	done
-	echo "bbd made no socket" >&2
+	echo "bbd made no socket or metrics port" >&2
 	return 1
 }
 

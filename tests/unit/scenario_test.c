@@ -48,7 +48,7 @@ static const struct bad bad_docs[] = {
 	{ FLOW_OF("gaming", ",\"analysis\":{\"quantile\":99}"),
 	  "flows[0].analysis.quantile: unknown key in the analysis of this flow type (allowed: max_loss_percentage, max_threshold_latency)" },
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"speed\":1")),
-	  "ports[0].speed: unknown key in a port (allowed: name, port_group, interface, exclusive, ipv4, netmask, gateway, ipv6, gateway_ipv6, mac, nat, vlans, tags)" },
+	  "ports[0].speed: unknown key in a port (allowed: name, port_group, interface, exclusive, ipv4, netmask, gateway, ipv6, gateway_ipv6, mac, nat, vlans, tags, capture)" },
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"vlans\":[{\"id\":5,\"pcp\":1}]")),
 	  "ports[0].vlans[0].pcp: unknown key in a VLAN tag (allowed: id, priority, drop_eligible, protocol_id)" },
 	{ DOC(",\"source\":{\"port_group\":[\"a\"],\"port\":\"p1\"}"),

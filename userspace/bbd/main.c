@@ -179,14 +179,13 @@ int main(int argc, char **argv)
 		perror("bbd: setup");
 		return 2;
 	}
-	/* metrics first: the socket appearing says bbd is ready */
-	ret = metrics_start(&o);
-	if (ret)
-		return ret;
 	ret = bbd_server_start(&o);
-	if (ret) {
-		bbd_metrics_stop();
+	if (ret)
 		return ret == -EINVAL ? 1 : 2;
+	ret = metrics_start(&o);
+	if (ret) {
+		bbd_server_close();
+		return ret;
 	}
 	n = bbd_netns_cleanup_stale();
 	if (n)
