@@ -57,6 +57,8 @@ metric() {
 	[ "$(metric bb_flow_lost_frames_total lossy "$out")" -gt 0 ] || fail "no loss on the lossy flow"
 	[[ $out == *'bb_runs_total{verdict="fail"} 1'* ]] || fail "runs_total: $out"
 	[[ $out == *'bb_run_running{run="m"} 0'* ]] || fail "run still running: $out"
+	[[ $out == *'bb_run_passed{run="m"} 0'* ]] || fail "the run's verdict: $out"
+	[[ $out == *'bb_module_loaded 1'* && $out == *'bb_module_info{version="'* ]] || fail "module: $out"
 	[[ $out == *'bb_flow_latency_seconds_count{run="m",flow="clean",'* ]] || fail "no latency summary"
 }
 

@@ -35,6 +35,7 @@
 static struct MHD_Daemon *mhd;
 static int mhd_timer = -1;
 static unsigned long long runs_pass, runs_fail, runs_error;
+static int last_verdict = -1;	/* the last run's: 1 PASS, 0 FAIL, -1 none */
 
 void bbd_metrics_run_done(const char *verdict)
 {
@@ -44,6 +45,41 @@ void bbd_metrics_run_done(const char *verdict)
 		runs_pass++;
 	else
 		runs_fail++;
+	last_verdict = verdict ? !strcmp(verdict, "PASS") : -1;
+}
+
+/* One line of a sysfs file, or "" */
+static void sysfs_line(const char *path, char *buf, size_t len)
+{
+	FILE *f = fopen(path, "re");
+
+	buf[0] = '\0';
+	if (f && fgets(buf, (int)len, f))
+		buf[strcspn(buf, "\n")] = '\0';
+	if (f)
+		fclose(f);
+}
+
+/* What the module itself tells: loaded, its build, how many hold it. */
+static void module_families(struct bb_prom *p)
+{
+	struct bb_prom_labels l = { .n = 0 };
+	char src[64], ver[64], ref[32];
+	bool loaded = !access("/sys/module/bbgen", F_OK);
+
+	bb_prom_family(p, "bb_module_loaded", "gauge", "1 when the bbgen module is loaded");
+	bb_prom_sample(p, "bb_module_loaded", NULL, NULL, NULL, loaded);
+	if (!loaded)
+		return;
+	sysfs_line("/sys/module/bbgen/srcversion", src, sizeof(src));
+	sysfs_line("/sys/module/bbgen/version", ver, sizeof(ver));
+	sysfs_line("/sys/module/bbgen/refcnt", ref, sizeof(ref));
+	bb_prom_label(&l, "version", ver);
+	bb_prom_label(&l, "srcversion", src);
+	bb_prom_family(p, "bb_module_info", "gauge", "bbgen's version and srcversion, as labels; always 1");
+	bb_prom_sample(p, "bb_module_info", &l, NULL, NULL, 1);
+	bb_prom_family(p, "bb_module_references", "gauge", "Users of the bbgen module (its refcnt)");
+	bb_prom_sample(p, "bb_module_references", NULL, NULL, NULL, strtod(ref, NULL));
 }
 
 static void daemon_families(struct bb_prom *p)
@@ -53,9 +89,7 @@ static void daemon_families(struct bb_prom *p)
 	bb_prom_label(&l, "version", BB_VERSION);
 	bb_prom_family(p, "bb_build_info", "gauge", "bbd's version, as a label; always 1");
 	bb_prom_sample(p, "bb_build_info", &l, NULL, NULL, 1);
-	bb_prom_family(p, "bb_module_loaded", "gauge", "1 when the bbgen module is loaded");
-	bb_prom_sample(p, "bb_module_loaded", NULL, NULL, NULL,
-		       access("/sys/module/bbgen", F_OK) ? 0 : 1);
+	module_families(p);
 	bb_prom_family(p, "bb_runs_total", "counter", "Scenario runs ended since bbd started, by verdict");
 	bb_prom_sample(p, "bb_runs_total", NULL, "verdict", "pass", (double)runs_pass);
 	bb_prom_sample(p, "bb_runs_total", NULL, "verdict", "fail", (double)runs_fail);
@@ -74,6 +108,10 @@ static void run_families(struct bb_prom *p, const struct bbd_run *r, bool runnin
 	bb_prom_family(p, "bb_run_phase", "gauge", "1 for the phase the run is in");
 	for (i = 0; i < sizeof(phase) / sizeof(phase[0]); i++)
 		bb_prom_sample(p, "bb_run_phase", &l, "phase", phase[i], r->phase == i);
+	if (running || last_verdict < 0)
+		return;
+	bb_prom_family(p, "bb_run_passed", "gauge", "The last run's verdict: 1 PASS, 0 FAIL");
+	bb_prom_sample(p, "bb_run_passed", &l, NULL, NULL, last_verdict);
 }
 
 static void flow_labels(const struct bbd_run *r, const struct bbd_flow_run *f,
