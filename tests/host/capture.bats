@@ -3,7 +3,7 @@
 # loopback (no veth needed): exact frame counts read back with tshark,
 # nanosecond timestamps, snaplen, max-bytes, pcap to a pipe, and the one
 # error line of each bad argument. Captures of bbgen's own frames are in
-# tests/vm/57-capture.bats.
+# tests/vm/59-capture.bats.
 load helpers
 
 setup() {

@@ -20,8 +20,11 @@
 /* DISCOVERs go at 0, 1, 3, 7, 11... s: this is seven of them. */
 #define DHCP_TIMEOUT_NS		20000000000ull
 #define PROBE_EVERY_NS		1000000000ull
-/* Streams start together this long after the last one was added. */
-#define START_AHEAD_NS		200000000ull
+/* Streams start together this long after the last one was added: the
+ * start requests of every port must reach the kernel before it (on a
+ * loaded TCG host 200 ms was not always enough: "start time is in the
+ * past"). */
+#define START_AHEAD_NS		1000000000ull
 /* After a stop, late frames need less time than a full wait_for_finish. */
 #define STOP_WAIT_NS		1000000000ull
 
