@@ -20,46 +20,59 @@ teardown() {
 	oops_check
 }
 
-# scenario FLOW_SECONDS [WAN_EXTRA] [LAN_EXTRA] [FLOW_EXTRA]: wan (static,
-# its gateway the CPE) and lan (DHCP), one frame_blasting flow lan -> wan
-# and its reverse at 500 fps.
+# scenario FLOWS_JSON [LAN_EXTRA]: wan (static, its gateway the CPE) and
+# lan (DHCP, behind the NAT unless LAN_EXTRA says otherwise), the flows.
 scenario() {
+	local lan=${2:-'"nat": true'}
 	cat > "$BATS_TEST_TMPDIR/gw.json" <<-EOF
 	{ "wait_for_finish": 1,
 	  "ports": [
 	    { "name": "wan", "port_group": ["wan"], "interface": "bbwan0",
-	      "ipv4": "$GW_WAN_PEER4", "gateway": "$GW_WAN4"${2:+, $2} },
+	      "ipv4": "$GW_WAN_PEER4", "gateway": "$GW_WAN4" },
 	    { "name": "lan", "port_group": ["lan"], "interface": "bblan0",
-	      "ipv4": "dhcp"${3:+, $3} } ],
-	  "flows": [
-	    { "name": "up", "type": "frame_blasting",
-	      "source": { "port_group": ["lan"] }, "destination": { "port_group": ["wan"] },
-	      "add_reverse_direction": true, "frame_size": 128, "frame_rate": 500,
-	      "duration": $1${4:+, $4} } ] }
+	      "ipv4": "dhcp", $lan } ],
+	  "flows": [ $1 ] }
 	EOF
 }
 
-# run_scenario: bbctl -j run; RC, REC, ERR (stderr) and one summary line
-# per port and flow from a single jq.
+# both_ways SECONDS [EXTRA]: lan -> wan and its reverse at 500 fps.
+both_ways() {
+	echo '{ "name": "up", "type": "frame_blasting",
+		"source": { "port_group": ["lan"] }, "destination": { "port_group": ["wan"] },
+		"add_reverse_direction": true, "frame_size": 128, "frame_rate": 500,
+		"duration": '"$1${2:+, $2}"' }'
+}
+
+# run_scenario: bbctl -j run; RC, REC, ERR (stderr) and SUM, one line per
+# port and flow from a single jq (each process costs under TCG).
 run_scenario() {
 	REC=$("$BBCTL" -j run "$BATS_TEST_TMPDIR/gw.json" --socket "$SOCK" \
 		2> "$BATS_TEST_TMPDIR/err") && RC=0 || RC=$?
 	ERR=$(cat "$BATS_TEST_TMPDIR/err")
 	echo "exit $RC: $ERR"
 	SUM=$(jq -r '"verdict \(.verdict)",
-		(.ports[] | "port \(.name) \(.ipv4) \(.nat)"),
-		(.flows[] | "flow \(.name)|\(.results.tx_frames)|\(.results.rx_frames)|\(.nat // {} | tojson)")' <<< "$REC" 2> /dev/null) || true
+		(.ports[] | "port \(.name) \(.ipv4) nat \(.nat) public \(.public_ip)"),
+		(.flows[] | "flow \(.name)|\(.results.tx_frames)|\(.results.rx_frames)|\(.nat | if . then [.direction, .private_ip, .private_udp_port, .public_ip, .public_udp_port, .mapping, .keep_alives] | map(tostring) | join(" ") else "" end)"),
+		(.flows[] | .analysis? // empty | tostring)' <<< "$REC" 2> /dev/null) || true
 	echo "$SUM"
+}
+
+# flow_line NAME: the flow's SUM line, without "flow NAME|".
+flow_line() {
+	local l
+	while IFS= read -r l; do
+		[[ $l == "flow $1|"* ]] && { echo "${l#"flow $1|"}"; return; }
+	done <<< "$SUM"
 }
 
 @test "gateway: the fixture routes without NAT: a DHCPv4 lease, 1,000 frames each way, nothing left behind" {
 	gw_setup --nat none
-	scenario 2
+	scenario "$(both_ways 2)" '"nat": false'
 	run_scenario
 	assert_eq "exit code" 0 "$RC"
 	[[ $SUM == *"port lan 192.168.9.1"[0-5]?* ]] || fail "no lease from the pool: $SUM"
-	[[ $SUM == *"flow up|1000|1000|"* ]] || fail "up: $SUM"
-	[[ $SUM == *"flow up (reverse)|1000|1000|"* ]] || fail "up (reverse): $SUM"
+	assert_eq "up" "1000|1000|" "$(flow_line up)"
+	assert_eq "up (reverse)" "1000|1000|" "$(flow_line "up (reverse)")"
 	grep -q 'DHCPACK(br0) 192\.168\.9\.' "$GW_DIR/dnsmasq.log" || fail "no DHCPACK in dnsmasq's log"
 }
 
@@ -72,4 +85,62 @@ run_scenario() {
 	assert_eq "udp timeouts" "10 10" "$(echo $t)"
 	gw_netem wan loss 5%
 	[[ $(tc -n "$GW_NS" qdisc show dev wan0) == *'netem'*'loss 5%'* ]] || fail "no netem on wan0"
+}
+
+@test "gateway: NAPT with random ports: discovery finds each flow's public tuple, 1,000 frames exact both ways, PASS" {
+	local lan up down
+	gw_setup --nat fully-random
+	scenario "$(both_ways 2)"
+	run_scenario
+	assert_eq "exit code" 0 "$RC"
+	[[ $SUM == *"verdict PASS"* ]] || fail "verdict: $SUM"
+	[[ $SUM =~ port\ lan\ (192\.168\.9\.1[0-5][0-9])\ nat\ true\ public\ 198\.51\.100\.1 ]] ||
+		fail "lan port: $SUM"
+	lan=${BASH_REMATCH[1]}
+	# upstream: frames left as lan:49152, the NAT gave them another port
+	up=$(flow_line up)
+	[[ $up =~ ^1000\|1000\|upstream\ $lan\ 49152\ 198\.51\.100\.1\ ([0-9]+)\ address-and-port-dependent\ [0-9]+$ ]] ||
+		fail "up: $up"
+	[ "${BASH_REMATCH[1]}" != 49152 ] || fail "fully-random kept the port 49152"
+	# downstream: sent to the public tuple, counted at the private one
+	down=$(flow_line "up (reverse)")
+	[[ $down =~ ^1000\|1000\|downstream\ $lan\ 49153\ 198\.51\.100\.1\ ([0-9]+)\ address-and-port-dependent\ [0-9]+$ ]] ||
+		fail "up (reverse): $down"
+	# the CPE translated them: its conntrack holds the mappings
+	gw_conntrack | grep -q "src=$lan dst=$GW_WAN_PEER4 sport=49152 dport=49152 .*src=$GW_WAN_PEER4 dst=$GW_WAN4 sport=49152" ||
+		fail "no NAT mapping of lan:49152 in the CPE: $(gw_conntrack)"
+}
+
+@test "gateway: NAPT keeping ports: the mapping is endpoint-independent; the HTML port table shows the public address" {
+	gw_setup
+	scenario "$(both_ways 1)"
+	REC=$("$BBCTL" -j run "$BATS_TEST_TMPDIR/gw.json" --socket "$SOCK" \
+		--report-dir "$BATS_TEST_TMPDIR" --format html) && RC=0 || RC=$?
+	assert_eq "exit code" 0 "$RC"
+	SUM=$(jq -r '(.flows[] | "flow \(.name)|\(.results.tx_frames)|\(.results.rx_frames)|\(.nat.public_udp_port) \(.nat.mapping)")' <<< "$REC")
+	echo "$SUM"
+	assert_eq "up" "500|500|49152 endpoint-independent" "$(flow_line up)"
+	assert_eq "up (reverse)" "500|500|49153 endpoint-independent" "$(flow_line "up (reverse)")"
+	grep -q '"public_ip", "dhcp"' "$BATS_TEST_TMPDIR"/gw-*.html ||
+		fail "no public_ip column in the HTML report"
+	grep -q '"public_ip":"198.51.100.1"' "$BATS_TEST_TMPDIR"/gw-*.html ||
+		fail "the HTML report's record has no public_ip 198.51.100.1"
+}
+
+@test "gateway: no probe crosses the CPE: exit 2 after 5 s naming the flow and both tuples, nothing left behind" {
+	gw_setup
+	ip netns exec "$GW_NS" nft -f - <<-EOF
+		table ip bbgw {
+			chain forward { type filter hook forward priority filter; udp dport 49152 drop; }
+		}
+	EOF
+	scenario "$(both_ways 1)"
+	run_scenario
+	assert_eq "exit code" 2 "$RC"
+	[[ $ERR =~ flow\ up:\ NAT\ discovery:\ no\ probe\ from\ port\ lan\ \(192\.168\.9\.1[0-5][0-9]:49152\)\ reached\ port\ wan\ \(198\.51\.100\.2:49152\)\ in\ 5\ s\ \(([0-9]+)\ sent\) ]] ||
+		fail "error line: $ERR"
+	# about 10 a second
+	[ "${BASH_REMATCH[1]}" -ge 25 ] && [ "${BASH_REMATCH[1]}" -le 55 ] ||
+		fail "probes sent in 5 s: ${BASH_REMATCH[1]}"
+	assert_eq "lines on stderr" 1 "$(wc -l <<< "$ERR")"
 }

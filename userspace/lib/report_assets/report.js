@@ -113,7 +113,7 @@
 
 	function portSection() {
 		var keys = ["name", "port_group", "interface", "netns", "mac", "ipv4",
-			"netmask", "gateway", "ipv6", "vlans", "nat", "dhcp", "tags"];
+			"netmask", "gateway", "ipv6", "vlans", "nat", "public_ip", "dhcp", "tags"];
 		add(main, el("h2", null, "Ports"));
 		add(main, gridTable(keys, (rec.ports || []).map(function (p) {
 			return keys.map(function (k) {
