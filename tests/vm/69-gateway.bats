@@ -53,16 +53,26 @@ run_scenario() {
 	SUM=$(jq -r '"verdict \(.verdict)",
 		(.ports[] | "port \(.name) \(.ipv4) nat \(.nat) public \(.public_ip)"),
 		(.flows[] | "flow \(.name)|\(.results.tx_frames)|\(.results.rx_frames)|\(.nat | if . then [.direction, .private_ip, .private_udp_port, .public_ip, .public_udp_port, .mapping, .keep_alives] | map(tostring) | join(" ") else "" end)"),
-		(.flows[] | .analysis? // empty | tostring)' <<< "$REC" 2> /dev/null) || true
+		(.flows[] | "loss \(.name)|\(.results.lost_frames)|\(.analysers[]? | select(.type == "frame_loss") | "\(.verdict) \(.reason)")")' <<< "$REC" 2> /dev/null) || true
 	echo "$SUM"
 }
 
-# flow_line NAME: the flow's SUM line, without "flow NAME|".
+# flow_line NAME [KIND]: the flow's SUM line (KIND flow, or loss) without
+# "KIND NAME|".
 flow_line() {
-	local l
+	local l k=${2:-flow}
 	while IFS= read -r l; do
-		[[ $l == "flow $1|"* ]] && { echo "${l#"flow $1|"}"; return; }
+		[[ $l == "$k $1|"* ]] && { echo "${l#"$k $1|"}"; return; }
 	done <<< "$SUM"
+}
+
+# downstream WAIT_S [EXTRA]: wan -> lan only, 500 frames at 500 fps after
+# WAIT_S s (initial_time_to_wait).
+downstream() {
+	echo '{ "name": "down", "type": "frame_blasting",
+		"source": { "port_group": ["wan"] }, "destination": { "port_group": ["lan"] },
+		"frame_size": 128, "frame_rate": 500, "number_of_frames": 500,
+		"initial_time_to_wait": '"$1${2:+, $2}"' }'
 }
 
 @test "gateway: the fixture routes without NAT: a DHCPv4 lease, 1,000 frames each way, nothing left behind" {
@@ -143,4 +153,49 @@ flow_line() {
 	[ "${BASH_REMATCH[1]}" -ge 25 ] && [ "${BASH_REMATCH[1]}" -le 55 ] ||
 		fail "probes sent in 5 s: ${BASH_REMATCH[1]}"
 	assert_eq "lines on stderr" 1 "$(wc -l <<< "$ERR")"
+}
+
+# The CPE forgets an idle UDP mapping after 4 s; the flow waits 9 s.
+@test "gateway: keep-alive: a mapping that times out in 4 s carries a flow that starts after 9 s, 500 frames exact" {
+	local down
+	gw_setup --udp-timeout 4
+	scenario "$(downstream 9)"
+	run_scenario
+	assert_eq "exit code" 0 "$RC"
+	down=$(flow_line down)
+	# a keep-alive a second while the flow waits: about 9
+	[[ $down =~ ^500\|500\|downstream\ 192\.168\.9\.1[0-5][0-9]\ 49152\ 198\.51\.100\.1\ 49152\ endpoint-independent\ ([0-9]+)$ ]] ||
+		fail "down: $down"
+	[ "${BASH_REMATCH[1]}" -ge 6 ] && [ "${BASH_REMATCH[1]}" -le 11 ] ||
+		fail "keep-alives: ${BASH_REMATCH[1]}"
+}
+
+@test "gateway: keep-alive off (nat_keep_alive false): the mapping times out, the downstream flow is lost, FAIL" {
+	gw_setup --udp-timeout 4
+	scenario "$(downstream 9 '"nat_keep_alive": false')"
+	run_scenario
+	assert_eq "exit code" 3 "$RC"
+	[[ $(flow_line down) =~ ^500\|0\|downstream\ .*\ 0$ ]] || fail "down: $(flow_line down)"
+	assert_eq "loss" "500|FAIL loss 100.000% exceeds max_loss_percentage 1.000%" "$(flow_line down loss)"
+}
+
+@test "gateway: netem 5% loss out of the CPE's WAN side: upstream FAILs with its loss, counts exact; downstream untouched" {
+	local up lost
+	gw_setup
+	gw_netem wan loss 5%
+	scenario "$(both_ways 2)"
+	run_scenario
+	assert_eq "exit code" 3 "$RC"
+	[[ $SUM == *"verdict FAIL"* ]] || fail "verdict: $SUM"
+	up=$(flow_line up)
+	[[ $up =~ ^1000\|([0-9]+)\| ]] || fail "up: $up"
+	lost=$(flow_line up loss)
+	# every frame sent is received or lost; 5% of 1000 is 50, binomial
+	# spread (sd 7), far from 1% (10)
+	[[ $lost =~ ^([0-9]+)\|FAIL\ loss\ [0-9.]+%\ exceeds\ max_loss_percentage\ 1\.000%$ ]] ||
+		fail "up loss: $lost"
+	assert_eq "rx + lost" 1000 "$((BASH_REMATCH[1] + $(flow_line up | cut -d'|' -f2)))"
+	[ "${BASH_REMATCH[1]}" -ge 15 ] && [ "${BASH_REMATCH[1]}" -le 100 ] || fail "lost: ${BASH_REMATCH[1]}"
+	assert_eq "up (reverse)" "0|PASS loss 0.000% within max_loss_percentage 1.000%" "$(flow_line "up (reverse)" loss)"
+	[[ $(flow_line "up (reverse)") == "1000|1000|"* ]] || fail "up (reverse): $(flow_line "up (reverse)")"
 }
