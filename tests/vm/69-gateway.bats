@@ -199,3 +199,22 @@ downstream() {
 	assert_eq "up (reverse)" "0|PASS loss 0.000% within max_loss_percentage 1.000%" "$(flow_line "up (reverse)" loss)"
 	[[ $(flow_line "up (reverse)") == "1000|1000|"* ]] || fail "up (reverse): $(flow_line "up (reverse)")"
 }
+
+@test "gateway: examples/through-the-gateway.json runs through the CPE: PASS, every flow exact, public tuples recorded" {
+	local l n=0
+	gw_setup
+	REC=$("$BBCTL" -j run "$BB_TOP/examples/through-the-gateway.json" --socket "$SOCK") && RC=0 || RC=$?
+	SUM=$(jq -r '"verdict \(.verdict)",
+		(.flows[] | "flow \(.name)|\(.results.tx_frames)|\(.results.rx_frames)|\(.nat.direction) \(.nat.public_ip)")' <<< "$REC") || true
+	echo "$SUM"
+	assert_eq "exit code" 0 "$RC"
+	[[ $SUM == "verdict PASS"* ]] || fail "verdict: $SUM"
+	while IFS= read -r l; do
+		[[ $l == flow* ]] || continue
+		n=$((n + 1))
+		[[ $l =~ ^flow\ [^|]+\|([0-9]+)\|([0-9]+)\|(up|down)stream\ 198\.51\.100\.1$ ]] || fail "$l"
+		assert_gt "tx" 0 "${BASH_REMATCH[1]}"
+		assert_eq "rx = tx: $l" "${BASH_REMATCH[1]}" "${BASH_REMATCH[2]}"
+	done <<< "$SUM"
+	assert_eq "flows" 4 "$n"
+}
