@@ -205,7 +205,8 @@ downstream() {
 	gw_setup
 	REC=$("$BBCTL" -j run "$BB_TOP/examples/through-the-gateway.json" --socket "$SOCK") && RC=0 || RC=$?
 	SUM=$(jq -r '"verdict \(.verdict)",
-		(.flows[] | "flow \(.name)|\(.results.tx_frames)|\(.results.rx_frames)|\(.nat.direction) \(.nat.public_ip)")' <<< "$REC") || true
+		(.flows[] | "flow \(.name)|\(.results.tx_frames)|\(.results.rx_frames)|\(.nat.direction) \(.nat.public_ip)"),
+		(.flows[] | "analysers \(.name): \([.analysers[] | "\(.verdict) \(.reason)"] | join("; "))")' <<< "$REC") || true
 	echo "$SUM"
 	assert_eq "exit code" 0 "$RC"
 	[[ $SUM == "verdict PASS"* ]] || fail "verdict: $SUM"

@@ -107,13 +107,14 @@ static int setup_flows(struct bbd_run *r)
 	r->flows = calloc(r->plan.nflows, sizeof(*r->flows));
 	if (!r->flows)
 		return -ENOMEM;
+	for (i = 0; i < r->plan.nflows; i++)
+		r->flows[i].nat.fd = -1;	/* teardown closes what is open */
 	for (i = 0; i < r->plan.nflows; i++) {
 		struct bbd_flow_run *f = &r->flows[i];
 
 		f->cfg = &r->plan.flows[i];
 		f->src = &r->ports[f->cfg->src];
 		f->dst = &r->ports[f->cfg->dst];
-		f->nat.fd = -1;
 		f->over_time = json_array();
 		f->histogram = json_array();
 		if (!f->over_time || !f->histogram)

@@ -106,7 +106,11 @@ static void cmd_run(struct bbd_client *c, const struct bbd_request *req)
 
 static void cmd_status(struct bbd_client *c)
 {
-	static const char *const phase[] = { "addressing", "resolving", "traffic", "waiting", "done" };
+	static const char *const phase[] = {
+		[RUN_ADDRESS] = "addressing", [RUN_DISCOVER] = "nat-discovery",
+		[RUN_RESOLVE] = "resolving", [RUN_TRAFFIC] = "traffic",
+		[RUN_WAIT] = "waiting", [RUN_DONE] = "done",
+	};
 	json_t *o = running ?
 		json_pack("{s:s,s:b,s:s,s:s}", "event", "status", "running", 1,
 			  "name", run.plan.name, "phase", phase[run.phase]) :
