@@ -84,6 +84,11 @@ downstream() {
 	assert_eq "up" "1000|1000|" "$(flow_line up)"
 	assert_eq "up (reverse)" "1000|1000|" "$(flow_line "up (reverse)")"
 	grep -q 'DHCPACK(br0) 192\.168\.9\.' "$GW_DIR/dnsmasq.log" || fail "no DHCPACK in dnsmasq's log"
+	# the IPv6 side of the LAN is served too: stateful DHCPv6 and RAs
+	cat "$GW_DIR/dnsmasq.log"
+	grep -q 'DHCPv6, IP range 2001:db8:9::100 -- 2001:db8:9::1ff' "$GW_DIR/dnsmasq.log" ||
+		fail "dnsmasq serves no DHCPv6 range"
+	grep -q 'RTR-ADVERT(br0) 2001:db8:9::' "$GW_DIR/dnsmasq.log" || fail "no RA sent on br0"
 }
 
 @test "gateway: the fixture's NAPT: masquerade out of wan0, conntrack's UDP timeout as asked" {
