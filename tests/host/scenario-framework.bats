@@ -61,7 +61,7 @@ for n in d["notices"]:
 	printf '%s\n' "$output" | python3 -c '
 import json, sys
 assert json.load(sys.stdin)["scenario"]["ports"][0]["tags"] == ["public", "core"]'
-	grep -qx 'flows\[0\].napt_keep_alive ignored null' <<< "$notes"
+	grep -qx 'flows\[0\].napt_keep_alive mapped null' <<< "$notes"
 	grep -qx 'flows\[0\].number_of_frames mapped null' <<< "$notes"
 	grep -qx 'report.html_report mapped null' <<< "$notes"
 }

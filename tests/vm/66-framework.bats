@@ -21,9 +21,9 @@
 #
 #   (dut0, dut1, br0 in netns bbfwdut)
 #
-# The CPE ports say "nat": true. bb does not traverse NATs yet (the flows use
-# the CPE's own address, Documentation/scenario.md): the DUT routes without
-# masquerading, and the record is checked to carry "nat".
+# The CPE ports say "nat": true: the DUT routes without masquerading, so NAT
+# discovery finds each flow's own tuple, and the record is checked to carry
+# "nat" (69-gateway.bats goes through a real NAPT).
 #
 # Every fixture runs as it is, none skipped, none shortened: the longest is
 # voice.json (30 s calls). The file takes about 150 s of TCG time, 105 s of

@@ -98,7 +98,6 @@ static void daemon_families(struct bb_prom *p)
 
 static void run_families(struct bb_prom *p, const struct bbd_run *r, bool running)
 {
-	static const char *const phase[] = { "addressing", "resolving", "traffic", "waiting", "done" };
 	struct bb_prom_labels l = { .n = 0 };
 	unsigned int i;
 
@@ -106,8 +105,8 @@ static void run_families(struct bb_prom *p, const struct bbd_run *r, bool runnin
 	bb_prom_family(p, "bb_run_running", "gauge", "1 while the run is in progress");
 	bb_prom_sample(p, "bb_run_running", &l, NULL, NULL, running);
 	bb_prom_family(p, "bb_run_phase", "gauge", "1 for the phase the run is in");
-	for (i = 0; i < sizeof(phase) / sizeof(phase[0]); i++)
-		bb_prom_sample(p, "bb_run_phase", &l, "phase", phase[i], r->phase == i);
+	for (i = 0; i < BBD_RUN_PHASES; i++)
+		bb_prom_sample(p, "bb_run_phase", &l, "phase", bbd_run_phase_name(i), r->phase == i);
 	if (running || last_verdict < 0)
 		return;
 	bb_prom_family(p, "bb_run_passed", "gauge", "The last run's verdict: 1 PASS, 0 FAIL");

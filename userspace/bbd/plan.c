@@ -33,6 +33,7 @@ static int one_port(const struct bb_scenario_port *sp, struct bbd_port_cfg *c,
 	memcpy(c->mac, sp->mac, sizeof(c->mac));
 	c->has_ip4 = sp->has_ip4;
 	c->dhcp4 = sp->dhcp4;
+	c->nat = sp->nat;
 	c->has_gw4 = sp->has_gw4;
 	c->has_ip6 = sp->has_ip6;
 	c->has_gw6 = sp->has_gw6;

@@ -30,6 +30,7 @@ struct bbd_port_cfg {
 	uint8_t mac[BB_MAC_LEN];
 	bool has_ip4, has_gw4, has_ip6, has_gw6;
 	bool dhcp4;		/* ipv4, netmask and gateway from DHCP */
+	bool nat;		/* behind a NAT: flows discover their public tuple */
 	struct bb_ip ip4, gw4, ip6, gw6;
 	unsigned int prefix4, prefix6;
 	unsigned int nvlan;
@@ -59,6 +60,7 @@ struct bbd_flow_cfg {
 	uint16_t sport, dport;
 	uint8_t tos;			/* DSCP << 2 | ECN */
 	bool latency;
+	bool nat_keep_alive;		/* refresh the NAT mapping while waiting */
 	struct bb_scenario_http http;	/* BBD_FLOW_HTTP, _VIDEO: the TCP session */
 	struct bb_scenario_video video;	/* BBD_FLOW_VIDEO */
 	json_t *config;			/* the record's flows[].config */

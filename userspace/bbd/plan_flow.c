@@ -83,6 +83,7 @@ static int one_flow(const struct bb_scenario_flow *sf, struct bbd_flow_cfg *f,
 	f->dport = sf->udp_dest;
 	f->tos = (uint8_t)(sf->dscp << 2 | (sf->ecn & 3));
 	f->latency = sf->analysis.latency;
+	f->nat_keep_alive = sf->nat_keep_alive;
 	f->config = bb_scenario_flow_config(sf);
 	return f->config ? 0 : -ENOMEM;
 }

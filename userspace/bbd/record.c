@@ -91,6 +91,23 @@ static json_t *mac_str(const uint8_t *m)
 
 static json_t *port_fields(const struct bbd_run *r, unsigned int i);
 
+/* A NATed port's public address, as its first discovered flow saw it. */
+static json_t *public_ip(const struct bbd_run *r, unsigned int i)
+{
+	char buf[INET_ADDRSTRLEN];
+	unsigned int k;
+
+	for (k = 0; r->flows && k < r->plan.nflows; k++) {
+		const struct bbd_nat_flow *n = &r->flows[k].nat;
+		unsigned int nated = n->upstream ? r->plan.flows[k].src : r->plan.flows[k].dst;
+
+		if (n->on && n->found && nated == i &&
+		    inet_ntop(AF_INET, &n->pub.v4, buf, sizeof(buf)))
+			return json_string(buf);
+	}
+	return json_null();
+}
+
 /* A port of the record: its set-up, and what its capture (if any) took. */
 static json_t *one_port(const struct bbd_run *r, unsigned int i)
 {
@@ -114,7 +131,7 @@ static json_t *port_fields(const struct bbd_run *r, unsigned int i)
 	if (c->has_ip6 && inet_ntop(AF_INET6, &v6->v6, ip6, sizeof(ip6)))
 		snprintf(ip6 + strlen(ip6), sizeof(ip6) - strlen(ip6), "/%u",
 			 c->prefix6);
-	return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:b,s:o,s:o}",
+	return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:b,s:o,s:o}",
 		"name", c->name,
 		"port_group", groups ? json_incref(groups) : json_array(),
 		"interface", c->ifname,
@@ -126,6 +143,7 @@ static json_t *port_fields(const struct bbd_run *r, unsigned int i)
 		"ipv6", c->has_ip6 ? json_string(ip6) : json_null(),
 		"vlans", vlans ? json_incref(vlans) : json_array(),
 		"nat", json_is_true(json_object_get(sc, "nat")),
+		"public_ip", public_ip(r, i),
 		"exclusive", c->exclusive,
 		"dhcp", dhcp_lease(p), "tags", tags ? json_incref(tags) : json_array());
 }
@@ -141,10 +159,10 @@ static json_t *one_flow(const struct bbd_run *r, const struct bbd_flow_run *f)
 {
 	json_t *cfg = json_deep_copy(f->cfg->config);
 
-	return json_pack("{s:s,s:s,s:s,s:s,s:b,s:o,s:o}",
+	return json_pack("{s:s,s:s,s:s,s:s,s:b,s:o,s:o,s:o}",
 		"name", f->cfg->name, "type", bbd_flow_type_name(f->cfg->type),
 		"source", f->src->cfg->name, "destination", f->dst->cfg->name,
-		"reverse", f->cfg->reverse, "config", cfg,
+		"reverse", f->cfg->reverse, "config", cfg, "nat", bbd_nat_record(f),
 		"results", f->cfg->type == BBD_FLOW_HTTP ? bbd_http_results(r, f) :
 			   f->cfg->type == BBD_FLOW_VIDEO ? bbd_video_results(f) :
 			   record_results(r, f));

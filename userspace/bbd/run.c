@@ -48,6 +48,7 @@ static void teardown(struct bbd_run *r)
 		close(r->http_timer);
 		r->http_timer = -1;
 	}
+	bbd_nat_close(r);
 	for (i = 0; r->flows && i < r->plan.nflows; i++) {
 		bbd_http_close(&r->flows[i]);
 		bbd_video_close(&r->flows[i]);
@@ -55,6 +56,17 @@ static void teardown(struct bbd_run *r)
 	bbd_captures_stop(r);
 	for (i = 0; r->ports && i < r->plan.nports; i++)
 		bbd_port_teardown(&r->ports[i]);
+}
+
+const char *bbd_run_phase_name(enum bbd_run_phase ph)
+{
+	static const char *const name[BBD_RUN_PHASES] = {
+		[RUN_ADDRESS] = "addressing", [RUN_DISCOVER] = "nat-discovery",
+		[RUN_RESOLVE] = "resolving", [RUN_TRAFFIC] = "traffic",
+		[RUN_WAIT] = "waiting", [RUN_DONE] = "done",
+	};
+
+	return (unsigned int)ph < BBD_RUN_PHASES ? name[ph] : "unknown";
 }
 
 /* End the run: the record (or the failure) goes to the client. */
@@ -112,6 +124,8 @@ static int setup_flows(struct bbd_run *r)
 	r->flows = calloc(r->plan.nflows, sizeof(*r->flows));
 	if (!r->flows)
 		return -ENOMEM;
+	for (i = 0; i < r->plan.nflows; i++)
+		r->flows[i].nat.fd = -1;	/* teardown closes what is open */
 	for (i = 0; i < r->plan.nflows; i++) {
 		struct bbd_flow_run *f = &r->flows[i];
 
@@ -127,7 +141,8 @@ static int setup_flows(struct bbd_run *r)
 }
 
 /* Once every port has its addresses (DHCP leases too): each flow's
- * source, destination and next hop. */
+ * source, destination and next hop; again after NAT discovery, when a
+ * downstream flow's frames go to its public tuple. */
 static int route_flows(struct bbd_run *r)
 {
 	unsigned int i;
@@ -138,7 +153,8 @@ static int route_flows(struct bbd_run *r)
 
 		f->sip = bbd_port_ip(f->src, fam);
 		f->dip = bbd_port_ip(f->dst, fam);
-		f->nh = bbd_port_nexthop(f->src, f->dip);
+		f->nh = bbd_port_nexthop(f->src, f->nat.on && !f->nat.upstream &&
+					 f->nat.found ? &f->nat.pub : f->dip);
 		if (!f->nh) {
 			snprintf(r->err, sizeof(r->err),
 				 "flows: %s: port %s has no route to %s's address (no gateway)",
@@ -251,7 +267,18 @@ static void address(struct bbd_run *r)
 			finish(r, BBD_EXIT_INPUT, r->err);
 			return;
 		}
-		set_phase(r, RUN_RESOLVE);
+		if (!bbd_nat_needed(r)) {
+			set_phase(r, RUN_RESOLVE);
+			return;
+		}
+		if (bbd_nat_start(r) || bbd_timer_set(r->timer, BBD_NAT_PROBE_MS)) {
+			if (!r->err[0])
+				snprintf(r->err, sizeof(r->err), "NAT discovery: %s",
+					 strerror(ENOMEM));
+			finish(r, BBD_EXIT_SYSTEM, r->err);
+			return;
+		}
+		set_phase(r, RUN_DISCOVER);
 		return;
 	}
 	bbd_dhcp_why(&r->ports[i].dhcp, why, sizeof(why));
@@ -264,6 +291,32 @@ static void address(struct bbd_run *r)
 			 r->plan.ports[i].name, DHCP_TIMEOUT_NS / 1000000000ull, why);
 		finish(r, BBD_EXIT_SYSTEM, r->err);
 	}
+}
+
+/* Probes out until every NAT flow has its public tuple (or one times
+ * out), then the flows' next hops again: a downstream flow's is now its
+ * public address's. */
+static void discover(struct bbd_run *r)
+{
+	int ret = bbd_nat_tick(r);
+
+	if (ret < 0) {
+		finish(r, BBD_EXIT_SYSTEM, r->err);
+		return;
+	}
+	if (!ret)
+		return;
+	bbd_nat_stop_capture(r);
+	if (bbd_timer_set(r->timer, TICK_MS)) {
+		snprintf(r->err, sizeof(r->err), "run timer: %s", strerror(errno));
+		finish(r, BBD_EXIT_SYSTEM, r->err);
+		return;
+	}
+	if (route_flows(r)) {
+		finish(r, BBD_EXIT_INPUT, r->err);
+		return;
+	}
+	set_phase(r, RUN_RESOLVE);
 }
 
 /* Every tick, whatever the phase: DHCP timers, new leases applied. */
@@ -409,8 +462,12 @@ static void tick(int fd, uint32_t events, void *arg)
 	if ((r->phase == RUN_TRAFFIC || r->phase == RUN_WAIT) && r->http_timer >= 0 &&
 	    tcp_flows_tick(r))
 		bbd_run_fast_tick(r);
+	if (r->phase == RUN_RESOLVE || r->phase == RUN_TRAFFIC)
+		bbd_nat_keep_alive(r);
 	if (r->phase == RUN_ADDRESS)
 		address(r);
+	else if (r->phase == RUN_DISCOVER)
+		discover(r);
 	else if (r->phase == RUN_RESOLVE)
 		resolve(r);
 	else if (r->phase == RUN_TRAFFIC)
@@ -425,7 +482,8 @@ void bbd_run_stop(struct bbd_run *r)
 		return;
 	r->interrupted = true;
 	bbd_log_info("run %s: stopped", r->plan.name);
-	if (r->phase == RUN_ADDRESS || r->phase == RUN_RESOLVE) {
+	if (r->phase == RUN_ADDRESS || r->phase == RUN_DISCOVER ||
+	    r->phase == RUN_RESOLVE) {
 		finish(r, 0, NULL);
 		return;
 	}

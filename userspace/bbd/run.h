@@ -3,6 +3,8 @@
  * One scenario run, driven by a 200 ms timer in bbd's event loop:
  *   ADDRESS  ports are up; DHCP ports wait for their lease (the others
  *            are ready at once); then each flow's next hop is chosen
+ *   DISCOVER flows through a NAT find their public tuple (nat.h); the
+ *            timer ticks every BBD_NAT_PROBE_MS meanwhile
  *   RESOLVE  ports are up; next-hop MACs are being resolved (ARP/ND)
  *   TRAFFIC  streams run; every second counters are read, history
  *            drained and a progress event sent
@@ -20,10 +22,15 @@
 #include <jansson.h>
 
 #include "gen.h"
+#include "nat.h"
 #include "plan.h"
 #include "port.h"
 
-enum bbd_run_phase { RUN_ADDRESS, RUN_RESOLVE, RUN_TRAFFIC, RUN_WAIT, RUN_DONE };
+enum bbd_run_phase { RUN_ADDRESS, RUN_DISCOVER, RUN_RESOLVE, RUN_TRAFFIC, RUN_WAIT, RUN_DONE };
+#define BBD_RUN_PHASES	(RUN_DONE + 1)
+
+/* "addressing", "nat-discovery", ...: bbctl status and the metrics say it. */
+const char *bbd_run_phase_name(enum bbd_run_phase ph);
 
 /* Exit codes shared with bbctl run. */
 #define BBD_EXIT_PASS	0
@@ -44,6 +51,7 @@ struct bbd_flow_run {
 	json_t *histogram;
 	struct bbd_http_flow *http;	/* BBD_FLOW_HTTP: the TCP session */
 	struct bbd_video_flow *video;	/* BBD_FLOW_VIDEO */
+	struct bbd_nat_flow nat;	/* discovery, keep-alive */
 };
 
 struct bbd_run;
@@ -74,6 +82,9 @@ struct bbd_run {
 	uint64_t started_real, ended_real;
 	uint64_t last_probe_mono;
 	struct bbd_port_capture *captures;	/* per port (port_capture.h) */
+	struct bbd_nat_cap *nat_caps;	/* per port; NULL without NAT */
+	uint32_t nat_nonce;		/* in this run's probes */
+	uint64_t nat_mono;		/* discovery began */
 	char err[512];
 };
 

@@ -34,11 +34,20 @@ int run_flow_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 		return bbd_video_add(r, f, err, errlen);
 	s.frame.src = *f->sip;
 	s.frame.dst = *f->dip;
+	if (f->nat.on && f->nat.upstream) {
+		/* counted after the NAT: from the public tuple */
+		t.src = f->nat.pub;
+		t.sport = f->nat.pub_port;
+	} else if (f->nat.on) {
+		/* sent to the public tuple; the NAT's mapping carries the
+		 * frames to the private one, where the trigger counts */
+		s.frame.dst = f->nat.pub;
+	}
 	memcpy(s.frame.src_mac, f->src->mac, BB_MAC_LEN);
 	memcpy(s.frame.dst_mac, f->dst_mac, BB_MAC_LEN);
 	s.frame.tos = c->tos;
 	s.frame.sport = c->sport;
-	s.frame.dport = c->dport;
+	s.frame.dport = f->nat.on && !f->nat.upstream ? f->nat.pub_port : c->dport;
 	s.frame.latency = c->latency;
 	ret = bbd_gen_trigger_add(&f->dst->gen, &t, &f->trigger_id);
 	if (ret) {

@@ -124,10 +124,9 @@ const struct bbd_run *bbd_server_run(bool *is_running)
 
 static void cmd_status(struct bbd_client *c)
 {
-	static const char *const phase[] = { "addressing", "resolving", "traffic", "waiting", "done" };
 	json_t *o = running ?
 		json_pack("{s:s,s:b,s:s,s:s}", "event", "status", "running", 1,
-			  "name", run.plan.name, "phase", phase[run.phase]) :
+			  "name", run.plan.name, "phase", bbd_run_phase_name(run.phase)) :
 		json_pack("{s:s,s:b}", "event", "status", "running", 0);
 
 	bbd_client_send(c, o);

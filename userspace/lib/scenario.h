@@ -145,6 +145,7 @@ struct bb_scenario_flow {
 	uint64_t number_of_frames;	/* 0: sent for duration_s */
 	double duration_s;		/* 0: number_of_frames are sent */
 	double initial_time_to_wait_s;
+	bool nat_keep_alive;		/* frame types; default true */
 	uint16_t udp_src, udp_dest;
 	uint8_t dscp, ecn;
 	unsigned int packetization_ms;	/* voice: 10 or 20; else 0 */

@@ -17,7 +17,7 @@ static const char *const top_only[] = {
 };
 static const char *const port_only[] = { "uuid", NULL };
 static const char *const flow_only[] = {
-	"ip_dscp", "ip_ecn", "ip_traffic_class", "nat_keep_alive", "napt_keep_alive",
+	"ip_dscp", "ip_ecn", "ip_traffic_class", "napt_keep_alive",
 	"packet_length", "packet_length_deviation", "packet_length_min",
 	"packet_length_max", "imix_number_of_frames", "enable_latency",
 	"enable_l4s", NULL,

@@ -70,7 +70,7 @@ static int nat_keep_alive(struct fw_ctx *c, json_t *o, const char *path)
 {
 	char kpath[FW_PATH_MAX];
 	const char *key = json_object_get(o, "napt_keep_alive") ? "napt_keep_alive" :
-			  "nat_keep_alive";
+			  "nat_keep_alive", *type;
 
 	fw_path(kpath, "%s.napt_keep_alive", path);
 	if (json_object_get(o, "napt_keep_alive") && json_object_get(o, "nat_keep_alive"))
@@ -80,10 +80,16 @@ static int nat_keep_alive(struct fw_ctx *c, json_t *o, const char *path)
 	fw_path(kpath, "%s.%s", path, key);
 	if (!json_is_boolean(json_object_get(o, key)))
 		return fw_fail(c, kpath, "must be true or false");
-	fw_note(c, kpath, "ignored", "%s: bb does not traverse NATs yet (a port's nat is only reported), so no keep-alive flow is needed or added",
-		json_is_true(json_object_get(o, key)) ? "true" : "false");
-	json_object_del(o, key);
-	return 0;
+	type = json_string_value(json_object_get(o, "type"));
+	if (type && (!strcmp(type, "http") || !strcmp(type, "video"))) {
+		/* TCP's own segments keep its mapping */
+		fw_note(c, kpath, "ignored", "%s: a TCP flow needs no NAT keep-alive",
+			json_is_true(json_object_get(o, key)) ? "true" : "false");
+		json_object_del(o, key);
+		return 0;
+	}
+	/* nat_keep_alive is bb's key too: it passes as it is */
+	return fw_rename(c, o, path, "napt_keep_alive", "nat_keep_alive");
 }
 
 static int common(struct fw_ctx *c, json_t *o, const char *path)

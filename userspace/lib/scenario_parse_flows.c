@@ -9,7 +9,7 @@
 #define COMMON_KEYS "name", "type", "source", "destination", \
 	"add_reverse_direction", "initial_time_to_wait", "dscp", "ecn", \
 	"udp_src", "udp_dest", "number_of_frames", "duration", "analysis", \
-	"flow_group", "reverse_flow_group"
+	"flow_group", "reverse_flow_group", "nat_keep_alive"
 
 static const char *const blasting_keys[] = {
 	COMMON_KEYS, "frame_size", "imix", "frame_rate", "bitrate", NULL,
@@ -188,11 +188,13 @@ static int common(struct sc_ctx *c, json_t *o, const char *path,
 {
 	static const uint64_t zero = 0;
 	static const double zero_s = 0;
-	static const bool no = false;
+	static const bool no = false, yes = true;
 	uint64_t v;
 	int ret;
 
 	ret = sc_bool(c, o, path, "add_reverse_direction", &no, &f->reverse);
+	if (!ret)
+		ret = sc_bool(c, o, path, "nat_keep_alive", &yes, &f->nat_keep_alive);
 	if (!ret)
 		ret = sc_number(c, o, path, "initial_time_to_wait", 0, false, 86400,
 				&zero_s, &f->initial_time_to_wait_s);

@@ -113,7 +113,7 @@
 
 	function portSection() {
 		var keys = ["name", "port_group", "interface", "netns", "mac", "ipv4",
-			"netmask", "gateway", "ipv6", "vlans", "nat", "dhcp", "tags"];
+			"netmask", "gateway", "ipv6", "vlans", "nat", "public_ip", "dhcp", "tags"];
 		add(main, el("h2", null, "Ports"));
 		add(main, gridTable(keys, (rec.ports || []).map(function (p) {
 			return keys.map(function (k) {
@@ -175,7 +175,16 @@
 			["latency", fmtAny(c.latency)],
 			["packetization", isNum(c.packetization_ms) ? c.packetization_ms + " ms" : null],
 			["flow group", fmtAny(c.flow_group)],
-		]);
+		].concat(f.nat ? [["NAT", natText(f.nat)]] : []));
+	}
+
+	// "upstream: lan 192.168.1.10:49152 as 198.51.100.1:61034,
+	// endpoint-independent, 5 keep-alives"
+	function natText(n) {
+		var s = n.direction + ": " + n.nat_port + " " + n.private_ip + ":" +
+			n.private_udp_port + " as " + (n.public_ip ?
+			n.public_ip + ":" + n.public_udp_port + ", " + n.mapping : "not found");
+		return n.keep_alive ? s + ", " + n.keep_alives + " keep-alives" : s;
 	}
 
 	function resultsTable(f) {
