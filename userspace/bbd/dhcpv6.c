@@ -381,7 +381,7 @@ void bbd_dhcp6_why(const struct bbd_dhcp6 *d, char *buf, size_t len)
 		snprintf(buf, len, "a server advertised %s but sent no REPLY to %u REQUESTs",
 			 a, d->tries);
 	} else {
-		snprintf(buf, len, "no DHCPv6 ADVERTISE on %s (%u SOLICITs sent)",
-			 d->ifname, d->tries);
+		snprintf(buf, len, "no ADVERTISE with an address (%u SOLICITs sent)",
+			 d->tries);
 	}
 }

@@ -41,6 +41,7 @@ struct bbd_port {
 	/* IPv6 as on the device: the scenario's, or SLAAC's or DHCPv6's
 	 * once it passed DAD, with the router of the advertisement */
 	bool has_ip6, has_gw6, addr6_ready, addr6_added, addr6_failed;
+	bool addr6_tentative;		/* as last seen, while waiting */
 	struct bb_ip ip6, gw6;
 	unsigned int prefix6;
 	struct bbd_dhcp6 dhcp6;		/* ipv6 "dhcp" only */

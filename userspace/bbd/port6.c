@@ -97,16 +97,23 @@ static void look(struct bbd_port *p)
 	unsigned int onlink;
 	bool has_gw;
 
-	if (bbd_addr6_find(&p->rtnl, p->ifindex, want, &found))
+	if (bbd_addr6_find(&p->rtnl, p->ifindex, want, &found)) {
+		/* the kernel deletes a SLAAC address that failed DAD (a
+		 * permanent one, as DHCPv6's, stays flagged dadfailed) */
+		inet_ntop(AF_INET6, &p->ip6.v6, a, sizeof(a));
+		if (p->ip6.family == AF_INET6 && p->addr6_tentative)
+			fail6(p, "duplicate address detection failed for %s (another host on the link has it)", a);
 		return;
+	}
 	/* what why() says while waiting */
 	p->ip6 = (struct bb_ip){ .family = AF_INET6, .v6 = found.addr };
+	p->addr6_tentative = found.flags & IFA_F_TENTATIVE;
 	inet_ntop(AF_INET6, &found.addr, a, sizeof(a));
 	if (found.flags & IFA_F_DADFAILED) {
 		fail6(p, "duplicate address detection failed for %s (another host on the link has it)", a);
 		return;
 	}
-	if (found.flags & IFA_F_TENTATIVE ||
+	if (p->addr6_tentative ||
 	    bbd_route6_ra(&p->rtnl, p->ifindex, &found.addr, &has_gw, &gw, &onlink) ||
 	    !has_gw)
 		return;
@@ -161,8 +168,12 @@ void bbd_port6_why(const struct bbd_port *p, char *buf, size_t len)
 		return;
 	}
 	inet_ntop(AF_INET6, &p->ip6.v6, a, sizeof(a));
-	snprintf(buf, len, "%s on %s: %s has no default route (no router advertisement with a router lifetime), or is still tentative (duplicate address detection)",
-		 mode(p), p->top, a);
+	if (p->addr6_tentative)
+		snprintf(buf, len, "%s on %s: %s is still tentative (duplicate address detection)",
+			 mode(p), p->top, a);
+	else
+		snprintf(buf, len, "%s on %s: %s but no default route (no router advertisement with a router lifetime)",
+			 mode(p), p->top, a);
 }
 
 void bbd_port6_stop(struct bbd_port *p)

@@ -98,8 +98,8 @@ int bbd_addr6_find(struct bbd_rtnl *r, unsigned int ifindex,
 		   const struct in6_addr *want, struct bbd_addr6 *out);
 
 /* What router advertisements put in the main table for ifindex: the
- * default router (*has_gw), and the length of the on-link prefix that
- * holds addr (0 if none). 0 or -errno. */
+ * default router (*has_gw), and the length of the longest on-link prefix
+ * route (no gateway) that holds addr (0 if none). 0 or -errno. */
 int bbd_route6_ra(struct bbd_rtnl *r, unsigned int ifindex,
 		  const struct in6_addr *addr, bool *has_gw,
 		  struct in6_addr *gw, unsigned int *onlink);

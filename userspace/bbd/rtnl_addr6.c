@@ -104,8 +104,8 @@ static int on_route(const struct nlmsghdr *nlh, void *data)
 	if (!rtm->rtm_dst_len && gw && !*w->has_gw) {
 		memcpy(w->gw, mnl_attr_get_payload(gw), 16);
 		*w->has_gw = true;
-	} else if (rtm->rtm_protocol == RTPROT_RA && rtm->rtm_dst_len &&
-		   rtm->rtm_dst_len < 128 && dst && !gw && w->addr &&
+	} else if (rtm->rtm_dst_len && rtm->rtm_dst_len < 128 && dst && !gw &&
+		   w->addr &&
 		   in_prefix(mnl_attr_get_payload(dst), w->addr->s6_addr,
 			     rtm->rtm_dst_len) && rtm->rtm_dst_len > *w->onlink) {
 		*w->onlink = rtm->rtm_dst_len;
