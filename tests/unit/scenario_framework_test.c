@@ -134,6 +134,16 @@ static void test_map(void **state)
 	/* no address at all: the framework's default, DHCP */
 	assert_string_equal(json_string_value(json_object_get(p, "ipv4")), "dhcp");
 	bb_fw_result_free(&r);
+	/* ipv6 true: an address from the network, SLAAC; "dhcp" stays */
+	translate("{" SRV ",\"ports\":[{\"name\":\"q\",\"port_group\":[\"a\"],\"interface\":\"eth1\",\"ipv6\":true},"
+		  "{\"name\":\"r\",\"port_group\":[\"b\"],\"interface\":\"eth2\",\"ipv6\":\"dhcp\"}],\"flows\":[]}",
+		  &m, &r);
+	p = json_array_get(json_object_get(r.doc, "ports"), 0);
+	assert_string_equal(json_string_value(json_object_get(p, "ipv6")), "slaac");
+	assert_null(json_object_get(p, "ipv4"));
+	p = json_array_get(json_object_get(r.doc, "ports"), 1);
+	assert_string_equal(json_string_value(json_object_get(p, "ipv6")), "dhcp");
+	bb_fw_result_free(&r);
 }
 
 /* gaming: UDP lengths 110 +- 20 are IPv4 frames around 144; the IMIX has
