@@ -138,3 +138,15 @@ expect_flows() {
 	[[ $ERR == *"port lan: SLAAC on bblan0: duplicate address detection failed for $LAN_SLAAC (another host on the link has it)"* ]] ||
 		fail "error line: $ERR"
 }
+
+@test "ipv6: the DHCPv6 address is in use on the link; the run fails on duplicate address detection" {
+	# the server pins 2001:db8:9::150 to the port's DUID, and the CPE holds it
+	gw_setup --no-dhcp
+	ip -n "$GW_NS" addr add 2001:db8:9::150/64 dev br0 nodad
+	gw_dnsmasq "--dhcp-host=id:$LAN_DUID,[2001:db8:9::150]"
+	scenario 1 '"ipv6": "dhcp"'
+	run_scenario
+	assert_eq "exit code" 2 "$RC"
+	[[ $ERR == *"port lan: DHCPv6 on bblan0: duplicate address detection failed for 2001:db8:9::150 (another host on the link has it)"* ]] ||
+		fail "error line: $ERR"
+}
