@@ -72,8 +72,6 @@ assert json.load(sys.stdin)["scenario"]["ports"][0]["tags"] == ["public", "core"
 		--map-file "$FX/interfaces.json"
 	bad_fw "{$SRV,\"ports\":[{\"name\":\"ep\",\"port_group\":[\"a\"],\"uuid\":\"1234\",\"ipv4\":true},$P2],\"flows\":[{$FB}]}" \
 		'ports[0].uuid: ByteBlower Endpoints are not supported (a bb port is a network interface of this machine: give "interface")'
-	bad_fw "{$SRV,\"ports\":[{\"name\":\"CPE\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv6\":\"slaac\"},$P2],\"flows\":[{$FB}]}" \
-		'ports[0].ipv6: port "CPE" asks for IPv6 by SLAAC, which bb does not support yet (give a static address like "2001:db8::2/64", or use ipv4)'
 	bad_fw "{$SRV,\"ports\":[$P1,$P2],\"flows\":[{$FB},{\"name\":\"v\",\"type\":\"dynamic_frame_blasting\",\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]}}]}" \
 		'flows[1].type: flow "v" is of type "dynamic_frame_blasting", which bb does not support yet (bb runs frame_blasting, voice, gaming, http, video)'
 	bad_fw "{$SRV,\"ports\":[$P1,$P2],\"flows\":[{$FB,\"ip_dscp\":64}]}" \

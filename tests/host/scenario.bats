@@ -63,6 +63,22 @@ bad_file() {
 		'flows[0]: ports "p1" and "p2" share no address family (both need ipv4 or both ipv6)'
 }
 
+@test "scenario check: ipv6 dhcp and slaac, and a flow's ip" {
+	local p1='{"name":"p1","port_group":["a"],"interface":"veth0","ipv4":"10.0.0.1"'
+	bad_file "{\"ports\":[$p1,\"ipv6\":\"slaac\",\"gateway_ipv6\":\"fe80::1\"},$P2],\"flows\":[{$FB}]}" \
+		'ports[0].gateway_ipv6: conflicts with ports[0].ipv6 (slaac: the router'"'"'s advertisement gives the gateway)'
+	bad_file "{\"ports\":[$p1,\"ipv6\":\"dhcpv6\"},$P2],\"flows\":[{$FB}]}" \
+		'ports[0].ipv6: "dhcpv6" is not an IPv6 address (with an optional /prefix), "dhcp" or "slaac"'
+	bad_file "$(doc ',"ip":"ipv6"')" \
+		'flows[0].ip: "ipv6" but port "p1" has no ipv6 (an address or "dhcp" or "slaac")'
+	bad_file "$(doc ',"ip":"v6"')" 'flows[0].ip: must be "ipv4" or "ipv6"'
+	# dual stack: IPv4 by default, IPv6 when the flow asks
+	printf '%s\n' "{\"ports\":[$p1,\"ipv6\":\"slaac\"},{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth1\",\"ipv4\":\"dhcp\",\"ipv6\":\"dhcp\"}],\"flows\":[{$FB,\"ip\":\"ipv6\"}]}" \
+		> "$BATS_TEST_TMPDIR/ok.json"
+	run "$BBCTL" scenario check "$BATS_TEST_TMPDIR/ok.json"
+	expect_eq "$status" 0
+}
+
 @test "scenario check: port groups that name no port, or the same port both ways" {
 	bad_file "$(sel '{"port_group":["a"]}' '{"port_group":["nope"]}')" 'flows[0].destination.port_group[0]: no port is in group "nope"'
 	bad_file "$(sel '{"port_group":["a"]}' '{"port_group":["a"]}')" 'flows[0]: source and destination both resolve to port "p1"'

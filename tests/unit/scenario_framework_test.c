@@ -40,10 +40,6 @@ static const struct { const char *doc, *err; } bad[] = {
 	  "flows[0].type: flow \"x\" is of type \"l4s_frame_blasting\", which bb does not support yet (bb runs frame_blasting, voice, gaming, http, video)" },
 	{ "{" SRV ",\"ports\":[{\"name\":\"q\",\"port_group\":[\"a\"],\"interface\":\"nontrunk-1\",\"ipv4\":\"10.0.0.1\"}," P2 "],\"flows\":[{" FB "}]}",
 	  "ports[0].interface: \"nontrunk-1\" is a ByteBlower interface that is not in the interface map (give --map nontrunk-1=IFNAME, or add it to /etc/bb/interfaces.json)" },
-	{ "{" SRV ",\"ports\":[{\"name\":\"q\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv6\":\"dhcp\"}," P2 "],\"flows\":[{" FB "}]}",
-	  "ports[0].ipv6: port \"q\" asks for IPv6 by DHCPv6, which bb does not support yet (give a static address like \"2001:db8::2/64\", or use ipv4)" },
-	{ "{" SRV ",\"ports\":[{\"name\":\"q\",\"port_group\":[\"a\"],\"interface\":\"veth0\",\"ipv6\":true}," P2 "],\"flows\":[{" FB "}]}",
-	  "ports[0].ipv6: port \"q\" asks for IPv6 by the system's address (true), which bb does not support yet (give a static address like \"2001:db8::2/64\", or use ipv4)" },
 	{ "{" SRV ",\"ports\":[" P1 "," P2 "],\"flows\":[{" FB "}],\"report\":{\"html\":1}}", "report.html: must be true or false" },
 	{ "{" SRV ",\"ports\":[" P1 "," P2 "],\"flows\":[{" FB "}],\"report\":{\"html\":true,\"html_report\":true}}",
 	  "report.html_report: conflicts with report.html (give one of them)" },
@@ -137,6 +133,16 @@ static void test_map(void **state)
 	assert_string_equal(json_string_value(json_object_get(p, "interface")), "eth2");
 	/* no address at all: the framework's default, DHCP */
 	assert_string_equal(json_string_value(json_object_get(p, "ipv4")), "dhcp");
+	bb_fw_result_free(&r);
+	/* ipv6 true: an address from the network, SLAAC; "dhcp" stays */
+	translate("{" SRV ",\"ports\":[{\"name\":\"q\",\"port_group\":[\"a\"],\"interface\":\"eth1\",\"ipv6\":true},"
+		  "{\"name\":\"r\",\"port_group\":[\"b\"],\"interface\":\"eth2\",\"ipv6\":\"dhcp\"}],\"flows\":[]}",
+		  &m, &r);
+	p = json_array_get(json_object_get(r.doc, "ports"), 0);
+	assert_string_equal(json_string_value(json_object_get(p, "ipv6")), "slaac");
+	assert_null(json_object_get(p, "ipv4"));
+	p = json_array_get(json_object_get(r.doc, "ports"), 1);
+	assert_string_equal(json_string_value(json_object_get(p, "ipv6")), "dhcp");
 	bb_fw_result_free(&r);
 }
 

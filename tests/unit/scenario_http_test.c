@@ -20,7 +20,7 @@
 
 static const struct bad bad_docs[] = {
 	{ HTTP(",\"frame_size\":100"),
-	  "flows[0].frame_size: unknown key in an http flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, analysis, http_method, tcp_server_port, tcp_client_port, request_size, request_duration, maximum_bitrate, rate_limit, receive_window_scaling, slow_start_threshold, enable_tcp_prague, tcp_congestion_control, flow_group, reverse_flow_group)" },
+	  "flows[0].frame_size: unknown key in an http flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, analysis, http_method, tcp_server_port, tcp_client_port, request_size, request_duration, maximum_bitrate, rate_limit, receive_window_scaling, slow_start_threshold, enable_tcp_prague, tcp_congestion_control, flow_group, reverse_flow_group, ip)" },
 	{ HTTP(",\"http_method\":\"POST\""), "flows[0].http_method: must be one of \"GET\", \"PUT\", \"AUTO\"" },
 	{ HTTP(",\"request_size\":10,\"request_duration\":1"), "flows[0].request_duration: conflicts with flows[0].request_size" },
 	{ HTTP(",\"request_size\":0"), "flows[0].request_size: must be an integer from 1 to 281474976710656" },

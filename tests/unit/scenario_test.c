@@ -19,6 +19,8 @@
 #define PORTS "\"ports\":[" P1 "," P2 "]"
 #define FB "\"name\":\"f\",\"type\":\"frame_blasting\",\"source\":{\"port_group\":[\"a\"]}," \
 	   "\"destination\":{\"port_group\":[\"b\"]}"
+#define FB_NAMED(n) "\"name\":\"" n "\",\"type\":\"frame_blasting\",\"source\":{\"port_group\":[\"a\"]}," \
+	   "\"destination\":{\"port_group\":[\"b\"]}"
 /* a document with the two ports and one frame_blasting flow + extra keys */
 #define DOC(flow_extra) "{" PORTS ",\"flows\":[{" FB flow_extra "}]}"
 /* the same with port p1 replaced */
@@ -42,9 +44,9 @@ static const struct bad bad_docs[] = {
 	{ "{" PORTS ",\"bogus\":1,\"flows\":[{" FB "}]}",
 	  "bogus: unknown key in the scenario (allowed: ports, flows, report, maximum_run_time, layer2_speed, wait_for_finish)" },
 	{ DOC(",\"packetization\":20"),
-	  "flows[0].packetization: unknown key in a frame_blasting flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, flow_group, reverse_flow_group, nat_keep_alive, frame_size, imix, frame_rate, bitrate)" },
+	  "flows[0].packetization: unknown key in a frame_blasting flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, flow_group, reverse_flow_group, nat_keep_alive, ip, frame_size, imix, frame_rate, bitrate)" },
 	{ FLOW_OF("voice", ",\"frame_size\":100"),
-	  "flows[0].frame_size: unknown key in a voice flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, flow_group, reverse_flow_group, nat_keep_alive, packetization)" },
+	  "flows[0].frame_size: unknown key in a voice flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, flow_group, reverse_flow_group, nat_keep_alive, ip, packetization)" },
 	{ FLOW_OF("gaming", ",\"analysis\":{\"quantile\":99}"),
 	  "flows[0].analysis.quantile: unknown key in the analysis of this flow type (allowed: max_loss_percentage, max_threshold_latency)" },
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"speed\":1")),
@@ -91,11 +93,19 @@ static const struct bad bad_docs[] = {
 	{ "{" PORTS ",\"report\":{\"formats\":\"html\"},\"flows\":[{" FB "}]}", "report.formats: must be an array" },
 	/* bad values */
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.300\"")), "ports[0].ipv4: \"10.0.0.300\" is not an IPv4 address or \"dhcp\"" },
-	{ DOC_P1(PORT1(",\"ipv6\":\"fd00::1/129\"")), "ports[0].ipv6: \"fd00::1/129\" is not an IPv6 address (with an optional /prefix)" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"fd00::1/129\"")), "ports[0].ipv6: \"fd00::1/129\" is not an IPv6 address (with an optional /prefix), \"dhcp\" or \"slaac\"" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"slaac\",\"gateway_ipv6\":\"fe80::1\"")),
+	  "ports[0].gateway_ipv6: conflicts with ports[0].ipv6 (slaac: the router's advertisement gives the gateway)" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"dhcp\",\"gateway_ipv6\":\"fe80::1\"")),
+	  "ports[0].gateway_ipv6: conflicts with ports[0].ipv6 (dhcp: the router's advertisement gives the gateway)" },
+	{ DOC(",\"ip\":\"ipv5\""), "flows[0].ip: must be \"ipv4\" or \"ipv6\"" },
+	{ DOC(",\"ip\":6"), "flows[0].ip: must be \"ipv4\" or \"ipv6\"" },
+	{ DOC(",\"ip\":\"ipv6\""), "flows[0].ip: \"ipv6\" but port \"p1\" has no ipv6 (an address or \"dhcp\" or \"slaac\")" },
+	{ DOC_P1(PORT1(",\"ipv6\":\"slaac\"")), "flows[0]: ports \"p1\" and \"p2\" share no address family (both need ipv4 or both ipv6)" },
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"netmask\":\"255.0.255.0\"")), "ports[0].netmask: \"255.0.255.0\" is not a contiguous IPv4 netmask" },
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"mac\":\"01:00:00:00:00:01\"")),
 	  "ports[0].mac: \"01:00:00:00:00:01\" is not a unicast MAC address (like 02:00:00:00:00:01)" },
-	{ DOC_P1(PORT1("")), "ports[0]: needs ipv4 or ipv6 (an address, or \"dhcp\" for ipv4)" },
+	{ DOC_P1(PORT1("")), "ports[0]: needs ipv4 or ipv6 (an address, \"dhcp\", or \"slaac\" for ipv6)" },
 	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\"],\"ipv4\":\"10.0.0.1\"}"), "ports[0].interface: missing (required)" },
 	{ "{" PORTS ",\"flows\":[{}]}", "flows[0].type: missing (required): one of frame_blasting, voice, gaming, http, video" },
 	{ FLOW_OF("dash", ""), "flows[0].type: \"dash\" is not one of frame_blasting, voice, gaming, http, video" },
@@ -369,6 +379,28 @@ static void test_ports(void **state)
 	bb_scenario_free(sc);
 }
 
+/* ipv6 "slaac" and "dhcp"; a dual-stack pair takes IPv4 unless the flow
+ * says "ip": "ipv6". */
+static void test_ipv6_auto(void **state)
+{
+	struct bb_scenario *sc = good("{\"ports\":["
+		PORT1(",\"ipv4\":\"dhcp\",\"ipv6\":\"slaac\"") ","
+		"{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth1\",\"ipv4\":\"10.0.0.2\",\"ipv6\":\"dhcp\"}],"
+		"\"flows\":[{" FB "},{" FB_NAMED("g") ",\"ip\":\"ipv6\"},{" FB_NAMED("h") ",\"ip\":\"ipv4\"}]}");
+
+	(void)state;
+	assert_true(sc->ports[0].slaac6);
+	assert_false(sc->ports[0].dhcp6);
+	assert_false(sc->ports[0].has_ip6);
+	assert_true(sc->ports[1].dhcp6);
+	assert_false(sc->ports[1].has_gw6);
+	assert_int_equal(sc->nflows, 3);
+	assert_int_equal(sc->flows[0].family, AF_INET);
+	assert_int_equal(sc->flows[1].family, AF_INET6);
+	assert_int_equal(sc->flows[2].family, AF_INET);
+	bb_scenario_free(sc);
+}
+
 /* What the address checks let through: both ends of a /31 (RFC 3021), a
  * /32, an IPv6 gateway on the link-local prefix, a gateway on a /16. */
 static void test_good_addresses(void **state)
@@ -501,6 +533,7 @@ int main(void)
 		cmocka_unit_test(test_ports),
 		cmocka_unit_test(test_mesh),
 		cmocka_unit_test(test_good_addresses),
+		cmocka_unit_test(test_ipv6_auto),
 		cmocka_unit_test(test_limits),
 	};
 

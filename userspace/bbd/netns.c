@@ -189,6 +189,28 @@ int bbd_netns_socket(int fd, int domain, int type, int proto)
 	return ret;
 }
 
+int bbd_netns_sysctl(int fd, const char *path, const char *value)
+{
+	int ret = bbd_netns_enter(fd), f;
+	size_t n = strlen(value);
+
+	if (ret)
+		return ret;
+	/* /proc/sys/net shows the namespace of whoever opens it */
+	f = open(path, O_WRONLY | O_CLOEXEC);
+	ret = f < 0 ? -errno : 0;
+	if (bbd_netns_leave() < 0) {
+		bbd_log_err("cannot return to bbd's namespace: %s", strerror(errno));
+		abort();
+	}
+	if (ret)
+		return ret;
+	if (write(f, value, n) != (ssize_t)n)
+		ret = -errno;
+	close(f);
+	return ret;
+}
+
 /* Move the exclusive device back out, restoring its address and state. */
 static int give_back(int nsfd, const struct bbd_netns_mark *m)
 {

@@ -46,6 +46,10 @@ int bbd_netns_leave(void);
 /* A socket(domain, type, proto) inside the namespace fd: fd or -errno. */
 int bbd_netns_socket(int fd, int domain, int type, int proto);
 
+/* Write value to the sysctl file path (/proc/sys/net/...) of the
+ * namespace fd. 0 or -errno. */
+int bbd_netns_sysctl(int fd, const char *path, const char *value);
+
 /* Give back the exclusive device (if the marker names one), unpin the
  * namespace and remove the marker. Returns 0 or the first -errno; goes on
  * after errors so as much as possible is removed. */

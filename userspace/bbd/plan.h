@@ -31,6 +31,7 @@ struct bbd_port_cfg {
 	bool has_ip4, has_gw4, has_ip6, has_gw6;
 	bool dhcp4;		/* ipv4, netmask and gateway from DHCP */
 	bool nat;		/* behind a NAT: flows discover their public tuple */
+	bool dhcp6, slaac6;	/* ipv6 from DHCPv6 or SLAAC, gateway from RA */
 	struct bb_ip ip4, gw4, ip6, gw6;
 	unsigned int prefix4, prefix6;
 	unsigned int nvlan;

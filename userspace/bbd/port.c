@@ -121,12 +121,20 @@ static int addresses(struct bbd_port *p, char *err, size_t errlen)
 	const struct bbd_port_cfg *c = p->cfg;
 	int ret = 0;
 
+	p->has_ip6 = p->addr6_ready = c->has_ip6;
+	p->has_gw6 = c->has_gw6;
+	p->ip6 = c->ip6;
+	p->gw6 = c->gw6;
+	p->prefix6 = c->prefix6;
 	if (c->has_ip6)
 		ret = bbd_addr_add(&p->rtnl, p->ifindex, &c->ip6, c->prefix6);
 	if (!ret && c->has_gw6)
 		ret = bbd_route_default(&p->rtnl, p->ifindex, &c->gw6);
 	if (ret)
 		return ERR("ipv6: %s %s", strerror(-ret), p->rtnl.msg);
+	ret = bbd_port6_start(p, err, errlen);
+	if (ret)
+		return ret;
 	if (c->dhcp4) {
 		ret = bbd_dhcp_start(&p->dhcp, p->nsfd, p->top, p->ifindex,
 				     p->mac, c->name);
@@ -144,6 +152,7 @@ int bbd_port_tick(struct bbd_port *p, char *err, size_t errlen)
 {
 	const struct bb_dhcp_in *l = &p->dhcp.lease;
 
+	bbd_port6_tick(p);
 	if (!p->cfg || !p->cfg->dhcp4)
 		return 0;
 	bbd_dhcp_tick(&p->dhcp);
@@ -157,9 +166,37 @@ int bbd_port_tick(struct bbd_port *p, char *err, size_t errlen)
 	return ipv4(p, err, errlen);
 }
 
-bool bbd_port_ready(const struct bbd_port *p)
+static bool ready4(const struct bbd_port *p)
 {
 	return p->addr_ready || (p->cfg && !p->cfg->has_ip4 && !p->cfg->dhcp4);
+}
+
+bool bbd_port_ready(const struct bbd_port *p)
+{
+	return ready4(p) && bbd_port6_ready(p);
+}
+
+void bbd_port_why(const struct bbd_port *p, unsigned int timeout_s,
+		  char *buf, size_t len, bool *failed)
+{
+	char why[300];
+
+	if (!ready4(p)) {
+		bbd_dhcp_why(&p->dhcp, why, sizeof(why));
+		*failed = p->dhcp.state == BBD_DHCP_FAILED;
+		if (*failed)
+			snprintf(buf, len, "DHCP: %s", why);
+		else
+			snprintf(buf, len, "no DHCP lease in %u s: %s", timeout_s, why);
+		return;
+	}
+	bbd_port6_why(p, why, sizeof(why));
+	*failed = p->addr6_failed ||
+		  (p->cfg->dhcp6 && p->dhcp6.state == BBD_DHCP6_FAILED);
+	if (*failed)
+		snprintf(buf, len, "%s", why);
+	else
+		snprintf(buf, len, "no IPv6 address in %u s: %s", timeout_s, why);
 }
 
 /* Inside the namespace: lo and the device up, the MAC, VLANs, addresses. */
@@ -216,6 +253,7 @@ int bbd_port_setup(struct bbd_port *p, const struct bbd_port_cfg *c,
 	p->cfg = c;
 	p->nsfd = -1;
 	p->dhcp.fd = -1;
+	p->dhcp6.fd = -1;
 	ret = bbd_rtnl_open(&root, -1);
 	if (!ret) {
 		ret = bbd_link_get(&root, c->ifname, &parent);
@@ -243,6 +281,7 @@ void bbd_port_teardown(struct bbd_port *p)
 	int ret;
 
 	bbd_dhcp_stop(&p->dhcp);
+	bbd_port6_stop(p);
 	if (p->gen.sk)
 		bb_genl_close(&p->gen);
 	bbd_rtnl_close(&p->rtnl);
@@ -259,8 +298,8 @@ const struct bb_ip *bbd_port_ip(const struct bbd_port *p, int family)
 {
 	if (family == AF_INET && p->has_ip4)
 		return &p->ip4;
-	if (family == AF_INET6 && p->cfg->has_ip6)
-		return &p->cfg->ip6;
+	if (family == AF_INET6 && p->has_ip6)
+		return &p->ip6;
 	return NULL;
 }
 
@@ -279,15 +318,14 @@ static bool same_subnet(const struct bb_ip *a, const struct bb_ip *b,
 const struct bb_ip *bbd_port_nexthop(const struct bbd_port *p,
 				     const struct bb_ip *dst)
 {
-	const struct bbd_port_cfg *c = p->cfg;
 	const struct bb_ip *own = bbd_port_ip(p, dst->family);
 
 	if (own && same_subnet(own, dst, dst->family == AF_INET ? p->prefix4
-								: c->prefix6))
+								: p->prefix6))
 		return dst;
 	if (dst->family == AF_INET)
 		return p->has_gw4 ? &p->gw4 : NULL;
-	return c->has_gw6 ? &c->gw6 : NULL;
+	return p->has_gw6 ? &p->gw6 : NULL;
 }
 
 int bbd_port_probe(struct bbd_port *p, const struct bb_ip *nh)
@@ -301,6 +339,9 @@ int bbd_port_probe(struct bbd_port *p, const struct bb_ip *nh)
 		return fd;
 	a4.sin_addr = nh->v4;
 	a6.sin6_addr = nh->v6;
+	/* a router is often only known by its link-local address */
+	if (nh->family == AF_INET6 && IN6_IS_ADDR_LINKLOCAL(&nh->v6))
+		a6.sin6_scope_id = p->ifindex;
 	/* the datagram waits in the neighbour queue while the kernel sends
 	 * ARP/ND; the answer fills the neighbour table bbd then reads */
 	if ((nh->family == AF_INET

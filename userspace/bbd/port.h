@@ -18,6 +18,7 @@
 #include <stdbool.h>
 
 #include "dhcp.h"
+#include "dhcpv6.h"
 #include "genl.h"
 #include "plan.h"
 #include "rtnl.h"
@@ -37,6 +38,14 @@ struct bbd_port {
 	struct bb_ip ip4, gw4;
 	unsigned int prefix4;
 	struct bbd_dhcp dhcp;		/* ipv4 "dhcp" only */
+	/* IPv6 as on the device: the scenario's, or SLAAC's or DHCPv6's
+	 * once it passed DAD, with the router of the advertisement */
+	bool has_ip6, has_gw6, addr6_ready, addr6_added, addr6_failed;
+	bool addr6_tentative;		/* as last seen, while waiting */
+	struct bb_ip ip6, gw6;
+	unsigned int prefix6;
+	struct bbd_dhcp6 dhcp6;		/* ipv6 "dhcp" only */
+	char err6[400];			/* why addr6_failed */
 };
 
 /* Build the port; on failure err says what (the port is torn down as far
@@ -46,8 +55,25 @@ int bbd_port_setup(struct bbd_port *p, const struct bbd_port_cfg *cfg,
 /* Every run tick: the DHCP client's timers, and a new lease's address
  * and default route put on the device. 0 or -errno (err says why). */
 int bbd_port_tick(struct bbd_port *p, char *err, size_t errlen);
-/* Has the port its IPv4 address (always, without DHCP)? */
+/* Has the port its addresses (IPv4 and IPv6, always when static)? */
 bool bbd_port_ready(const struct bbd_port *p);
+/* Why not yet, as the run's error line says it: "no DHCP lease in 20 s:
+ * why" for IPv4 and the same for IPv6; *failed if waiting is useless. */
+void bbd_port_why(const struct bbd_port *p, unsigned int timeout_s,
+		  char *buf, size_t len, bool *failed);
+
+/* --- port6.c: SLAAC and DHCPv6 ---------------------------------------- */
+
+/* Let the kernel take router advertisements on the top device (and make
+ * SLAAC addresses for "slaac"), start the DHCPv6 client for "dhcp". */
+int bbd_port6_start(struct bbd_port *p, char *err, size_t errlen);
+/* The DHCPv6 timers; the address (once leased) put on the device; DAD
+ * and the advertisement's default route looked for. */
+void bbd_port6_tick(struct bbd_port *p);
+bool bbd_port6_ready(const struct bbd_port *p);
+void bbd_port6_why(const struct bbd_port *p, char *buf, size_t len);
+/* RELEASE a DHCPv6 lease, close its socket. Safe to call twice. */
+void bbd_port6_stop(struct bbd_port *p);
 /* RELEASE a DHCP lease, close its sockets (the kernel frees the bbgen
  * objects) and remove the namespace, giving an exclusive device back.
  * Safe to call twice, and on a port never set up (nsfd and dhcp.fd -1). */

@@ -80,6 +80,32 @@ static json_t *dhcp_lease(const struct bbd_port *p)
 		"error", d->err[0] ? json_string(d->err) : json_null());
 }
 
+/* A SLAAC or DHCPv6 port: how its IPv6 came, from whom, how it went. */
+static json_t *ipv6_auto(const struct bbd_port *p)
+{
+	const struct bbd_dhcp6 *d = &p->dhcp6;
+	char duid[2 * BB_DHCP6_DUID_MAX + 1] = "";
+	unsigned int i;
+	json_t *dhcp;
+
+	if (!p->cfg->slaac6 && !p->cfg->dhcp6)
+		return json_null();
+	for (i = 0; i < d->lease.server.len; i++)
+		snprintf(duid + 2 * i, 3, "%02x", d->lease.server.id[i]);
+	dhcp = !p->cfg->dhcp6 ? json_null() :
+	       json_pack("{s:o,s:o,s:i,s:s}",
+		"server_duid", d->bound_once ? json_string(duid) : json_null(),
+		"valid_s", d->bound_once ? json_integer(d->lease.valid_s) : json_null(),
+		"renewals", (json_int_t)d->renewals,
+		"state", bbd_dhcp6_state_name(d->state));
+	return json_pack("{s:s,s:o,s:o,s:o}",
+		"mode", p->cfg->dhcp6 ? "dhcp" : "slaac",
+		"router", ip_or_null(p->has_gw6, &p->gw6),
+		"dhcp", dhcp,
+		"error", p->err6[0] ? json_string(p->err6) :
+			 d->err[0] ? json_string(d->err) : json_null());
+}
+
 static json_t *mac_str(const uint8_t *m)
 {
 	char buf[18];
@@ -126,12 +152,11 @@ static json_t *port_fields(const struct bbd_run *r, unsigned int i)
 	json_t *tags = json_object_get(sc, "tags");
 	json_t *vlans = json_object_get(sc, "vlans");
 	char ip6[80] = "";
-	struct bb_ip *v6 = (struct bb_ip *)&c->ip6;
 
-	if (c->has_ip6 && inet_ntop(AF_INET6, &v6->v6, ip6, sizeof(ip6)))
+	if (p->has_ip6 && inet_ntop(AF_INET6, &p->ip6.v6, ip6, sizeof(ip6)))
 		snprintf(ip6 + strlen(ip6), sizeof(ip6) - strlen(ip6), "/%u",
-			 c->prefix6);
-	return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:b,s:o,s:o}",
+			 p->prefix6);
+	return json_pack("{s:s,s:o,s:s,s:s,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o,s:b,s:o,s:o,s:o}",
 		"name", c->name,
 		"port_group", groups ? json_incref(groups) : json_array(),
 		"interface", c->ifname,
@@ -140,12 +165,14 @@ static json_t *port_fields(const struct bbd_run *r, unsigned int i)
 		"ipv4", ip_or_null(p->has_ip4, &p->ip4),
 		"netmask", netmask(p),
 		"gateway", ip_or_null(p->has_gw4, &p->gw4),
-		"ipv6", c->has_ip6 ? json_string(ip6) : json_null(),
+		"ipv6", p->has_ip6 ? json_string(ip6) : json_null(),
+		"gateway_ipv6", ip_or_null(p->has_gw6, &p->gw6),
 		"vlans", vlans ? json_incref(vlans) : json_array(),
 		"nat", json_is_true(json_object_get(sc, "nat")),
 		"public_ip", public_ip(r, i),
 		"exclusive", c->exclusive,
-		"dhcp", dhcp_lease(p), "tags", tags ? json_incref(tags) : json_array());
+		"dhcp", dhcp_lease(p), "ipv6_auto", ipv6_auto(p),
+		"tags", tags ? json_incref(tags) : json_array());
 }
 
 const char *bbd_flow_type_name(enum bbd_flow_type t)

@@ -71,6 +71,10 @@ int bbd_link_del(struct bbd_rtnl *r, unsigned int ifindex);
  * cannot wait for DAD; the test network is ours). */
 int bbd_addr_add(struct bbd_rtnl *r, unsigned int ifindex,
 		 const struct bb_ip *ip, unsigned int prefix);
+/* The same with duplicate address detection (an address from the
+ * network: DHCPv6); IFA_F_TENTATIVE until it passed. */
+int bbd_addr_add_dad(struct bbd_rtnl *r, unsigned int ifindex,
+		     const struct bb_ip *ip, unsigned int prefix);
 /* A default route via gw on ifindex. */
 int bbd_route_default(struct bbd_rtnl *r, unsigned int ifindex,
 		      const struct bb_ip *gw);
@@ -79,6 +83,26 @@ int bbd_route_default(struct bbd_rtnl *r, unsigned int ifindex,
 int bbd_route_ssthresh(struct bbd_rtnl *r, unsigned int ifindex,
 		       const struct bb_ip *dst, const struct bb_ip *gw,
 		       uint32_t ssthresh);
+
+/* --- rtnl_addr6.c ---------------------------------------------------- */
+
+/* A global IPv6 address of a link and its IFA_F_* flags. */
+struct bbd_addr6 {
+	struct in6_addr addr;
+	unsigned int prefix;
+	uint32_t flags;
+};
+
+/* want on ifindex, or (want NULL) its first global address: 0, -ENOENT. */
+int bbd_addr6_find(struct bbd_rtnl *r, unsigned int ifindex,
+		   const struct in6_addr *want, struct bbd_addr6 *out);
+
+/* What router advertisements put in the main table for ifindex: the
+ * default router (*has_gw), and the length of the longest on-link prefix
+ * route (no gateway) that holds addr (0 if none). 0 or -errno. */
+int bbd_route6_ra(struct bbd_rtnl *r, unsigned int ifindex,
+		  const struct in6_addr *addr, bool *has_gw,
+		  struct in6_addr *gw, unsigned int *onlink);
 
 /* --- rtnl_neigh.c ---------------------------------------------------- */
 

@@ -11,8 +11,8 @@ static size_t ip_len(const struct bb_ip *ip)
 	return ip->family == AF_INET ? sizeof(ip->v4) : sizeof(ip->v6);
 }
 
-int bbd_addr_add(struct bbd_rtnl *r, unsigned int ifindex,
-		 const struct bb_ip *ip, unsigned int prefix)
+static int addr_add(struct bbd_rtnl *r, unsigned int ifindex,
+		    const struct bb_ip *ip, unsigned int prefix, uint32_t flags)
 {
 	char buf[BBD_RTNL_BUF];
 	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
@@ -24,11 +24,23 @@ int bbd_addr_add(struct bbd_rtnl *r, unsigned int ifindex,
 	ifa->ifa_family = (unsigned char)ip->family;
 	ifa->ifa_prefixlen = (unsigned char)prefix;
 	ifa->ifa_index = ifindex;
-	ifa->ifa_flags = IFA_F_NODAD;
+	ifa->ifa_flags = (unsigned char)flags;
 	mnl_attr_put(nlh, IFA_LOCAL, ip_len(ip), &ip->v6);
 	mnl_attr_put(nlh, IFA_ADDRESS, ip_len(ip), &ip->v6);
-	mnl_attr_put_u32(nlh, IFA_FLAGS, IFA_F_NODAD);
+	mnl_attr_put_u32(nlh, IFA_FLAGS, flags);
 	return bbd_rtnl_talk(r, nlh, NULL, NULL);
+}
+
+int bbd_addr_add(struct bbd_rtnl *r, unsigned int ifindex,
+		 const struct bb_ip *ip, unsigned int prefix)
+{
+	return addr_add(r, ifindex, ip, prefix, IFA_F_NODAD);
+}
+
+int bbd_addr_add_dad(struct bbd_rtnl *r, unsigned int ifindex,
+		     const struct bb_ip *ip, unsigned int prefix)
+{
+	return addr_add(r, ifindex, ip, prefix, 0);
 }
 
 int bbd_route_default(struct bbd_rtnl *r, unsigned int ifindex,

@@ -102,6 +102,7 @@ static int setup_ports(struct bbd_run *r, int *code)
 	for (i = 0; i < r->plan.nports; i++) {
 		r->ports[i].nsfd = -1;
 		r->ports[i].dhcp.fd = -1;
+		r->ports[i].dhcp6.fd = -1;
 	}
 	for (i = 0; i < r->plan.nports; i++) {
 		if (bbd_port_setup(&r->ports[i], &r->plan.ports[i], err,
@@ -254,11 +255,12 @@ int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
 	return 0;
 }
 
-/* Wait for every DHCP lease, then route the flows. */
+/* Wait for every DHCP lease and IPv6 address, then route the flows. */
 static void address(struct bbd_run *r)
 {
 	unsigned int i;
-	char why[300];
+	char why[400];
+	bool failed;
 
 	for (i = 0; i < r->plan.nports && bbd_port_ready(&r->ports[i]); i++)
 		;
@@ -281,14 +283,11 @@ static void address(struct bbd_run *r)
 		set_phase(r, RUN_DISCOVER);
 		return;
 	}
-	bbd_dhcp_why(&r->ports[i].dhcp, why, sizeof(why));
-	if (r->ports[i].dhcp.state == BBD_DHCP_FAILED) {
-		snprintf(r->err, sizeof(r->err), "port %s: DHCP: %s",
+	bbd_port_why(&r->ports[i], (unsigned int)(DHCP_TIMEOUT_NS / 1000000000ull),
+		     why, sizeof(why), &failed);
+	if (failed || bbd_now_mono() - r->phase_mono > DHCP_TIMEOUT_NS) {
+		snprintf(r->err, sizeof(r->err), "port %s: %s",
 			 r->plan.ports[i].name, why);
-		finish(r, BBD_EXIT_SYSTEM, r->err);
-	} else if (bbd_now_mono() - r->phase_mono > DHCP_TIMEOUT_NS) {
-		snprintf(r->err, sizeof(r->err), "port %s: no DHCP lease in %llu s: %s",
-			 r->plan.ports[i].name, DHCP_TIMEOUT_NS / 1000000000ull, why);
 		finish(r, BBD_EXIT_SYSTEM, r->err);
 	}
 }

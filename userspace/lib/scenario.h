@@ -51,6 +51,7 @@ struct bb_scenario_port {
 	char ifname[IFNAMSIZ];
 	bool exclusive;		/* move the netdev in, no macvlan */
 	bool dhcp4;		/* ipv4 "dhcp": no address until the run */
+	bool dhcp6, slaac6;	/* ipv6 "dhcp" or "slaac": likewise */
 	bool has_ip4, has_gw4, has_ip6, has_gw6;
 	struct bb_ip ip4, gw4, ip6, gw6;
 	unsigned int prefix4, prefix6;
@@ -132,6 +133,7 @@ struct bb_scenario_flow {
 	unsigned int src, dst;		/* indices into the ports */
 	bool reverse;			/* the added reverse direction */
 	int family;			/* AF_INET or AF_INET6 */
+	int ip;				/* "ip" asked for: AF_INET(6), 0 if not */
 	/* sizes of Ethernet frames without FCS and VLAN tags: frame_size, or
 	 * imix entries, or the gaming size distribution */
 	uint32_t frame_size;		/* 0 when nimix or has_size_dist */

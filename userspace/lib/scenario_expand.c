@@ -141,13 +141,37 @@ static int select_ports(struct sc_ctx *c, json_t *o, const char *path,
 	return 0;
 }
 
-static int family(struct sc_ctx *c, const char *path,
+static bool has_v4(const struct bb_scenario_port *p)
+{
+	return p->has_ip4 || p->dhcp4;
+}
+
+static bool has_v6(const struct bb_scenario_port *p)
+{
+	return p->has_ip6 || p->dhcp6 || p->slaac6;
+}
+
+/* The flow's "ip", else IPv4 when both ends have it, else IPv6. */
+static int family(struct sc_ctx *c, const char *path, int ip,
 		  const struct bb_scenario_port *a,
 		  const struct bb_scenario_port *b, int *fam)
 {
-	if ((a->has_ip4 || a->dhcp4) && (b->has_ip4 || b->dhcp4))
+	const struct bb_scenario_port *lacking;
+
+	if (ip) {
+		lacking = ip == AF_INET ? (!has_v4(a) ? a : !has_v4(b) ? b : NULL)
+					: (!has_v6(a) ? a : !has_v6(b) ? b : NULL);
+		*fam = ip;
+		if (!lacking)
+			return 0;
+		return sc_fail_key(c, path, "ip", "\"%s\" but port \"%s\" has no %s (an address or \"dhcp\"%s)",
+				   ip == AF_INET ? "ipv4" : "ipv6", lacking->name,
+				   ip == AF_INET ? "ipv4" : "ipv6",
+				   ip == AF_INET ? "" : " or \"slaac\"");
+	}
+	if (has_v4(a) && has_v4(b))
 		*fam = AF_INET;
-	else if (a->has_ip6 && b->has_ip6)
+	else if (has_v6(a) && has_v6(b))
 		*fam = AF_INET6;
 	else
 		return sc_fail(c, path, "ports \"%s\" and \"%s\" share no address family (both need ipv4 or both ipv6)",
@@ -302,7 +326,7 @@ static int one(struct sc_ctx *c, const char *path, const struct bb_scenario_flow
 		f->udp_src = f->udp_dest;
 		f->udp_dest = t;
 	}
-	ret = family(c, path, &sc->ports[s], &sc->ports[d], &f->family);
+	ret = family(c, path, tmpl->ip, &sc->ports[s], &sc->ports[d], &f->family);
 	if (!ret && f->type == BB_FLOW_VIDEO && !f->video.duration_s && !sc->maximum_run_time_s)
 		ret = sc_fail(c, path, "a video flow plays until its duration or the scenario's maximum_run_time: give one");
 	if (!ret && (f->type == BB_FLOW_HTTP || f->type == BB_FLOW_VIDEO))

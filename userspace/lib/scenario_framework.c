@@ -157,11 +157,9 @@ bool fw_bb_ifname(const char *s)
 static bool port_framework(const json_t *p)
 {
 	const json_t *v4 = json_object_get(p, "ipv4"), *v6 = json_object_get(p, "ipv6");
-	const char *s6 = json_string_value(v6);
 	const char *ifn = json_string_value(json_object_get(p, "interface"));
 
 	return has_any(p, port_only) || json_is_boolean(v4) || json_is_boolean(v6) ||
-	       (s6 && (!strcmp(s6, "dhcp") || !strcmp(s6, "slaac"))) ||
 	       (ifn && fw_bb_ifname(ifn));
 }
 

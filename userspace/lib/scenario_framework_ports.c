@@ -160,23 +160,22 @@ static void ipv4(struct fw_ctx *c, json_t *o, const char *path)
 	}
 }
 
+/* ipv6: "dhcp" and "slaac" are bb's too; true (an Endpoint's "the
+ * system's address") is SLAAC on a bb port, as most hosts get theirs. */
 static int ipv6(struct fw_ctx *c, json_t *o, const char *path)
 {
 	json_t *v = json_object_get(o, "ipv6");
-	const char *s = json_string_value(v), *name;
 	char ipath[FW_PATH_MAX];
 
 	fw_path(ipath, "%s.ipv6", path);
 	if (json_is_false(v)) {
 		fw_note(c, ipath, "ignored", "false: no IPv6 on this port");
 		json_object_del(o, "ipv6");
-		return 0;
+	} else if (json_is_true(v)) {
+		fw_note(c, ipath, "mapped", "true taken as \"slaac\" (the port's address comes from the router's advertisement)");
+		json_object_set_new(o, "ipv6", json_string("slaac"));
 	}
-	if (!json_is_true(v) && (!s || (strcmp(s, "dhcp") && strcmp(s, "slaac"))))
-		return 0;
-	name = json_string_value(json_object_get(o, "name"));
-	return fw_fail(c, ipath, "port \"%.63s\" asks for IPv6 by %s, which bb does not support yet (give a static address like \"2001:db8::2/64\", or use ipv4)",
-		       name ? name : "?", s ? (strcmp(s, "dhcp") ? "SLAAC" : "DHCPv6") : "the system's address (true)");
+	return 0;
 }
 
 /* drop_eligible is 0 or 1 in the framework, a bool in bb; a stack's outer

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* A port's addresses: ipv4 (or "dhcp") with netmask and gateway, ipv6
- * with gateway_ipv6, mac. An address may carry its prefix ("10.0.0.1/24");
- * without one IPv4 takes the netmask (default /24) and IPv6 /64. */
+ * (or "dhcp", "slaac") with gateway_ipv6, mac. An address may carry its
+ * prefix ("10.0.0.1/24"); without one IPv4 takes the netmask (default
+ * /24) and IPv6 /64. */
 #include <arpa/inet.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -226,6 +227,20 @@ static int ipv4(struct sc_ctx *c, json_t *o, const char *path,
 	return ret < 0 ? ret : 0;
 }
 
+/* "dhcp" (DHCPv6, IA_NA) or "slaac": the address comes in the run, the
+ * gateway always from the router's advertisement (DHCPv6 has no route
+ * option), so gateway_ipv6 has nothing to say. */
+static int ipv6_auto(struct sc_ctx *c, json_t *o, const char *path,
+		     struct bb_scenario_port *p, const char *s)
+{
+	p->dhcp6 = !strcmp(s, "dhcp");
+	p->slaac6 = !strcmp(s, "slaac");
+	if (json_object_get(o, "gateway_ipv6"))
+		return sc_fail_key(c, path, "gateway_ipv6", "conflicts with %s.ipv6 (%s: the router's advertisement gives the gateway)",
+				   path, s);
+	return 0;
+}
+
 static int ipv6(struct sc_ctx *c, json_t *o, const char *path,
 		struct bb_scenario_port *p)
 {
@@ -238,8 +253,10 @@ static int ipv6(struct sc_ctx *c, json_t *o, const char *path,
 		return needs(c, o, path, "gateway_ipv6", "ipv6");
 	if (ret)
 		return ret;
+	if (!strcmp(s, "dhcp") || !strcmp(s, "slaac"))
+		return ipv6_auto(c, o, path, p, s);
 	if (ip_prefix(s, AF_INET6, &p->ip6, &p->prefix6, &has_prefix))
-		return sc_fail_key(c, path, "ipv6", "\"%s\" is not an IPv6 address (with an optional /prefix)", s);
+		return sc_fail_key(c, path, "ipv6", "\"%s\" is not an IPv6 address (with an optional /prefix), \"dhcp\" or \"slaac\"", s);
 	if (!has_prefix)
 		p->prefix6 = 64;
 	p->has_ip6 = true;
@@ -277,7 +294,7 @@ int sc_parse_addrs(struct sc_ctx *c, json_t *o, const char *path,
 		ret = ipv6(c, o, path, p);
 	if (ret)
 		return ret;
-	if (!p->has_ip4 && !p->dhcp4 && !p->has_ip6)
-		return sc_fail(c, path, "needs ipv4 or ipv6 (an address, or \"dhcp\" for ipv4)");
+	if (!p->has_ip4 && !p->dhcp4 && !p->has_ip6 && !p->dhcp6 && !p->slaac6)
+		return sc_fail(c, path, "needs ipv4 or ipv6 (an address, \"dhcp\", or \"slaac\" for ipv6)");
 	return mac(c, o, path, p);
 }

@@ -3,13 +3,14 @@
  * its analysis limits (sizes, rate and length: scenario_parse_frames.c). */
 #include <stdio.h>
 #include <string.h>
+#include <sys/socket.h>
 
 #include "scenario_int.h"
 
 #define COMMON_KEYS "name", "type", "source", "destination", \
 	"add_reverse_direction", "initial_time_to_wait", "dscp", "ecn", \
 	"udp_src", "udp_dest", "number_of_frames", "duration", "analysis", \
-	"flow_group", "reverse_flow_group", "nat_keep_alive"
+	"flow_group", "reverse_flow_group", "nat_keep_alive", "ip"
 
 static const char *const blasting_keys[] = {
 	COMMON_KEYS, "frame_size", "imix", "frame_rate", "bitrate", NULL,
@@ -22,7 +23,7 @@ static const char *const http_keys[] = {
 	"tcp_server_port", "tcp_client_port", "request_size", "request_duration",
 	"maximum_bitrate", "rate_limit", "receive_window_scaling",
 	"slow_start_threshold", "enable_tcp_prague", "tcp_congestion_control",
-	"flow_group", "reverse_flow_group", NULL,
+	"flow_group", "reverse_flow_group", "ip", NULL,
 };
 static const char *const video_keys[] = {
 	"name", "type", "source", "destination", "initial_time_to_wait", "dscp",
@@ -30,7 +31,7 @@ static const char *const video_keys[] = {
 	"receive_window_scaling", "slow_start_threshold", "enable_tcp_prague",
 	"tcp_congestion_control", "segment_size", "segment_duration",
 	"buffering_goal", "play_goal", "duration", "flow_group",
-	"reverse_flow_group", NULL,
+	"reverse_flow_group", "ip", NULL,
 };
 
 static const char *const blasting_analysis[] = {
@@ -183,6 +184,23 @@ static int selector(struct sc_ctx *c, json_t *o, const char *path,
 	return ret;
 }
 
+/* "ip": the address family of a flow between dual-stack ports. */
+static int ip_family(struct sc_ctx *c, json_t *o, const char *path,
+		     struct bb_scenario_flow *f)
+{
+	const char *s = json_string_value(json_object_get(o, "ip"));
+
+	if (!json_object_get(o, "ip"))
+		return 0;
+	if (s && !strcmp(s, "ipv4"))
+		f->ip = AF_INET;
+	else if (s && !strcmp(s, "ipv6"))
+		f->ip = AF_INET6;
+	else
+		return sc_fail_key(c, path, "ip", "must be \"ipv4\" or \"ipv6\"");
+	return 0;
+}
+
 static int common(struct sc_ctx *c, json_t *o, const char *path,
 		  struct bb_scenario_flow *f)
 {
@@ -195,6 +213,8 @@ static int common(struct sc_ctx *c, json_t *o, const char *path,
 	ret = sc_bool(c, o, path, "add_reverse_direction", &no, &f->reverse);
 	if (!ret)
 		ret = sc_bool(c, o, path, "nat_keep_alive", &yes, &f->nat_keep_alive);
+	if (!ret)
+		ret = ip_family(c, o, path, f);
 	if (!ret)
 		ret = sc_number(c, o, path, "initial_time_to_wait", 0, false, 86400,
 				&zero_s, &f->initial_time_to_wait_s);
