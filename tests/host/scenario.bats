@@ -233,3 +233,15 @@ limit_file() {
 	run --separate-stderr "$BBCTL" scenario check "$BATS_TEST_TMPDIR/ok.json"
 	expect_eq "$status" 0
 }
+
+@test "scenario check: a port that only captures needs no address, and is no flow's end" {
+	local mon='{"name":"mon","port_group":["m"],"interface":"veth9","exclusive":true,"capture":{}}'
+	printf '%s\n' "{\"ports\":[$P1,$P2,$mon],\"flows\":[{$FB}]}" > "$BATS_TEST_TMPDIR/ok.json"
+	run --separate-stderr "$BBCTL" -j scenario check "$BATS_TEST_TMPDIR/ok.json"
+	expect_eq "$status" 0
+	expect_eq "$(jq -c '.ports[2] | {ipv4, ipv6}' <<< "$output")" '{"ipv4":null,"ipv6":null}'
+	bad_file "{\"ports\":[$P1,$P2,$mon],\"flows\":[{$FB},{\"name\":\"g\",\"type\":\"frame_blasting\",\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"m\"]}}]}" \
+		'flows[1]: port "mon" only captures (it has no ipv4 or ipv6): it cannot send or receive a flow'
+	bad_file "{\"ports\":[$P1,{\"name\":\"x\",\"port_group\":[\"b\"],\"interface\":\"veth1\"}],\"flows\":[{$FB}]}" \
+		'ports[1]: needs ipv4 or ipv6 (an address, "dhcp", or "slaac" for ipv6), or a capture alone'
+}

@@ -105,7 +105,7 @@ static const struct bad bad_docs[] = {
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"netmask\":\"255.0.255.0\"")), "ports[0].netmask: \"255.0.255.0\" is not a contiguous IPv4 netmask" },
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"mac\":\"01:00:00:00:00:01\"")),
 	  "ports[0].mac: \"01:00:00:00:00:01\" is not a unicast MAC address (like 02:00:00:00:00:01)" },
-	{ DOC_P1(PORT1("")), "ports[0]: needs ipv4 or ipv6 (an address, \"dhcp\", or \"slaac\" for ipv6)" },
+	{ DOC_P1(PORT1("")), "ports[0]: needs ipv4 or ipv6 (an address, \"dhcp\", or \"slaac\" for ipv6), or a capture alone" },
 	{ DOC_P1("{\"name\":\"p1\",\"port_group\":[\"a\"],\"ipv4\":\"10.0.0.1\"}"), "ports[0].interface: missing (required)" },
 	{ "{" PORTS ",\"flows\":[{}]}", "flows[0].type: missing (required): one of frame_blasting, voice, gaming, http, video" },
 	{ FLOW_OF("dash", ""), "flows[0].type: \"dash\" is not one of frame_blasting, voice, gaming, http, video" },

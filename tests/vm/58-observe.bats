@@ -83,3 +83,40 @@ metric() {
 		-T fields -e bbgen.seq 2> /dev/null)
 	assert_eq "sequence numbers" "$(seq 0 1999 | tr '\n' ' ')" "$(sort -n <<< "$fields" | tr '\n' ' ')"
 }
+
+@test "scenario: a port with no address captures the wire promiscuously beside a run's flows" {
+	local out=$BATS_TEST_TMPDIR/out end
+	mkdir -p "$out"
+	cat > "$BATS_TEST_TMPDIR/mon.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2),
+	             {"name":"mon","port_group":["m"],"interface":"bbl1","exclusive":true,
+	              "capture":{"filter":"ether proto 0x88b5"}} ],
+	  "flows": [ $(blast clean csrc cdst) ] }
+	EOF
+	"$BBCTL" -j run "$BATS_TEST_TMPDIR/mon.json" --socket "$SOCK" --report-dir "$out" \
+		> "$BATS_TEST_TMPDIR/rec.json" &
+	local run_pid=$!
+	# bbl1 leaves the root namespace for the port's: its capture is open then
+	end=$(deadline 60)
+	while has_link bbl1; do
+		before "$end" || fail "bbl1 never moved into the capture port's namespace"
+		sleep 0.2
+	done
+	sleep 1
+	# 25 frames to a MAC that is not bbl1's: only a promiscuous capture sees them
+	/usr/bin/python3 - <<-'PY'
+		import socket
+		s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+		s.bind(("bbl0", 0))
+		for i in range(25):
+		    s.send(bytes.fromhex("029999999999" "02bb00000009" "88b5") + bytes([i]) * 60)
+	PY
+	wait "$run_pid" || fail "run failed: $(< "$BATS_TEST_TMPDIR/rec.json")"
+	REC=$(< "$BATS_TEST_TMPDIR/rec.json")
+	assert_eq "mon capture" '{"frames":25,"dropped":0,"limited":false}' \
+		"$(jq -c '.ports[] | select(.name == "mon") | .capture | {frames, dropped, limited}' <<< "$REC")"
+	assert_eq "mon addresses" '{"ipv4":null,"ipv6":null}' \
+		"$(jq -c '.ports[] | select(.name == "mon") | {ipv4, ipv6}' <<< "$REC")"
+	assert_eq "the flow" 2000 "$(jq '.flows[0].results.rx_frames' <<< "$REC")"
+	has_link bbl1 || fail "bbl1 was not given back"
+}

@@ -23,7 +23,8 @@ int plan_fail(char *err, size_t errlen, const char *fmt, ...)
 static int one_port(const struct bb_scenario_port *sp, struct bbd_port_cfg *c,
 		    unsigned int i, char *err, size_t errlen)
 {
-	if (!sp->has_ip4 && !sp->dhcp4 && !sp->has_ip6 && !sp->dhcp6 && !sp->slaac6)
+	if (!sp->has_ip4 && !sp->dhcp4 && !sp->has_ip6 && !sp->dhcp6 && !sp->slaac6 &&
+	    !sp->capture.on)
 		return plan_fail(err, errlen, "ports[%u]: needs ipv4 or ipv6", i);
 	snprintf(c->name, sizeof(c->name), "%s", sp->name);
 	snprintf(c->ifname, sizeof(c->ifname), "%s", sp->ifname);

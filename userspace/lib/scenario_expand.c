@@ -158,6 +158,10 @@ static int family(struct sc_ctx *c, const char *path, int ip,
 {
 	const struct bb_scenario_port *lacking;
 
+	lacking = !has_v4(a) && !has_v6(a) ? a : !has_v4(b) && !has_v6(b) ? b : NULL;
+	if (lacking)
+		return sc_fail(c, path, "port \"%s\" only captures (it has no ipv4 or ipv6): it cannot send or receive a flow",
+			       lacking->name);
 	if (ip) {
 		lacking = ip == AF_INET ? (!has_v4(a) ? a : !has_v4(b) ? b : NULL)
 					: (!has_v6(a) ? a : !has_v6(b) ? b : NULL);

@@ -294,7 +294,9 @@ int sc_parse_addrs(struct sc_ctx *c, json_t *o, const char *path,
 		ret = ipv6(c, o, path, p);
 	if (ret)
 		return ret;
-	if (!p->has_ip4 && !p->dhcp4 && !p->has_ip6 && !p->dhcp6 && !p->slaac6)
-		return sc_fail(c, path, "needs ipv4 or ipv6 (an address, \"dhcp\", or \"slaac\" for ipv6)");
+	/* a port that only captures (promiscuous) needs no address */
+	if (!p->has_ip4 && !p->dhcp4 && !p->has_ip6 && !p->dhcp6 && !p->slaac6 &&
+	    !p->capture.on)
+		return sc_fail(c, path, "needs ipv4 or ipv6 (an address, \"dhcp\", or \"slaac\" for ipv6), or a capture alone");
 	return mac(c, o, path, p);
 }

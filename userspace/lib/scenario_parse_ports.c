@@ -139,14 +139,14 @@ static int one_port(struct sc_ctx *c, json_t *o, const char *path,
 		ret = ifname(c, o, path, p);
 	if (!ret)
 		ret = sc_bool(c, o, path, "exclusive", &no, &p->exclusive);
+	if (!ret)	/* before the addresses: a capture may stand alone */
+		ret = sc_parse_capture(c, o, path, &p->capture);
 	if (!ret)
 		ret = sc_parse_addrs(c, o, path, p);
 	if (!ret)
 		ret = sc_bool(c, o, path, "nat", &no, &p->nat);
 	if (!ret)
 		ret = vlans(c, o, path, p);
-	if (!ret)
-		ret = sc_parse_capture(c, o, path, &p->capture);
 	return ret;
 }
 
