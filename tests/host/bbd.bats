@@ -4,7 +4,6 @@
 
 load helpers
 
-: "${BBD:=$(dirname "$BBCTL")/bbd}"
 
 setup() {
 	# a directory others may enter, so only the socket's mode decides
@@ -18,18 +17,6 @@ teardown() {
 	rm -rf "$DIR"
 }
 
-# start_bbd ARGS...: bbd in the foreground, in the background; waits for
-# the socket.
-start_bbd() {
-	"$BBD" --foreground --quiet --socket "$SOCK" "$@" &
-	BBD_PID=$!
-	for _ in $(seq 50); do
-		[ -S "$SOCK" ] && return 0
-		sleep 0.1
-	done
-	echo "bbd made no socket" >&2
-	return 1
-}
 
 # status_as SETPRIV_ARGS...: send {"cmd":"status"} as another user; prints
 # the answer or the connect error.

@@ -55,3 +55,21 @@ reaches_kernel() {
 require_no_module() {
 	[ ! -d /sys/module/bbgen ] || skip "the bbgen module is loaded here"
 }
+
+# start_bbd ARGS...: bbd (next to bbctl) in the foreground, in the
+# background, on $SOCK; waits for the socket, and for its metrics port
+# when ARGS give one (bbd listens there just after the socket).
+: "${BBD:=$(dirname "$BBCTL")/bbd}"
+start_bbd() {
+	"$BBD" --foreground --quiet --socket "$SOCK" "$@" &
+	BBD_PID=$!
+	for _ in $(seq 50); do
+		if [ -S "$SOCK" ] && { [[ " $* " != *" --metrics "* || " $* " == *" off "* ]] ||
+			[[ $(ss -Hltnp) == *"pid=$BBD_PID,"* ]]; }; then
+			return 0
+		fi
+		sleep 0.1
+	done
+	echo "bbd made no socket (or metrics port)" >&2
+	return 1
+}

@@ -6,7 +6,6 @@
 
 load helpers
 
-: "${BBD:=$(dirname "$BBCTL")/bbd}"
 
 setup() {
 	DIR=$(mktemp -d /tmp/bbd-metrics.XXXXXX)
@@ -19,18 +18,6 @@ teardown() {
 	rm -rf "$DIR"
 }
 
-# start_bbd ARGS...: bbd in the background; waits for its socket, and
-# for its metrics port if it has one (bbd listens there just after)
-start_bbd() {
-	"$BBD" --foreground --quiet --socket "$SOCK" "$@" &
-	BBD_PID=$!
-	for _ in $(seq 50); do
-		[ -S "$SOCK" ] && [[ $* == *off* || $(ss -Hltnp) == *"pid=$BBD_PID,"* ]] && return 0
-		sleep 0.1
-	done
-	echo "bbd made no socket or metrics port" >&2
-	return 1
-}
 
 @test "metrics: promtool accepts /metrics; build info, module and run counters" {
 	command -v promtool > /dev/null || { echo "promtool not installed (scripts/setup-deps)" >&2; return 1; }

@@ -33,6 +33,7 @@
 
 #include "archive.h"
 #include "bbctl.h"
+#include "file_line.h"
 #include "print.h"
 #include "run.h"
 
@@ -108,17 +109,13 @@ static void member_cmd(struct bundle *b, const char *name, char *const argv[])
 	fclose(f);
 }
 
-/* One line of a file (a sysctl, a module parameter), newline cut. */
+/* One line of a file (a sysctl, a module parameter), or why not. */
 static void read_value(const char *path, char *buf, size_t len)
 {
-	FILE *f = fopen(path, "re");
+	int ret = bb_read_line(path, buf, len);
 
-	if (!f || !fgets(buf, (int)len, f))
-		snprintf(buf, len, "(unreadable: %s)", strerror(errno));
-	else
-		buf[strcspn(buf, "\n")] = '\0';
-	if (f)
-		fclose(f);
+	if (ret)
+		snprintf(buf, len, "(unreadable: %s)", strerror(-ret));
 }
 
 static void versions(struct bundle *b)

@@ -24,6 +24,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "file_line.h"
 #include "http_flow.h"
 #include "http_tcp.h"
 #include "log.h"
@@ -35,17 +36,6 @@
 #define NOTSENT_LOWAT	(128 * 1024)
 
 extern char **environ;
-
-static void read_line(const char *path, char *buf, size_t len)
-{
-	FILE *f = fopen(path, "re");
-
-	buf[0] = '\0';
-	if (f && fgets(buf, (int)len, f))
-		buf[strcspn(buf, "\n")] = '\0';
-	if (f)
-		fclose(f);
-}
 
 static bool listed(const char *list, const char *name)
 {
@@ -78,11 +68,11 @@ static int cc_check(const char *name, const char *key, const char *flow,
 {
 	char list[512];
 
-	read_line(CC_LIST, list, sizeof(list));
+	bb_read_line(CC_LIST, list, sizeof(list));
 	if (listed(list, name))
 		return 0;
 	load_cc(name);
-	read_line(CC_LIST, list, sizeof(list));
+	bb_read_line(CC_LIST, list, sizeof(list));
 	if (listed(list, name))
 		return 0;
 	if (!strcmp(key, "enable_tcp_prague"))

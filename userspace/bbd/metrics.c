@@ -16,6 +16,7 @@
 
 #include <microhttpd.h>
 
+#include "file_line.h"
 #include "http_flow.h"
 #include "log.h"
 #include "loop.h"
@@ -48,18 +49,6 @@ void bbd_metrics_run_done(const char *verdict)
 	last_verdict = verdict ? !strcmp(verdict, "PASS") : -1;
 }
 
-/* One line of a sysfs file, or "" */
-static void sysfs_line(const char *path, char *buf, size_t len)
-{
-	FILE *f = fopen(path, "re");
-
-	buf[0] = '\0';
-	if (f && fgets(buf, (int)len, f))
-		buf[strcspn(buf, "\n")] = '\0';
-	if (f)
-		fclose(f);
-}
-
 /* What the module itself tells: loaded, its build, how many hold it. */
 static void module_families(struct bb_prom *p)
 {
@@ -71,9 +60,9 @@ static void module_families(struct bb_prom *p)
 	bb_prom_sample(p, "bb_module_loaded", NULL, NULL, NULL, loaded);
 	if (!loaded)
 		return;
-	sysfs_line("/sys/module/bbgen/srcversion", src, sizeof(src));
-	sysfs_line("/sys/module/bbgen/version", ver, sizeof(ver));
-	sysfs_line("/sys/module/bbgen/refcnt", ref, sizeof(ref));
+	bb_read_line("/sys/module/bbgen/srcversion", src, sizeof(src));
+	bb_read_line("/sys/module/bbgen/version", ver, sizeof(ver));
+	bb_read_line("/sys/module/bbgen/refcnt", ref, sizeof(ref));
 	bb_prom_label(&l, "version", ver);
 	bb_prom_label(&l, "srcversion", src);
 	bb_prom_family(p, "bb_module_info", "gauge", "bbgen's version and srcversion, as labels; always 1");
