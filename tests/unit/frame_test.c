@@ -161,6 +161,7 @@ static void test_rtp_header(void **state)
 {
 	struct bb_frame_spec s;
 	uint8_t f[BBGEN_FRAME_MAX];
+	size_t i;
 
 	(void)state;
 	spec_v4(&s, 14 + 20 + 8 + 12 + 160 + 16);
@@ -176,15 +177,23 @@ static void test_rtp_header(void **state)
 	assert_int_equal(rd16(f + 48), 0x0304);
 	assert_int_equal(rd16(f + 50), 0xdead);
 	assert_int_equal(rd16(f + 52), 0xbeef);
-	check_zero_payload(f, 54, s.size);
+	for (i = 54; i < 54 + 160; i++)		/* A-law silence */
+		assert_int_equal(f[i], 0xd5);
+	check_zero_payload(f, 54 + 160, s.size);	/* the tag's place */
 	assert_int_equal(udp_verify(f, 14, AF_INET), 0xffff);
-	spec_v6(&s, 14 + 40 + 8 + 12 + 8);
+	spec_v6(&s, 14 + 40 + 8 + 12 + 8 + 8);
 	s.rtp.on = true;
 	assert_int_equal(bb_frame_rtp_offset(AF_INET6), 62);
 	assert_int_equal(bb_frame_build(&s, f), 0);
 	assert_int_equal(f[62], 0x80);
+	assert_int_equal(f[63], 0);			/* mu-law, */
+	for (i = 74; i < 74 + 8; i++)			/* its silence */
+		assert_int_equal(f[i], 0xff);
+	check_zero_payload(f, 74 + 8, s.size);		/* sequence tag */
 	assert_int_equal(udp_verify(f, 14, AF_INET6), 0xffff);
-	s.size--;
+	s.size = 14 + 40 + 8 + 12 + 8;			/* no audio: fine */
+	assert_int_equal(bb_frame_build(&s, f), 0);
+	s.size--;					/* no room */
 	assert_int_equal(bb_frame_build(&s, f), -ERANGE);
 	s.size++;
 	s.nvlan = 1;

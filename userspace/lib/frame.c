@@ -68,9 +68,12 @@ size_t bb_frame_rtp_offset(int family)
 	       BB_UDP_HLEN;
 }
 
-/* The RTP header, before the checksum is computed over it. */
-static void put_rtp(const struct bb_rtp *r, uint8_t *p)
+/* The RTP header and silent audio up to the tag, before the checksum is
+ * computed over them. Silence is the code of a zero sample: 0xff in
+ * mu-law, 0xd5 in A-law (an all-zero payload would be a loud constant). */
+static void put_rtp(const struct bb_rtp *r, uint8_t *p, size_t audio)
 {
+	memset(p + BB_RTP_HLEN, r->pt == BB_RTP_PT_PCMA ? 0xd5 : 0xff, audio);
 	p[0] = 2 << 6;		/* version 2, no padding, extension, CSRCs */
 	p[1] = r->pt & 0x7f;	/* marker clear */
 	put16(p + 2, r->seq);
@@ -174,7 +177,8 @@ int bb_frame_build(const struct bb_frame_spec *s, uint8_t *buf)
 	else
 		off += put_ipv6(s, buf + off);
 	if (s->rtp.on)
-		put_rtp(&s->rtp, buf + off + BB_UDP_HLEN);
+		put_rtp(&s->rtp, buf + off + BB_UDP_HLEN,
+			s->size - off - BB_UDP_HLEN - BB_RTP_HLEN - bb_frame_tag_len(s->latency));
 	put_udp(s, buf + off, s->size - off);
 	return 0;
 }

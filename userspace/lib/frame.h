@@ -39,8 +39,9 @@
 #define BB_RTP_PT_PCMA	8	/* G.711 A-law */
 #define BB_G711_BYTES_PER_MS	8	/* 8000 samples/s of one byte */
 
-/* The template's RTP header; the kernel advances seq and ts per frame
- * (BBGEN_A_STREAM_RTP_*), by 1 and by samples. */
+/* The template's RTP header, followed by silence up to the tag; the
+ * kernel advances seq and ts per frame (BBGEN_A_STREAM_RTP_*), by 1 and
+ * by samples. */
 struct bb_rtp {
 	bool on;
 	uint8_t pt;
