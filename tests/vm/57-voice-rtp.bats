@@ -6,7 +6,8 @@
 # 2, the codec's payload type, one SSRC per flow, sequence numbers that
 # advance by 1 and timestamps by the samples per packet, frame for frame.
 # The sequence number and timestamp are written per frame by bbgen.ko
-# (BBGEN_A_STREAM_RTP_*), so this runs on both kernel lines.
+# (BBGEN_A_STREAM_RTP_*) and checked per frame by its trigger (RTP,
+# RTP_SEQ_ERRORS), so this runs on both kernel lines.
 #
 #   bbr0 <-> bbr1   IPv4: "mu" bbr0 -> bbr1 (pcmu, 20 ms, 150 frames) and
 #                   "back" bbr1 -> bbr0 (pcmu, 30 ms, 60 frames)
@@ -155,4 +156,24 @@ check_flow() {
 	echo "$output"
 	assert_eq "udp-csum-check bbs1" 0 "$status"
 	[[ $output == *": 200 UDP datagrams checked"* ]] || fail "expected 200 datagrams checked on bbs1"
+}
+
+@test "voice: RTP renumbered on the way (tc pedit, as an ALG would) is counted in rtp_sequence_errors, loss is not" {
+	# every frame of the flow leaves bbr0 with RTP sequence number 7:
+	# offset 30 from the IPv4 header = UDP (20) + 8 + 2
+	tc qdisc add dev bbr0 clsact
+	tc filter add dev bbr0 egress protocol ip u32 match ip dport 5004 0xffff \
+		action pedit munge offset 30 u16 set 7 || fail "tc pedit filter"
+	cat > "$BATS_TEST_TMPDIR/alg.json" <<-EOF
+	{ "ports": [
+	    {"name":"r0","port_group":["r0"],"interface":"bbr0","ipv4":"10.20.0.1/24"},
+	    {"name":"r1","port_group":["r1"],"interface":"bbr1","ipv4":"10.20.0.2/24"} ],
+	  "wait_for_finish": 2,
+	  "flows": [ $(voice mu r0 r1 10 pcmu 100 5004) ] }
+	EOF
+	rec=$("$BBCTL" -j run "$BATS_TEST_TMPDIR/alg.json" --socket "$SOCK") ||
+		fail "bbctl run: exit $?"
+	# the first frame sets the RTP-to-tag offset, the other 99 break it
+	assert_eq "tx rx lost rtp_errors" "100 100 0 99" \
+		"$(jq -r '.flows[0].results | [.tx_frames, .rx_frames, .lost_frames, .rtp_sequence_errors] | join(" ")' <<< "$rec")"
 }
