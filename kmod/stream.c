@@ -17,6 +17,7 @@
 static_assert(BBGEN_TAG_SEQ_LEN == BBGEN_SEQ_TAG_LEN);
 static_assert(BBGEN_TAG_SEQ_MASK == BBGEN_SEQ_MAX);
 static_assert(BBGEN_TAG_TIME_LEN == BBGEN_TIME_TAG_LEN);
+static_assert(BBGEN_RTP_HLEN == BBGEN_RTP_HDR_LEN);
 
 struct bbgen_stream *bbgen_stream_find(struct bbgen_net *bn, u32 id)
 {
@@ -68,6 +69,44 @@ static int place_tag(struct bbgen_tmpl *t, const struct bbgen_tmpl_src *src,
 	return 0;
 }
 
+/*
+ * The template's RTP header (RTP_OFFSET): inside the UDP payload, so that
+ * the checksum covers it and the tag's fix can keep it valid, clear of the
+ * tag, which would overwrite it, and a version 2 header.
+ */
+static int place_rtp(struct bbgen_tmpl *t, const struct bbgen_tmpl_src *src,
+		     const struct bbgen_stream_cfg *cfg,
+		     struct netlink_ext_ack *extack)
+{
+	u32 tag_len = cfg->latency ? BBGEN_TAG_TIME_LEN : BBGEN_TAG_SEQ_LEN;
+	u32 off = cfg->rtp_offset;
+	struct bbgen_frame_udp udp;
+
+	if (!cfg->rtp_samples)
+		return 0;
+	if (bbgen_frame_find_udp(src->data, src->len, &udp) ||
+	    off < udp.payload_off ||
+	    off + BBGEN_RTP_HLEN > udp.payload_off + udp.payload_len) {
+		NL_SET_ERR_MSG_ATTR(extack, src->attr,
+				    "RTP header (12 bytes at RTP_OFFSET) not inside the template's UDP payload");
+		return -EINVAL;
+	}
+	if (off < t->tag_off + tag_len && t->tag_off < off + BBGEN_RTP_HLEN) {
+		NL_SET_ERR_MSG_ATTR(extack, src->attr,
+				    "RTP header overlaps the sequence tag");
+		return -EINVAL;
+	}
+	if (bbgen_rtp_version(src->data + off) != BBGEN_RTP_VERSION) {
+		NL_SET_ERR_MSG_ATTR(extack, src->attr,
+				    "no RTP version 2 header at RTP_OFFSET");
+		return -EINVAL;
+	}
+	t->rtp_off = off;
+	t->rtp_odd = (off + 2 - t->tag_off) & 1;
+	bbgen_rtp_base_read(src->data + off, &t->rtp);
+	return 0;
+}
+
 static int add_templates(struct bbgen_stream *s,
 			 const struct bbgen_stream_cfg *cfg,
 			 struct netlink_ext_ack *extack)
@@ -84,6 +123,8 @@ static int add_templates(struct bbgen_stream *s,
 		struct bbgen_tmpl *t = &s->tmpls[i];
 
 		err = place_tag(t, src, cfg, extack);
+		if (!err)
+			err = place_rtp(t, src, cfg, extack);
 		if (err)
 			return err;
 		t->data = kmemdup(src->data, src->len, GFP_KERNEL);
@@ -92,6 +133,9 @@ static int add_templates(struct bbgen_stream *s,
 		t->len = src->len;
 		t->tag_sum = cfg->latency ? bbgen_tag_time_sum(t->data + t->tag_off) :
 					    bbgen_tag_sum(t->data + t->tag_off);
+		if (cfg->rtp_samples)
+			t->tag_sum = bbgen_tag_sum_add(t->tag_sum,
+						       bbgen_rtp_align(t->rtp.sum, t->rtp_odd));
 		t->protocol = *(__be16 *)(t->data + 2 * ETH_ALEN);
 		s->max_len = max(s->max_len, t->len);
 	}
@@ -191,6 +235,8 @@ static void copy_cfg(struct bbgen_stream *s, const struct bbgen_stream_cfg *cfg,
 {
 	s->seq_offset_set = cfg->seq_offset_set;
 	s->latency = cfg->latency;
+	s->rtp_offset = cfg->rtp_offset;
+	s->rtp_samples = cfg->rtp_samples;
 	s->rate = cfg->rate;
 	s->count = cfg->count;
 	s->duration_ns = cfg->duration_ns;

@@ -22,6 +22,7 @@
 #include <linux/u64_stats_sync.h>
 
 #include "core/rate.h"
+#include "core/rtp.h"
 #include "netns.h"
 #include "port.h"
 
@@ -47,6 +48,8 @@ struct bbgen_stream_cfg {
 	u32 seq_offset;
 	bool seq_offset_set;
 	bool latency;
+	u32 rtp_offset;
+	u32 rtp_samples;	/* 0: no RTP header to advance */
 	u32 xmit_mode;		/* enum bbgen_xmit_mode */
 	const u32 *weights;	/* n_tmpls of them, or NULL */
 	u32 order;		/* enum bbgen_order */
@@ -62,8 +65,11 @@ struct bbgen_tmpl {
 	u32 len;
 	u32 tag_off;
 	u32 l3_off;
-	u16 tag_sum;		/* one's-complement sum of the tag area */
+	u16 tag_sum;		/* of the tag area (and the RTP fields) */
 	__be16 protocol;	/* outer Ethertype */
+	u32 rtp_off;		/* with the stream's rtp_samples only */
+	bool rtp_odd;		/* RTP fields an odd distance from the tag */
+	struct bbgen_rtp_base rtp;
 };
 
 #define BBGEN_TX_POOL	32
@@ -83,6 +89,8 @@ struct bbgen_stream {
 	u32 seq_offset;		/* as given, or of the first template */
 	bool seq_offset_set;
 	bool latency;
+	u32 rtp_offset;
+	u32 rtp_samples;	/* RTP timestamp step; 0: no RTP */
 	bool weighted;		/* cycle from WEIGHTS: order and seed apply */
 	u32 order;
 	u32 seed;

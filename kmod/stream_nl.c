@@ -27,6 +27,12 @@ static struct netlink_range_validation interval_range BBGEN_POLICY_RANGE = {
 	.max = BBGEN_INTERVAL_MAX_NS,
 };
 
+/* Beyond the s16 that NLA_POLICY_RANGE holds. */
+static struct netlink_range_validation rtp_samples_range BBGEN_POLICY_RANGE = {
+	.min = 1,
+	.max = BBGEN_RTP_SAMPLES_MAX,
+};
+
 const struct nla_policy bbgen_nl_stream_add_policy[BBGEN_A_STREAM_MAX + 1] = {
 	BBGEN_DEV_POLICY(BBGEN_A_STREAM),
 	[BBGEN_A_STREAM_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &bbgen_nl_id_range),
@@ -49,6 +55,10 @@ const struct nla_policy bbgen_nl_stream_add_policy[BBGEN_A_STREAM_MAX + 1] = {
 	[BBGEN_A_STREAM_ORDER] = NLA_POLICY_MAX(NLA_U32, BBGEN_ORDER_SHUFFLE),
 	[BBGEN_A_STREAM_SEED] = { .type = NLA_U32 },
 	[BBGEN_A_STREAM_SEQUENCE] = { .type = NLA_BINARY },
+	[BBGEN_A_STREAM_RTP_OFFSET] =
+		NLA_POLICY_MAX(NLA_U32, BBGEN_FRAME_MAX - BBGEN_RTP_HDR_LEN),
+	[BBGEN_A_STREAM_RTP_SAMPLES] =
+		NLA_POLICY_FULL_RANGE(NLA_U32, &rtp_samples_range),
 };
 
 const struct nla_policy bbgen_nl_stream_id_policy[BBGEN_A_STREAM_MAX + 1] = {
@@ -86,7 +96,10 @@ static int stream_fill_cfg(struct sk_buff *skb, const struct bbgen_stream *s)
 		nla_put_u32(skb, BBGEN_A_STREAM_TEMPLATES, s->n_tmpls) ||
 		nla_put_u32(skb, BBGEN_A_STREAM_CYCLE_LEN, s->cycle_len) ||
 		(s->weighted && (nla_put_u32(skb, BBGEN_A_STREAM_ORDER, s->order) ||
-				 nla_put_u32(skb, BBGEN_A_STREAM_SEED, s->seed)));
+				 nla_put_u32(skb, BBGEN_A_STREAM_SEED, s->seed))) ||
+		(s->rtp_samples &&
+		 (nla_put_u32(skb, BBGEN_A_STREAM_RTP_OFFSET, s->rtp_offset) ||
+		  nla_put_u32(skb, BBGEN_A_STREAM_RTP_SAMPLES, s->rtp_samples)));
 }
 
 static int stream_fill(struct bbgen_fill_ctx *c, void *obj)
@@ -275,6 +288,24 @@ static int parse_cycle(struct genl_info *info, struct bbgen_stream_cfg *cfg)
 	return 0;
 }
 
+/* RTP_OFFSET and RTP_SAMPLES: both or neither. */
+static int parse_rtp(struct genl_info *info, struct bbgen_stream_cfg *cfg)
+{
+	struct nlattr *off = info->attrs[BBGEN_A_STREAM_RTP_OFFSET];
+	struct nlattr *samples = info->attrs[BBGEN_A_STREAM_RTP_SAMPLES];
+
+	if (!off && !samples)
+		return 0;
+	if (!off || !samples) {
+		NL_SET_ERR_MSG_ATTR(info->extack, off ?: samples,
+				    "RTP_OFFSET and RTP_SAMPLES go together");
+		return -EINVAL;
+	}
+	cfg->rtp_offset = nla_get_u32(off);
+	cfg->rtp_samples = nla_get_u32(samples);
+	return 0;
+}
+
 static int stream_cfg_parse(struct genl_info *info, struct bbgen_stream_cfg *cfg)
 {
 	struct nlattr **a = info->attrs;
@@ -287,6 +318,8 @@ static int stream_cfg_parse(struct genl_info *info, struct bbgen_stream_cfg *cfg
 		err = parse_limits(info, cfg);
 	if (!err)
 		err = parse_cycle(info, cfg);
+	if (!err)
+		err = parse_rtp(info, cfg);
 	if (err)
 		return err;
 	if (a[BBGEN_A_STREAM_ID])

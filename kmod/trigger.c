@@ -171,6 +171,8 @@ struct rx_sample {
 	u64 stamp_ns;		/* RX time for the latency */
 	u64 now;		/* CLOCK_TAI */
 	unsigned int len;
+	const u8 *rtp;		/* RTP triggers: the header, NULL if none */
+	u8 rtp_buf[BBGEN_RTP_HLEN];
 };
 
 static void rx_count(struct bbgen_trigger *t, const struct rx_sample *r)
@@ -193,6 +195,8 @@ static void rx_count(struct bbgen_trigger *t, const struct rx_sample *r)
 	t->rx_bytes += r->len;
 	if (t->latency && bbgen_lat_add(&t->lat, r->stamp_ns, r->tx_ns))
 		bbgen_snap_lat(snap, t->lat.last, t->lat.jitter16 >> 4);
+	if (t->rtp)
+		bbgen_rtp_rx_check(&t->rtp_rx, r->rtp, r->seq);
 }
 
 /* The RX time of @skb for latency: its hardware stamp if the port uses them. */
@@ -225,6 +229,19 @@ static bool rx_tag(struct bbgen_trigger *t, struct sk_buff *skb,
 	r->seq = bbgen_tag_read_seq(tag);
 	if (t->latency)
 		r->tx_ns = bbgen_tag_read_time(tag);
+	/*
+	 * The RTP sequence is checked here, per frame, against the tag: the
+	 * tag's counters already say what the network did to the frames
+	 * (loss, reordering, duplicates), so what is left to see is an RTP
+	 * header that no longer follows the tag: renumbered or rewritten on
+	 * the way (an ALG or SBC in a CPE) or missing. A receiver plays by the
+	 * RTP sequence, so that must be seen, and only the RX path sees every
+	 * frame: userspace gets the counters.
+	 */
+	r->rtp = NULL;
+	if (t->rtp && ulen >= sizeof(*uh) + BBGEN_RTP_HLEN + tlen)
+		r->rtp = skb_header_pointer(skb, f->udp_off + sizeof(*uh),
+					    BBGEN_RTP_HLEN, r->rtp_buf);
 	return true;
 }
 
@@ -337,6 +354,7 @@ static struct bbgen_trigger *trigger_new(const struct bbgen_trigger_cfg *cfg)
 	}
 	t->match = cfg->match;
 	t->latency = cfg->latency;
+	t->rtp = cfg->rtp;
 	spin_lock_init(&t->lock);
 	bbgen_seq_init(&t->seq);
 	bbgen_loss_init(t->loss);
@@ -409,6 +427,7 @@ void bbgen_trigger_read(struct bbgen_trigger *t,
 	st->last_rx_ns = t->last_rx_ns;
 	st->loss_events_total = t->loss->total;
 	st->history_dropped = t->snaps.dropped;
+	st->rtp_seq_errors = t->rtp_rx.errors;
 	/* the percentiles walk the used part of the histogram: microseconds */
 	if (t->latency)
 		bbgen_lat_summary(&t->lat, &st->lat);

@@ -16,6 +16,7 @@
 
 #include "core/latency.h"
 #include "core/loss.h"
+#include "core/rtp.h"
 #include "core/seq.h"
 #include "core/snap.h"
 #include "netns.h"
@@ -46,6 +47,7 @@ struct bbgen_trigger {
 	struct rcu_head rcu;
 
 	bool latency;		/* frames carry the 16-byte time tag */
+	bool rtp;		/* and an RTP header first in the payload */
 
 	spinlock_t lock;	/* the counters below; taken in softirq */
 	u64 rx_bytes;
@@ -55,12 +57,14 @@ struct bbgen_trigger {
 	struct bbgen_lat lat;	/* lat.hist allocated only with latency */
 	struct bbgen_snaps snaps;
 	struct bbgen_loss *loss;
+	struct bbgen_rtp_rx rtp_rx;
 };
 
 /* What a trigger is made of (TRIGGER_ADD). */
 struct bbgen_trigger_cfg {
 	struct bbgen_match match;
 	bool latency;
+	bool rtp;
 	u64 range_min_ns, range_max_ns;
 	u32 interval_ms;
 };
@@ -69,6 +73,7 @@ struct bbgen_trigger_stats {
 	u64 rx_frames, rx_bytes, highest_seq, lost, out_of_sequence;
 	u64 duplicates, first_rx_ns, last_rx_ns;
 	u64 loss_events_total, history_dropped;
+	u64 rtp_seq_errors;		/* with rtp on */
 	struct bbgen_lat_summary lat;	/* with latency on */
 };
 

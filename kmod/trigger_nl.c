@@ -42,6 +42,7 @@ const struct nla_policy bbgen_nl_trigger_add_policy[BBGEN_A_TRIGGER_MAX + 1] = {
 	[BBGEN_A_TRIGGER_RANGE_MAX_NS] = NLA_POLICY_FULL_RANGE(NLA_U64, &latency_range),
 	[BBGEN_A_TRIGGER_INTERVAL_MS] = NLA_POLICY_FULL_RANGE(NLA_U32, &interval_range),
 	[BBGEN_A_TRIGGER_VLAN_ID] = NLA_POLICY_RANGE(NLA_U16, 1, VLAN_N_VID - 2),
+	[BBGEN_A_TRIGGER_RTP] = { .type = NLA_FLAG },
 };
 
 const struct nla_policy bbgen_nl_trigger_id_policy[BBGEN_A_TRIGGER_MAX + 1] = {
@@ -76,7 +77,8 @@ static int trigger_put_cfg(struct sk_buff *skb, struct bbgen_trigger *t)
 	const int pad = BBGEN_A_TRIGGER_PAD;
 	u32 ms = div_u64(t->snaps.interval_ns, NSEC_PER_MSEC);
 
-	if (nla_put_u32(skb, BBGEN_A_TRIGGER_INTERVAL_MS, ms))
+	if (nla_put_u32(skb, BBGEN_A_TRIGGER_INTERVAL_MS, ms) ||
+	    (t->rtp && nla_put_flag(skb, BBGEN_A_TRIGGER_RTP)))
 		return -EMSGSIZE;
 	if (!t->latency)
 		return 0;
@@ -164,7 +166,9 @@ static int trigger_put_stats(struct sk_buff *skb, struct bbgen_trigger *t)
 			     st.loss_events_total, pad) ||
 	    bbgen_nl_put_u64(skb, BBGEN_A_TRIGGER_HISTORY_DROPPED,
 			     st.history_dropped, pad) ||
-	    (t->latency && put_latency(skb, &st.lat)))
+	    (t->latency && put_latency(skb, &st.lat)) ||
+	    (t->rtp && bbgen_nl_put_u64(skb, BBGEN_A_TRIGGER_RTP_SEQ_ERRORS,
+					st.rtp_seq_errors, pad)))
 		return -EMSGSIZE;
 	/* absent until the first frame arrives */
 	if (!st.rx_frames)
@@ -258,6 +262,7 @@ static int cfg_parse(struct genl_info *info, struct bbgen_trigger_cfg *cfg)
 	if (err)
 		return err;
 	cfg->latency = nla_get_flag(a[BBGEN_A_TRIGGER_LATENCY]);
+	cfg->rtp = nla_get_flag(a[BBGEN_A_TRIGGER_RTP]);
 	if (!cfg->latency && (rmin || rmax)) {
 		NL_SET_ERR_MSG_ATTR(info->extack, rmin ?: rmax,
 				    "a latency range needs LATENCY on the trigger");

@@ -193,11 +193,17 @@ static void write_tag(const struct bbgen_stream *s, const struct bbgen_tmpl *t,
 		      struct sk_buff *skb, u64 seq, u64 tai_ns)
 {
 	u8 *area = skb->data + t->tag_off;
+	u16 extra = 0;
 
+	/* the RTP fields first: the tag's checksum fix covers them */
+	if (s->rtp_samples)
+		extra = bbgen_rtp_align(bbgen_rtp_write(skb->data + t->rtp_off,
+							&t->rtp, seq, s->rtp_samples),
+					t->rtp_odd);
 	if (s->latency)
-		bbgen_tag_write_time(area, t->tag_sum, seq, tai_ns);
+		bbgen_tag_write_time(area, t->tag_sum, seq, tai_ns, extra);
 	else
-		bbgen_tag_write(area, t->tag_sum, seq);
+		bbgen_tag_write(area, t->tag_sum, seq, extra);
 }
 
 static void count_sent(struct bbgen_stream *s, unsigned int frames, u64 bytes,

@@ -62,17 +62,23 @@ u16 bbgen_tag_time_sum(const u8 *area)
 	return fold(bbgen_tag_sum(area) + bbgen_tag_sum(area + 8));
 }
 
-void bbgen_tag_write(u8 *area, u16 orig_sum, u64 seq)
+u16 bbgen_tag_sum_add(u16 a, u16 b)
+{
+	return fold((u32)a + b);
+}
+
+void bbgen_tag_write(u8 *area, u16 orig_sum, u64 seq, u16 extra)
 {
 	seq &= BBGEN_TAG_SEQ_MASK;
 	put_be48(area + 2, seq);
-	put_fix(area, orig_sum, words_sum(seq));
+	put_fix(area, orig_sum, words_sum(seq) + extra);
 }
 
-void bbgen_tag_write_time(u8 *area, u16 orig_sum, u64 seq, u64 tai_ns)
+void bbgen_tag_write_time(u8 *area, u16 orig_sum, u64 seq, u64 tai_ns,
+			  u16 extra)
 {
 	seq &= BBGEN_TAG_SEQ_MASK;
 	put_be48(area + 2, seq);
 	put_be64(area + 8, tai_ns);
-	put_fix(area, orig_sum, words_sum(seq) + words_sum(tai_ns));
+	put_fix(area, orig_sum, words_sum(seq) + words_sum(tai_ns) + extra);
 }

@@ -18,6 +18,11 @@
  * TX time (CLOCK_TAI ns, 8 bytes, network byte order):
  *   | checksum fix (2) | sequence number (6) | TX time (8) |
  * and the one fix covers all 14 bytes after it the same way.
+ *
+ * Other bytes of the UDP payload that change per frame (the RTP fields,
+ * rtp.h) are covered by the same fix: @orig_sum then also holds their
+ * template sum, @extra the sum of what was written there, both in the
+ * tag's word alignment.
  */
 #ifndef _BBGEN_CORE_TAG_H
 #define _BBGEN_CORE_TAG_H
@@ -31,11 +36,16 @@
 /* One's-complement sum (folded, 0..0xffff) of the 8 bytes at @area. */
 u16 bbgen_tag_sum(const u8 *area);
 
+/* One's-complement sum (folded) of two folded sums. */
+u16 bbgen_tag_sum_add(u16 a, u16 b);
+
 /*
  * Write the tag for @seq (low 48 bits) at @area; @orig_sum is
- * bbgen_tag_sum() of the template bytes at that place.
+ * bbgen_tag_sum() of the template bytes at that place (plus the template
+ * sum of other changed bytes), @extra the sum of those bytes as written
+ * (0 if none).
  */
-void bbgen_tag_write(u8 *area, u16 orig_sum, u64 seq);
+void bbgen_tag_write(u8 *area, u16 orig_sum, u64 seq, u16 extra);
 
 /*
  * The readers run for every frame received: inline, so the RX path makes
@@ -62,9 +72,11 @@ u16 bbgen_tag_time_sum(const u8 *area);
 
 /*
  * Write the 16-byte tag for @seq and @tai_ns at @area; @orig_sum is
- * bbgen_tag_time_sum() of the template bytes at that place.
+ * bbgen_tag_time_sum() of the template bytes at that place, @orig_sum and
+ * @extra as for bbgen_tag_write().
  */
-void bbgen_tag_write_time(u8 *area, u16 orig_sum, u64 seq, u64 tai_ns);
+void bbgen_tag_write_time(u8 *area, u16 orig_sum, u64 seq, u64 tai_ns,
+			  u16 extra);
 
 /* The TX time of the 16-byte tag at @area. */
 static inline u64 bbgen_tag_read_time(const u8 *area)

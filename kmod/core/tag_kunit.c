@@ -106,11 +106,11 @@ static void tag_checksum_test(struct kunit *test)
 		orig = bbgen_tag_sum(f + off);
 		/* several frames from one template, as the TX engine does */
 		seq = random_seq(&rng);
-		bbgen_tag_write(f + off, orig, seq);
+		bbgen_tag_write(f + off, orig, seq, 0);
 		KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(f + off), seq);
 		KUNIT_EXPECT_EQ(test, kf_udp_sum(f, u.l3_off, u.ip_version),
 				0xffffU);
-		bbgen_tag_write(f + off, orig, seq + 1);
+		bbgen_tag_write(f + off, orig, seq + 1, 0);
 		KUNIT_EXPECT_EQ(test, kf_udp_sum(f, u.l3_off, u.ip_version),
 				0xffffU);
 	}
@@ -157,7 +157,7 @@ static void tag_time_checksum_test(struct kunit *test)
 		for (k = 0; k < 3; k++) {
 			seq = random_seq(&rng);
 			t = random_time(&rng);
-			bbgen_tag_write_time(f + off, orig, seq, t);
+			bbgen_tag_write_time(f + off, orig, seq, t, 0);
 			KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(f + off), seq);
 			KUNIT_EXPECT_EQ(test, bbgen_tag_read_time(f + off), t);
 			KUNIT_EXPECT_EQ(test,
@@ -205,7 +205,7 @@ static void tag_roundtrip_test(struct kunit *test)
 	for (i = 0; i < ARRAY_SIZE(templates); i++) {
 		memcpy(area, templates[i], sizeof(area));
 		orig = bbgen_tag_sum(area);
-		bbgen_tag_write(area, orig, c->seq);
+		bbgen_tag_write(area, orig, c->seq, 0);
 		KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(area), c->seq);
 		/* 0x0000 and 0xffff are the same one's-complement value */
 		KUNIT_EXPECT_EQ(test, bbgen_tag_sum(area) % 0xffff,
@@ -217,7 +217,7 @@ static void tag_masks_48_bits_test(struct kunit *test)
 {
 	u8 area[BBGEN_TAG_SEQ_LEN] = { 0 };
 
-	bbgen_tag_write(area, 0, (1ULL << 48) | 5);
+	bbgen_tag_write(area, 0, (1ULL << 48) | 5, 0);
 	KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(area), 5ULL);
 }
 

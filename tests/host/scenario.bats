@@ -133,6 +133,28 @@ bad_file() {
 	expect_eq "$(jq -r .ports[0].exclusive <<< "$output")" false
 }
 
+# voice EXTRA: two ports, one voice flow with EXTRA keys.
+voice() {
+	echo "{\"ports\":[$P1,$P2],\"flows\":[{\"name\":\"v\",\"type\":\"voice\",\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]}$1}]}"
+}
+
+@test "scenario check: voice packetization is any whole ms that fits a frame, codec pcmu or pcma" {
+	local msg="flows[0].packetization: must be an integer from 1 to 1188" f=$BATS_TEST_TMPDIR/v.json
+	bad_file "$(voice ',"packetization":0')" "$msg"
+	bad_file "$(voice ',"packetization":1189')" "$msg"
+	bad_file "$(voice ',"packetization":-20')" "$msg"
+	bad_file "$(voice ',"packetization":20.5')" "$msg"
+	bad_file "$(voice ',"packetization":"20"')" "$msg"
+	bad_file "$(voice ',"codec":"g729"')" \
+		'flows[0].codec: must be "pcmu" (G.711 mu-law, RTP payload type 0) or "pcma" (G.711 A-law, 8)'
+	voice ',"packetization":1188,"codec":"pcma"' > "$f"
+	run --separate-stderr "$BBCTL" -j scenario check "$f"
+	expect_eq "$status" 0
+	expect_eq "$stderr" ""
+	command -v jq > /dev/null || skip "no jq"
+	expect_eq "$(jq -c '.flows[0] | [.packetization, .codec]' <<< "$output")" '[1188,"pcma"]'
+}
+
 @test "scenario check: every example passes" {
 	local f n=0
 	for f in "$bb_top"/examples/*.json; do

@@ -155,6 +155,53 @@ static void test_sizes(void **state)
 
 /* The tag lies in the UDP payload, and a tag whose fix keeps the sum
  * (as the kernel writes it) keeps the checksum valid. */
+/* Voice: the RTP header first in the payload, covered by the checksum;
+ * it needs room beside the tag, and no VLAN tag in the template. */
+static void test_rtp_header(void **state)
+{
+	struct bb_frame_spec s;
+	uint8_t f[BBGEN_FRAME_MAX];
+	size_t i;
+
+	(void)state;
+	spec_v4(&s, 14 + 20 + 8 + 12 + 160 + 16);
+	s.latency = true;
+	s.rtp = (struct bb_rtp){ .on = true, .pt = BB_RTP_PT_PCMA, .seq = 0xfffe,
+				 .ts = 0x01020304, .ssrc = 0xdeadbeef, .samples = 160 };
+	assert_int_equal(bb_frame_rtp_offset(AF_INET), 42);
+	assert_int_equal(bb_frame_build(&s, f), 0);
+	assert_int_equal(f[42], 0x80);			/* V=2, P=X=CC=0 */
+	assert_int_equal(f[43], 8);			/* M=0, PT 8 */
+	assert_int_equal(rd16(f + 44), 0xfffe);
+	assert_int_equal(rd16(f + 46), 0x0102);
+	assert_int_equal(rd16(f + 48), 0x0304);
+	assert_int_equal(rd16(f + 50), 0xdead);
+	assert_int_equal(rd16(f + 52), 0xbeef);
+	for (i = 54; i < 54 + 160; i++)		/* A-law silence */
+		assert_int_equal(f[i], 0xd5);
+	check_zero_payload(f, 54 + 160, s.size);	/* the tag's place */
+	assert_int_equal(udp_verify(f, 14, AF_INET), 0xffff);
+	spec_v6(&s, 14 + 40 + 8 + 12 + 8 + 8);
+	s.rtp.on = true;
+	assert_int_equal(bb_frame_rtp_offset(AF_INET6), 62);
+	assert_int_equal(bb_frame_build(&s, f), 0);
+	assert_int_equal(f[62], 0x80);
+	assert_int_equal(f[63], 0);			/* mu-law, */
+	for (i = 74; i < 74 + 8; i++)			/* its silence */
+		assert_int_equal(f[i], 0xff);
+	check_zero_payload(f, 74 + 8, s.size);		/* sequence tag */
+	assert_int_equal(udp_verify(f, 14, AF_INET6), 0xffff);
+	s.size = 14 + 40 + 8 + 12 + 8;			/* no audio: fine */
+	assert_int_equal(bb_frame_build(&s, f), 0);
+	s.size--;					/* no room */
+	assert_int_equal(bb_frame_build(&s, f), -ERANGE);
+	s.size++;
+	s.nvlan = 1;
+	s.vlan[0] = (struct bb_vlan){ .tpid = BB_TPID_8021Q, .id = 10 };
+	s.size += 4;
+	assert_int_equal(bb_frame_build(&s, f), -ERANGE);
+}
+
 static void test_tag_keeps_checksum(void **state)
 {
 	struct bb_frame_spec s;
@@ -186,6 +233,7 @@ int main(void)
 		cmocka_unit_test(test_zero_checksum_sent_as_ffff),
 		cmocka_unit_test(test_sizes),
 		cmocka_unit_test(test_tag_keeps_checksum),
+		cmocka_unit_test(test_rtp_header),
 	};
 
 	return cmocka_run_group_tests_name("frame", tests, NULL, NULL);

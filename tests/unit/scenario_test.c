@@ -46,7 +46,7 @@ static const struct bad bad_docs[] = {
 	{ DOC(",\"packetization\":20"),
 	  "flows[0].packetization: unknown key in a frame_blasting flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, flow_group, reverse_flow_group, nat_keep_alive, ip, frame_size, imix, frame_rate, bitrate)" },
 	{ FLOW_OF("voice", ",\"frame_size\":100"),
-	  "flows[0].frame_size: unknown key in a voice flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, flow_group, reverse_flow_group, nat_keep_alive, ip, packetization)" },
+	  "flows[0].frame_size: unknown key in a voice flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, flow_group, reverse_flow_group, nat_keep_alive, ip, packetization, codec)" },
 	{ FLOW_OF("gaming", ",\"analysis\":{\"quantile\":99}"),
 	  "flows[0].analysis.quantile: unknown key in the analysis of this flow type (allowed: max_loss_percentage, max_threshold_latency)" },
 	{ DOC_P1(PORT1(",\"ipv4\":\"10.0.0.1\",\"speed\":1")),
@@ -76,7 +76,13 @@ static const struct bad bad_docs[] = {
 	{ DOC(",\"duration\":0"), "flows[0].duration: must be a number above 0 and at most 3.1536e+07" },
 	{ DOC(",\"analysis\":{\"quantile\":101}"), "flows[0].analysis.quantile: must be a number above 0 and at most 100" },
 	{ DOC(",\"analysis\":{\"max_loss_percentage\":-1}"), "flows[0].analysis.max_loss_percentage: must be a number from 0 to 100" },
-	{ FLOW_OF("voice", ",\"packetization\":101"), "flows[0].packetization: must be an integer from 1 to 100" },
+	{ FLOW_OF("voice", ",\"packetization\":1189"), "flows[0].packetization: must be an integer from 1 to 1188" },
+	{ FLOW_OF("voice", ",\"packetization\":0"), "flows[0].packetization: must be an integer from 1 to 1188" },
+	{ FLOW_OF("voice", ",\"packetization\":20.5"), "flows[0].packetization: must be an integer from 1 to 1188" },
+	{ FLOW_OF("voice", ",\"codec\":\"g729\""), "flows[0].codec: must be \"pcmu\" (G.711 mu-law, RTP payload type 0) or \"pcma\" (G.711 A-law, 8)" },
+	{ FLOW_OF("voice", ",\"codec\":8"), "flows[0].codec: must be a string of 1 to 15 characters" },
+	{ DOC(",\"codec\":\"pcma\""),
+	  "flows[0].codec: unknown key in a frame_blasting flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, flow_group, reverse_flow_group, frame_size, imix, frame_rate, bitrate)" },
 	{ FLOW_OF("voice", ",\"analysis\":{\"minimum_mos\":5}"), "flows[0].analysis.minimum_mos: must be a number from 1 to 4.5" },
 	{ DOC(",\"imix\":[{\"size\":64}]"), "flows[0].imix[0].weight: missing (required)" },
 	{ DOC(",\"imix\":[{\"size\":64,\"weight\":1},{\"size\":64,\"weight\":2}]"),
@@ -299,9 +305,10 @@ static void test_imix(void **state)
 	bb_scenario_free(sc);
 }
 
-/* voice: 20 ms -> 50 fps of 14 + 20 + 8 + 12 + 160 = 214 bytes; IPv6 and
- * 10 ms: 100 fps of 14 + 40 + 8 + 12 + 80 = 154. Gaming: 30 fps, normal
- * sizes, 10 s, P99 limit 1 ms. */
+/* voice: 20 ms -> 50 fps of 14 + 20 + 8 + 12 + 160 + 16 (time tag) = 230
+ * bytes, mu-law; IPv6 and 10 ms: 100 fps of 14 + 40 + 8 + 12 + 80 + 16 =
+ * 170; the longest packetization fills the largest frame. Gaming: 30 fps,
+ * normal sizes, 10 s, P99 limit 1 ms. */
 static void test_voice_gaming(void **state)
 {
 	struct bb_scenario *v = good(FLOW_OF("voice", ""));
@@ -311,14 +318,34 @@ static void test_voice_gaming(void **state)
 		"\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]},"
 		"\"analysis\":{\"mos\":{\"minimum_mos\":3.5}}}]}");
 	struct bb_scenario *g = good(FLOW_OF("gaming", ""));
+	struct bb_scenario *a = good(FLOW_OF("voice", ",\"codec\":\"pcma\",\"packetization\":1"));
+	struct bb_scenario *big = good("{\"ports\":[" PORT1(",\"ipv6\":\"fd00::1\"")
+		",{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth1\",\"ipv6\":\"fd00::2\"}],"
+		"\"flows\":[{\"name\":\"f\",\"type\":\"voice\",\"packetization\":1188,"
+		"\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"b\"]}}]}");
+	json_t *cfg;
 
 	(void)state;
-	assert_int_equal(v->flows[0].frame_size, 214);
+	assert_int_equal(v->flows[0].rtp_pt, 0);
+	assert_int_equal(a->flows[0].rtp_pt, 8);
+	assert_int_equal(a->flows[0].frame_size, 14 + 20 + 8 + 12 + 8 + 16);
+	assert_true(a->flows[0].frame_rate == 1000.0);
+	assert_int_equal(big->flows[0].frame_size, 9594);
+	cfg = bb_scenario_flow_config(&a->flows[0]);
+	assert_string_equal(json_string_value(json_object_get(cfg, "codec")), "pcma");
+	json_decref(cfg);
+	cfg = bb_scenario_flow_config(&v->flows[0]);
+	assert_string_equal(json_string_value(json_object_get(cfg, "codec")), "pcmu");
+	json_decref(cfg);
+	cfg = bb_scenario_flow_config(&g->flows[0]);
+	assert_true(json_is_null(json_object_get(cfg, "codec")));
+	json_decref(cfg);
+	assert_int_equal(v->flows[0].frame_size, 230);
 	assert_true(v->flows[0].frame_rate == 50.0);
 	assert_true(v->flows[0].duration_s == 10.0);
 	assert_true(v->flows[0].analysis.mos);
 	assert_true(v->flows[0].analysis.minimum_mos == 4.0);
-	assert_int_equal(v6->flows[0].frame_size, 154);
+	assert_int_equal(v6->flows[0].frame_size, 170);
 	assert_true(v6->flows[0].frame_rate == 100.0);
 	assert_true(v6->flows[0].analysis.minimum_mos == 3.5);
 	assert_true(g->flows[0].has_size_dist);
@@ -330,6 +357,8 @@ static void test_voice_gaming(void **state)
 	bb_scenario_free(v);
 	bb_scenario_free(v6);
 	bb_scenario_free(g);
+	bb_scenario_free(a);
+	bb_scenario_free(big);
 }
 
 /* The record's config of a latency flow carries its limits. */

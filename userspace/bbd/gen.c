@@ -87,6 +87,8 @@ int bbd_gen_trigger_add(struct bb_genl *g, const struct bbd_trigger_spec *t,
 		      &t->dst);
 	if (t->latency)
 		err |= nla_put_flag(msg, BBGEN_A_TRIGGER_LATENCY);
+	if (t->rtp)
+		err |= nla_put_flag(msg, BBGEN_A_TRIGGER_RTP);
 	err |= nla_put_flag(msg, BBGEN_A_TRIGGER_SOCKET_OWNER);
 	if (err) {
 		nlmsg_free(msg);

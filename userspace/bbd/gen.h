@@ -28,6 +28,7 @@ struct bbd_trigger_spec {
 	struct bb_ip src, dst;
 	uint16_t sport, dport;
 	bool latency;
+	bool rtp;		/* voice: check the RTP sequence */
 };
 
 /* Add; *id gets the id the kernel chose. 0 or -errno (g->msg: why). */
@@ -65,6 +66,8 @@ struct bbd_rx {
 	uint64_t first_ns, last_ns;
 	bool has_latency;
 	struct bbd_latency lat;
+	bool has_rtp;
+	uint64_t rtp_seq_errors;	/* RTP sequence not following the tag */
 	unsigned int nloss;
 	struct bbd_loss_event loss[64];
 };

@@ -100,6 +100,8 @@ static int on_trigger(const struct bb_reply *r, void *arg)
 				   &rx->first_ns);
 	u64_of(r->tb[BBGEN_A_TRIGGER_LAST_RX_NS], &rx->last_ns);
 	rx->has_latency = r->tb[BBGEN_A_TRIGGER_LATENCY] != NULL;
+	rx->has_rtp = bb_nla_u64(r->tb[BBGEN_A_TRIGGER_RTP_SEQ_ERRORS],
+				 &rx->rtp_seq_errors);
 	u64_of(r->tb[BBGEN_A_TRIGGER_RANGE_MIN_NS], &rx->lat.range_min);
 	u64_of(r->tb[BBGEN_A_TRIGGER_RANGE_MAX_NS], &rx->lat.range_max);
 	if (r->tb[BBGEN_A_TRIGGER_LATENCY_STATS])

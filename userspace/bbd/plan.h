@@ -62,6 +62,7 @@ struct bbd_flow_cfg {
 	uint8_t tos;			/* DSCP << 2 | ECN */
 	bool latency;
 	bool nat_keep_alive;		/* refresh the NAT mapping while waiting */
+	struct bb_rtp rtp;		/* BBD_FLOW_VOICE: the RTP header */
 	struct bb_scenario_http http;	/* BBD_FLOW_HTTP, _VIDEO: the TCP session */
 	struct bb_scenario_video video;	/* BBD_FLOW_VIDEO */
 	json_t *config;			/* the record's flows[].config */

@@ -53,6 +53,37 @@ static int sizes(const struct bb_scenario_flow *sf, struct bb_mix *m)
 	return bb_mix_parse_imix(spec, m, &bad);
 }
 
+/* FNV-1a, 64 bits: a flow name's fingerprint. */
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 0xcbf29ce484222325ULL;
+
+	while (*s) {
+		h ^= (unsigned char)*s++;
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+/*
+ * Voice: G.711 over RTP. RFC 3550 wants a random SSRC and random first
+ * sequence number and timestamp; bb takes them from the expanded flow's
+ * name (" (reverse)" included, so the two directions differ), so that a
+ * run can be repeated frame for frame and two runs of a scenario are
+ * comparable in a capture.
+ */
+static void voice_rtp(const struct bb_scenario_flow *sf, struct bb_rtp *r)
+{
+	uint64_t h = name_hash(sf->name);
+
+	r->on = true;
+	r->pt = sf->rtp_pt;
+	r->ssrc = (uint32_t)h;
+	r->seq = (uint16_t)(h >> 32);
+	r->ts = (uint32_t)(h >> 48) << 16 | (uint16_t)(h >> 16);
+	r->samples = BB_G711_BYTES_PER_MS * sf->packetization_ms;
+}
+
 static int one_flow(const struct bb_scenario_flow *sf, struct bbd_flow_cfg *f,
 		    char *err, size_t errlen)
 {
@@ -84,6 +115,8 @@ static int one_flow(const struct bb_scenario_flow *sf, struct bbd_flow_cfg *f,
 	f->tos = (uint8_t)(sf->dscp << 2 | (sf->ecn & 3));
 	f->latency = sf->analysis.latency;
 	f->nat_keep_alive = sf->nat_keep_alive;
+	if (sf->type == BB_FLOW_VOICE)
+		voice_rtp(sf, &f->rtp);
 	f->config = bb_scenario_flow_config(sf);
 	return f->config ? 0 : -ENOMEM;
 }

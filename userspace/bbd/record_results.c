@@ -83,5 +83,8 @@ json_t *record_results(const struct bbd_run *r, const struct bbd_flow_run *f)
 		"last_rx_ns", opt(f->rx.has_times, f->rx.last_ns),
 		"latency", latency(f), "loss_events", loss_events(f),
 		"mos", "over_time", f->over_time));
+	json_object_set_new(o, "rtp_sequence_errors",
+			    f->rx.has_rtp ? json_integer((json_int_t)f->rx.rtp_seq_errors) :
+			    json_null());
 	return o;
 }

@@ -19,6 +19,7 @@ int run_flow_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 	struct bbd_trigger_spec t = {
 		.ifindex = f->dst->ifindex, .src = *f->sip, .dst = *f->dip,
 		.sport = c->sport, .dport = c->dport, .latency = c->latency,
+		.rtp = c->rtp.on,
 	};
 	struct bb_stream_add s = {
 		.ifindex = f->src->ifindex, .mix = &c->mix, .rate = c->rate,
@@ -49,6 +50,7 @@ int run_flow_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 	s.frame.sport = c->sport;
 	s.frame.dport = f->nat.on && !f->nat.upstream ? f->nat.pub_port : c->dport;
 	s.frame.latency = c->latency;
+	s.frame.rtp = c->rtp;
 	ret = bbd_gen_trigger_add(&f->dst->gen, &t, &f->trigger_id);
 	if (ret) {
 		snprintf(err, errlen, "trigger add on %s: %s%s%s", f->dst->cfg->name,

@@ -62,6 +62,25 @@ size_t bb_frame_seq_offset(size_t size, bool latency)
 	return size - bb_frame_tag_len(latency);
 }
 
+size_t bb_frame_rtp_offset(int family)
+{
+	return BB_ETH_HLEN + (family == AF_INET ? BB_IPV4_HLEN : BB_IPV6_HLEN) +
+	       BB_UDP_HLEN;
+}
+
+/* The RTP header and silent audio up to the tag, before the checksum is
+ * computed over them. Silence is the code of a zero sample: 0xff in
+ * mu-law, 0xd5 in A-law (an all-zero payload would be a loud constant). */
+static void put_rtp(const struct bb_rtp *r, uint8_t *p, size_t audio)
+{
+	memset(p + BB_RTP_HLEN, r->pt == BB_RTP_PT_PCMA ? 0xd5 : 0xff, audio);
+	p[0] = 2 << 6;		/* version 2, no padding, extension, CSRCs */
+	p[1] = r->pt & 0x7f;	/* marker clear */
+	put16(p + 2, r->seq);
+	put32(p + 4, r->ts);
+	put32(p + 8, r->ssrc);
+}
+
 static size_t put_eth(const struct bb_frame_spec *s, uint8_t *p)
 {
 	size_t off = 12;
@@ -147,6 +166,9 @@ int bb_frame_build(const struct bb_frame_spec *s, uint8_t *buf)
 		return -EINVAL;
 	if (s->size < min || s->size > BBGEN_FRAME_MAX)
 		return -ERANGE;
+	if (s->rtp.on && (s->nvlan || s->size < bb_frame_rtp_offset(s->src.family) +
+				      BB_RTP_HLEN + bb_frame_tag_len(s->latency)))
+		return -ERANGE;
 
 	memset(buf, 0, s->size);
 	off = put_eth(s, buf);
@@ -154,6 +176,9 @@ int bb_frame_build(const struct bb_frame_spec *s, uint8_t *buf)
 		off += put_ipv4(s, buf + off);
 	else
 		off += put_ipv6(s, buf + off);
+	if (s->rtp.on)
+		put_rtp(&s->rtp, buf + off + BB_UDP_HLEN,
+			s->size - off - BB_UDP_HLEN - BB_RTP_HLEN - bb_frame_tag_len(s->latency));
 	put_udp(s, buf + off, s->size - off);
 	return 0;
 }

@@ -33,6 +33,24 @@
 #define BB_FRAME_DEFAULT_V4	60
 #define BB_FRAME_DEFAULT_V6	78
 
+/* RTP (RFC 3550) at the start of the UDP payload: version 2, no CSRCs. */
+#define BB_RTP_HLEN	12
+#define BB_RTP_PT_PCMU	0	/* G.711 mu-law (RFC 3551) */
+#define BB_RTP_PT_PCMA	8	/* G.711 A-law */
+#define BB_G711_BYTES_PER_MS	8	/* 8000 samples/s of one byte */
+
+/* The template's RTP header, followed by silence up to the tag; the
+ * kernel advances seq and ts per frame (BBGEN_A_STREAM_RTP_*), by 1 and
+ * by samples. */
+struct bb_rtp {
+	bool on;
+	uint8_t pt;
+	uint16_t seq;		/* of frame 0 */
+	uint32_t ts;		/* of frame 0 */
+	uint32_t ssrc;
+	uint32_t samples;	/* timestamp step per frame */
+};
+
 /* One 802.1Q tag: TPID, then PCP (3 bits), DEI (1), VLAN id (12). */
 struct bb_vlan {
 	uint16_t tpid;
@@ -52,6 +70,7 @@ struct bb_frame_spec {
 	uint16_t sport;
 	uint16_t dport;
 	bool latency;		/* room for the time tag */
+	struct bb_rtp rtp;	/* an RTP header first in the payload */
 	size_t size;		/* Ethernet frame without FCS, tags included */
 };
 
@@ -71,11 +90,16 @@ size_t bb_frame_default_size(int family, unsigned int nvlan, bool latency);
 /* Offset of the sequence tag: the last tag bytes of the UDP payload. */
 size_t bb_frame_seq_offset(size_t size, bool latency);
 
+/* Offset of the RTP header: the start of the UDP payload (no VLAN tags
+ * in the template: bbd sends through VLAN devices). */
+size_t bb_frame_rtp_offset(int family);
+
 /*
  * Build the frame described by spec into buf (at least spec->size bytes).
  * Returns 0, or -EINVAL if the families differ or are unknown or there are
  * more than BB_VLAN_MAX tags, or -ERANGE if the size is outside
- * bb_frame_min_size()..BBGEN_FRAME_MAX.
+ * bb_frame_min_size()..BBGEN_FRAME_MAX (with RTP: its header and the tag
+ * must fit in the payload side by side).
  */
 int bb_frame_build(const struct bb_frame_spec *spec, uint8_t *buf);
 

@@ -150,7 +150,8 @@ struct bb_scenario_flow {
 	bool nat_keep_alive;		/* frame types; default true */
 	uint16_t udp_src, udp_dest;
 	uint8_t dscp, ecn;
-	unsigned int packetization_ms;	/* voice: 10 or 20; else 0 */
+	unsigned int packetization_ms;	/* voice: 1..1188; else 0 */
+	uint8_t rtp_pt;			/* voice: RTP payload type, 0 or 8 */
 	struct bb_scenario_analysis analysis;
 	struct bb_scenario_http http;	/* types http and video */
 	struct bb_scenario_video video;	/* type video only */

@@ -103,7 +103,7 @@ static json_t *type_config(const struct bb_scenario_flow *f)
 		return http_config(f);
 	if (f->type == BB_FLOW_VIDEO)
 		return video_config(f);
-	cfg = json_pack("{s:o,s:o,s:o,s:f,s:o,s:o,s:o,s:f,s:i,s:i,s:i,s:i,s:b,s:o}",
+	cfg = json_pack("{s:o,s:o,s:o,s:f,s:o,s:o,s:o,s:f,s:i,s:i,s:i,s:i,s:b,s:o,s:o}",
 		"frame_size", or_null(f->frame_size, json_integer(f->frame_size)),
 		"imix", or_null(f->nimix, imix(f)),
 		"size_dist", or_null(f->has_size_dist, json_pack("{s:f,s:f,s:i,s:i}",
@@ -119,7 +119,9 @@ static json_t *type_config(const struct bb_scenario_flow *f)
 		"dscp", (int)f->dscp, "ecn", (int)f->ecn,
 		"latency", f->analysis.latency,
 		"packetization_ms", or_null(f->packetization_ms,
-					    json_integer(f->packetization_ms)));
+					    json_integer(f->packetization_ms)),
+		"codec", or_null(f->type == BB_FLOW_VOICE,
+				 json_string(f->rtp_pt == BB_RTP_PT_PCMA ? "pcma" : "pcmu")));
 	if (cfg)
 		json_object_set_new(cfg, "analysis", analysis(f));
 	return cfg;

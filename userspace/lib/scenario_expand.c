@@ -19,8 +19,12 @@
  * port share a destination UDP port. */
 #define UDP_PORT_BASE	49152
 
-/* G.711 voice: Ethernet, UDP and RTP headers + 8 bytes per ms of audio. */
-#define VOICE_HDR	(BB_ETH_HLEN + BB_UDP_HLEN + 12)
+/* G.711 voice: Ethernet, UDP and RTP headers + 8 bytes per ms of audio,
+ * then the tag (ByteBlower's VoiceFlow sends 8 bytes per ms in the UDP
+ * payload; bb keeps them whole, so that the audio a CPE sees is a real
+ * G.711 payload of the size the packetization gives, and puts its tag
+ * behind them). */
+#define VOICE_HDR	(BB_ETH_HLEN + BB_UDP_HLEN + BB_RTP_HLEN)
 
 /* The ports of each group, and room for one flow's selections. */
 struct sc_groups {
@@ -194,7 +198,8 @@ static int sizes(struct sc_ctx *c, const char *path, struct bb_scenario_flow *f)
 
 	if (f->type == BB_FLOW_VOICE)
 		f->frame_size = VOICE_HDR + (f->family == AF_INET ? BB_IPV4_HLEN : BB_IPV6_HLEN) +
-				8 * f->packetization_ms;
+				BB_G711_BYTES_PER_MS * f->packetization_ms +
+				(uint32_t)bb_frame_tag_len(lat);
 	else if (f->has_size_dist && f->size_dist.min < min)
 		f->size_dist.min = min;	/* 22 bytes cannot hold the headers */
 	else if (!f->frame_size && !f->nimix && !f->has_size_dist)

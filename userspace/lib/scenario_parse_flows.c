@@ -15,7 +15,7 @@
 static const char *const blasting_keys[] = {
 	COMMON_KEYS, "frame_size", "imix", "frame_rate", "bitrate", NULL,
 };
-static const char *const voice_keys[] = { COMMON_KEYS, "packetization", NULL };
+static const char *const voice_keys[] = { COMMON_KEYS, "packetization", "codec", NULL };
 static const char *const gaming_keys[] = { COMMON_KEYS, "frame_rate", NULL };
 static const char *const http_keys[] = {
 	"name", "type", "source", "destination", "add_reverse_direction",

@@ -7,6 +7,7 @@
 
 #include <linux/bbgen.h>
 
+#include "frame.h"
 #include "scenario_int.h"
 
 /* Defaults: ByteBlower's frame rate (100 fps) and a short test. */
@@ -15,7 +16,11 @@
 #define GAMING_FPS	30.0
 #define MEDIA_S		10.0	/* voice and gaming run 10 s */
 #define VOICE_PKT_MS	20
-#define VOICE_PKT_MAX_MS	100
+/* The longest packetization whose frame fits: IPv6, with the time tag
+ * (1188 ms). */
+#define BB_VOICE_PKT_MAX_MS \
+	((BBGEN_FRAME_MAX - (BB_ETH_HLEN + BB_IPV6_HLEN + BB_UDP_HLEN + BB_RTP_HLEN + \
+			     BBGEN_TIME_TAG_LEN)) / BB_G711_BYTES_PER_MS)
 #define RATE_MAX_FPS	1e9
 #define BITRATE_MAX	1e12	/* 1 Tb/s */
 #define DURATION_MAX_S	31536000.0	/* a year */
@@ -122,15 +127,40 @@ static int blasting(struct sc_ctx *c, json_t *o, const char *path,
 	return ret ? ret : length(c, o, path, f, BLAST_FRAMES, 0);
 }
 
+/* codec: the G.711 law, as its RTP payload type (RFC 3551). ByteBlower's
+ * VoiceFlow has no such key (it sends G.711 without saying which law);
+ * bb defaults to mu-law, payload type 0. */
+static int codec(struct sc_ctx *c, json_t *o, const char *path,
+		 struct bb_scenario_flow *f)
+{
+	char name[16];
+	int ret = sc_string(c, o, path, "codec", false, name, sizeof(name));
+
+	f->rtp_pt = BB_RTP_PT_PCMU;
+	if (ret)
+		return ret == 1 ? 0 : ret;
+	if (!strcmp(name, "pcmu"))
+		return 0;
+	if (!strcmp(name, "pcma")) {
+		f->rtp_pt = BB_RTP_PT_PCMA;
+		return 0;
+	}
+	return sc_fail_key(c, path, "codec", "must be \"pcmu\" (G.711 mu-law, RTP payload type 0) or \"pcma\" (G.711 A-law, 8)");
+}
+
 static int voice(struct sc_ctx *c, json_t *o, const char *path,
 		 struct bb_scenario_flow *f)
 {
 	static const uint64_t pkt_dflt = VOICE_PKT_MS;
 	uint64_t pkt;
-	/* any whole ms, as the framework's VoiceFlow takes; 10 and 20 are
-	 * the usual ones, 100 ms (800 bytes of audio) is plenty */
-	int ret = sc_uint(c, o, path, "packetization", 1, VOICE_PKT_MAX_MS, &pkt_dflt, &pkt);
+	/* any whole ms, as the framework's VoiceFlow takes (it checks
+	 * nothing); 10 and 20 are the usual ones. The top is what fits in
+	 * the largest frame (BB_VOICE_PKT_MAX_MS). */
+	int ret = sc_uint(c, o, path, "packetization", 1, BB_VOICE_PKT_MAX_MS, &pkt_dflt,
+			  &pkt);
 
+	if (!ret)
+		ret = codec(c, o, path, f);
 	if (ret)
 		return ret;
 	f->packetization_ms = (unsigned int)pkt;

@@ -43,6 +43,11 @@ static int put_frames(struct nl_msg *msg, const struct bb_stream_add *s)
 				   (uint32_t)bb_frame_seq_offset(m->size[0], false));
 	if (f.latency)
 		err |= nla_put_flag(msg, BBGEN_A_STREAM_LATENCY);
+	if (f.rtp.on) {
+		err |= nla_put_u32(msg, BBGEN_A_STREAM_RTP_OFFSET,
+				   (uint32_t)bb_frame_rtp_offset(f.src.family));
+		err |= nla_put_u32(msg, BBGEN_A_STREAM_RTP_SAMPLES, f.rtp.samples);
+	}
 	return err;
 }
 

@@ -30,7 +30,7 @@
  *                        [COUNT], [DURATION_NS], [DELAY_NS],
  *                        [WEIGHTS, [ORDER], [SEED] | SEQUENCE],
  *                        [SEQ_OFFSET], [LATENCY], [XMIT_MODE],
- *                        [SOCKET_OWNER]
+ *                        [RTP_OFFSET, RTP_SAMPLES], [SOCKET_OWNER]
  *   reply                stream: ID (the id given or allocated)
  * BBGEN_CMD_STREAM_START stream: ID+, [START_TAI_NS]
  * BBGEN_CMD_STREAM_STOP  stream: ID+
@@ -40,7 +40,7 @@
  *                        SEQ_OFFSET, XMIT_MODE, RATE_FRAMES,
  *                        RATE_PERIOD_NS, INTERVAL_NS, [COUNT],
  *                        [DURATION_NS], DELAY_NS, [START_TAI_NS],
- *                        [LATENCY], TEMPLATES,
+ *                        [LATENCY], TEMPLATES, [RTP_OFFSET, RTP_SAMPLES],
  *                        CYCLE_LEN, TX_FRAMES, TX_BYTES, TX_BUSY,
  *                        FIRST_TX_NS, LAST_TX_NS
  *
@@ -67,7 +67,7 @@
  *                        [UDP_SPORT], [SRC_IPV4 | SRC_IPV6],
  *                        [DST_IPV4 | DST_IPV6], [VLAN_ID], [SOCKET_OWNER],
  *                        [LATENCY, [RANGE_MIN_NS], [RANGE_MAX_NS]],
- *                        [INTERVAL_MS]
+ *                        [INTERVAL_MS], [RTP]
  *   reply                trigger: ID
  * BBGEN_CMD_TRIGGER_DEL  trigger: ID
  * BBGEN_CMD_TRIGGER_GET  trigger: ID (do) / nothing (dump)
@@ -78,7 +78,7 @@
  *                        [FIRST_RX_NS, LAST_RX_NS],
  *                        LOSS_EVENTS_TOTAL, LOSS_EVENT*, HISTORY_DROPPED,
  *                        [LATENCY, RANGE_MIN_NS, RANGE_MAX_NS,
- *                         LATENCY_STATS]
+ *                         LATENCY_STATS], [RTP, RTP_SEQ_ERRORS]
  *     LOSS_EVENT         nest, once per gap (the first 64, oldest first):
  *                        FIRST_SEQ, COUNT, RX_NS
  *     LATENCY_STATS      nest: COUNT, BELOW_RANGE, ABOVE_RANGE, INVALID,
@@ -161,6 +161,21 @@
  * With latency, the last BBGEN_TIME_TAG_LEN bytes of the UDP payload are
  *   | checksum fix (2) | sequence number (6) | TX time (8, CLOCK_TAI ns) |
  * one fix covering all 14 bytes after it.
+ *
+ * RTP (RTP_OFFSET and RTP_SAMPLES, given together): every template holds
+ * an RFC 3550 header (version 2) at RTP_OFFSET, inside its UDP payload and
+ * clear of the tag. Frame N (the tag's sequence number) carries RTP
+ * sequence number = the template's + N (mod 2^16) and timestamp = the
+ * template's + N * RTP_SAMPLES (mod 2^32); the rest of the header (payload
+ * type, SSRC) is sent as the template has it. The tag's checksum fix also
+ * covers the RTP fields, so the UDP checksum stays valid.
+ *
+ * RTP on a trigger: its frames carry an RTP header at the start of the UDP
+ * payload (as bbd's voice streams send them), and RTP_SEQ_ERRORS counts
+ * the frames whose RTP sequence number does not follow their tag: (RTP
+ * sequence - tag sequence) mod 2^16 differs from the first frame's, or the
+ * frame has no RTP version 2 header. Loss, reordering and duplicates move
+ * both numbers alike: LOST, OUT_OF_SEQUENCE and DUPLICATES count them.
  */
 #ifndef _UAPI_LINUX_BBGEN_H
 #define _UAPI_LINUX_BBGEN_H
@@ -189,6 +204,8 @@
 #define BBGEN_TRIGGER_INTERVAL_DEFAULT_MS	1000
 #define BBGEN_LOSS_EVENTS_MAX	64	/* loss events kept per trigger */
 #define BBGEN_HISTORY_MAX	3600	/* snapshots kept per trigger */
+#define BBGEN_RTP_HDR_LEN	12	/* RFC 3550 fixed header, no CSRCs */
+#define BBGEN_RTP_SAMPLES_MAX	65535	/* RTP timestamp step per frame */
 
 enum bbgen_cmd {
 	BBGEN_CMD_UNSPEC,
@@ -289,6 +306,8 @@ enum bbgen_stream_attrs {
 	BBGEN_A_STREAM_SEQUENCE,	/* binary, u16[] template indices */
 	BBGEN_A_STREAM_TEMPLATES,	/* u32, number of templates */
 	BBGEN_A_STREAM_CYCLE_LEN,	/* u32, frames in one template cycle */
+	BBGEN_A_STREAM_RTP_OFFSET,	/* u32, byte offset of an RTP header */
+	BBGEN_A_STREAM_RTP_SAMPLES,	/* u32, RTP timestamp step per frame */
 
 	__BBGEN_A_STREAM_MAX
 };
@@ -326,6 +345,8 @@ enum bbgen_trigger_attrs {
 	BBGEN_A_TRIGGER_HISTORY_DROPPED,	/* u64, snapshots overwritten */
 	BBGEN_A_TRIGGER_SNAPSHOT,	/* nest, bbgen_snapshot_attrs; repeated */
 	BBGEN_A_TRIGGER_BUCKET,		/* nest, bbgen_bucket_attrs; repeated */
+	BBGEN_A_TRIGGER_RTP,		/* flag: RTP first in the UDP payload */
+	BBGEN_A_TRIGGER_RTP_SEQ_ERRORS,	/* u64 */
 
 	__BBGEN_A_TRIGGER_MAX
 };
