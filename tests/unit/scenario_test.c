@@ -82,7 +82,7 @@ static const struct bad bad_docs[] = {
 	{ FLOW_OF("voice", ",\"codec\":\"g729\""), "flows[0].codec: must be \"pcmu\" (G.711 mu-law, RTP payload type 0) or \"pcma\" (G.711 A-law, 8)" },
 	{ FLOW_OF("voice", ",\"codec\":8"), "flows[0].codec: must be a string of 1 to 15 characters" },
 	{ DOC(",\"codec\":\"pcma\""),
-	  "flows[0].codec: unknown key in a frame_blasting flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, flow_group, reverse_flow_group, frame_size, imix, frame_rate, bitrate)" },
+	  "flows[0].codec: unknown key in a frame_blasting flow (allowed: name, type, source, destination, add_reverse_direction, initial_time_to_wait, dscp, ecn, udp_src, udp_dest, number_of_frames, duration, analysis, flow_group, reverse_flow_group, nat_keep_alive, ip, frame_size, imix, frame_rate, bitrate)" },
 	{ FLOW_OF("voice", ",\"analysis\":{\"minimum_mos\":5}"), "flows[0].analysis.minimum_mos: must be a number from 1 to 4.5" },
 	{ DOC(",\"imix\":[{\"size\":64}]"), "flows[0].imix[0].weight: missing (required)" },
 	{ DOC(",\"imix\":[{\"size\":64,\"weight\":1},{\"size\":64,\"weight\":2}]"),
