@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * bbd: runs scenarios for bbctl. One process, one epoll loop (UNIX
- * socket, signalfd, the run's timerfd), no thread per flow. See
+ * socket, signalfd, the run's timerfd), no thread per flow; a run's HTTP
+ * server ends share one second loop (bbd/http_flow.h). See
  * Documentation/bbd.md.
  */
 #include <errno.h>
