@@ -1,6 +1,5 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
-/* An HTTP flow's sockets on the two event loops (the server ends' thread
- * and the main one, http_flow.h says why): listen, accept, connect, and
+/* An HTTP flow's sockets on the event loop: listen, accept, connect, and
  * the end of the session (finished, failed or cut). */
 #include <errno.h>
 #include <stdio.h>
@@ -11,7 +10,6 @@
 #include <unistd.h>
 
 #include "http_flow.h"
-#include "http_srv.h"
 #include "http_tcp.h"
 #include "log.h"
 #include "loop.h"
@@ -52,57 +50,24 @@ static struct bb_http_end *sender(struct bbd_flow_run *f)
 	return is_get(f) ? &f->http->server : &f->http->client;
 }
 
-/* The server ends' thread of f's run (NULL before it started). */
-static struct bbd_http_srv *srv_of(const struct bbd_flow_run *f)
-{
-	return f->http->run->srv;
-}
-
-void bbd_http_lock(const struct bbd_flow_run *f)
-{
-	if (f->http && srv_of(f))
-		pthread_mutex_lock(&srv_of(f)->lock);
-}
-
-void bbd_http_unlock(const struct bbd_flow_run *f)
-{
-	if (f->http && srv_of(f))
-		pthread_mutex_unlock(&srv_of(f)->lock);
-}
-
-/* Lock held from here on, unless a function says otherwise. */
-
-static void close_end(struct bbd_loop *l, struct bb_http_end *e, bool *open)
+static void close_end(struct bb_http_end *e, bool *open)
 {
 	if (!*open)
 		return;
 	bb_http_closing(e, bbd_now_tai());
-	if (l)
-		bbd_loop_close_on(l, &e->fd);
-	else
-		bbd_loop_close(&e->fd);
+	bbd_loop_close(&e->fd);
 	*open = false;
 }
 
-static void close_all(struct bbd_flow_run *f)
-{
-	struct bbd_http_flow *h = f->http;
-	struct bbd_loop *l = srv_of(f) ? srv_of(f)->loop : NULL;
-
-	if (l)
-		bbd_loop_close_on(l, &h->listen_fd);
-	close_end(NULL, &h->client, &h->client_open);
-	close_end(l, &h->server, &h->server_open);
-}
-
-/* Main thread, lock not held. */
 void bbd_http_close(struct bbd_flow_run *f)
 {
-	if (!f->http)
+	struct bbd_http_flow *h = f->http;
+
+	if (!h)
 		return;
-	bbd_http_lock(f);
-	close_all(f);
-	bbd_http_unlock(f);
+	bbd_loop_close(&h->listen_fd);
+	close_end(&h->client, &h->client_open);
+	close_end(&h->server, &h->server_open);
 }
 
 /* The session is over: last TCP_INFO, the offered window scales, close. */
@@ -119,9 +84,9 @@ static void end_session(struct bbd_flow_run *f)
 		h->tcp.srv_rcv_wscale = http_tcp_rcv_wscale(h->server.fd);
 	if (h->client_open)
 		h->tcp.cli_rcv_wscale = http_tcp_rcv_wscale(h->client.fd);
-	close_all(f);
+	bbd_http_close(f);
 	h->finished = true;
-	bbd_http_sample(f);	/* over_time up to the end, then no more */
+	bbd_http_poll(h->run, f);	/* over_time up to the end, then no more */
 }
 
 /* After any event: a failed end fails the flow; two done ends finish it. */
@@ -140,76 +105,51 @@ static void settle(struct bbd_flow_run *f)
 		end_session(f);
 }
 
-/* Wait for what the end needs next (on l, or the main loop if NULL);
- * nothing once it only waits for ACKs or is over (a level-triggered FIN
- * would wake the loop for ever). */
-static void watch(struct bbd_loop *l, struct bb_http_end *e, bool open)
+/* Wait for what the end needs next; nothing once it only waits for ACKs
+ * or is over (a level-triggered FIN would wake the loop for ever). */
+static void watch(struct bb_http_end *e, bool open)
 {
 	uint32_t want = bb_http_want(e);
 
-	if (open && want && l)
-		bbd_loop_mod_on(l, e->fd, want);
-	else if (open && want)
+	if (open && want)
 		bbd_loop_mod(e->fd, want);
-	else if (open && l)
-		bbd_loop_del_on(l, e->fd);
 	else if (open)
 		bbd_loop_del(e->fd);
 }
 
-static bool over(enum bb_http_state st)
+static void on_end(struct bbd_flow_run *f, struct bb_http_end *e, bool open,
+		   uint32_t events)
 {
-	return st == BB_HS_DONE || st == BB_HS_FAILED;
-}
-
-/* Main thread, lock not held: the client is the main thread's alone; the
- * server end is looked at (settle) only once the client is over. */
-static void client_io(struct bbd_flow_run *f, uint32_t events)
-{
-	struct bbd_http_flow *h = f->http;
-
-	bb_http_io(&h->client, events, bbd_now_tai());
-	watch(NULL, &h->client, h->client_open);
-	if (over(h->client.state)) {
-		bbd_http_lock(f);
-		settle(f);
-		bbd_http_unlock(f);
-	}
-	if (!h->finished && bb_http_draining(&h->client))
-		bbd_run_fast_tick(h->run);
+	bb_http_io(e, events, bbd_now_tai());
+	watch(e, open);
+	settle(f);
+	if (bb_http_draining(e))
+		bbd_run_fast_tick(f->http->run);
 }
 
 static void on_client(int fd, uint32_t events, void *arg)
 {
+	struct bbd_flow_run *f = arg;
+
 	(void)fd;
-	client_io(arg, events);
+	on_end(f, &f->http->client, f->http->client_open, events);
 }
 
-/* Server thread: the lock is held by the loop. The main thread hears of
- * a state it acts on (drain: its 1 ms tick; done, failed: settle). */
 static void on_server(int fd, uint32_t events, void *arg)
 {
 	struct bbd_flow_run *f = arg;
-	struct bbd_http_flow *h = f->http;
-	enum bb_http_state was = h->server.state;
 
 	(void)fd;
-	bb_http_io(&h->server, events, bbd_now_tai());
-	watch(srv_of(f)->loop, &h->server, h->server_open);
-	if (h->server.state != was &&
-	    (bb_http_draining(&h->server) || over(h->server.state)))
-		bbd_http_srv_news(srv_of(f));
+	on_end(f, &f->http->server, f->http->server_open, events);
 }
 
-/* Server thread. One connection per flow: the first is the flow's; the
- * listening socket closes then, so a stray second SYN is refused by the
- * kernel. */
+/* One connection per flow: the first is the flow's; the listening
+ * socket closes then, so a stray second SYN is refused by the kernel. */
 static void on_listen(int fd, uint32_t events, void *arg)
 {
 	struct bbd_flow_run *f = arg;
 	struct bbd_http_flow *h = f->http;
 	const struct bb_scenario_http *c = &f->cfg->http;
-	struct bbd_loop *l = srv_of(f)->loop;
 	int s = accept4(fd, NULL, NULL, SOCK_NONBLOCK | SOCK_CLOEXEC);
 
 	(void)events;
@@ -219,39 +159,14 @@ static void on_listen(int fd, uint32_t events, void *arg)
 			    bbd_now_tai());
 	if (is_get(f) && http_tcp_sender(s, f->cfg))
 		bbd_log_err("flow %s: pacing: %s", f->cfg->name, strerror(errno));
-	h->accepted = true;
-	bbd_loop_close_on(l, &h->listen_fd);
-	if (bbd_loop_add_on(l, s, EPOLLIN, on_server, f)) {
+	if (bbd_loop_add(s, EPOLLIN, on_server, f)) {
 		close(s);
-		h->server.fd = -1;
-		bb_http_fail(&h->server, "too many sockets for the event loop");
-		bbd_http_srv_news(srv_of(f));
+		snprintf(h->why, sizeof(h->why), "server: too many sockets for the event loop");
+		end_session(f);
 		return;
 	}
-	h->server_open = true;
-}
-
-/* Main thread: the server thread said a server end moved on. */
-static void on_news(int fd, uint32_t events, void *arg)
-{
-	struct bbd_run *r = arg;
-	struct bbd_http_flow *h;
-	unsigned int i;
-	bool fast = false;
-
-	(void)events;
-	bbd_timer_read(fd);
-	pthread_mutex_lock(&r->srv->lock);
-	for (i = 0; i < r->plan.nflows; i++) {
-		h = r->flows[i].http;
-		if (!h || h->finished)
-			continue;
-		settle(&r->flows[i]);
-		fast |= !h->finished && bb_http_draining(&h->server);
-	}
-	pthread_mutex_unlock(&r->srv->lock);
-	if (fast)
-		bbd_run_fast_tick(r);
+	h->accepted = h->server_open = true;
+	bbd_loop_close(&h->listen_fd);
 }
 
 static int listen_on(struct bbd_flow_run *f, char *err, size_t errlen)
@@ -262,10 +177,9 @@ static int listen_on(struct bbd_flow_run *f, char *err, size_t errlen)
 	if (fd < 0)
 		return fd;
 	f->http->listen_fd = fd;
-	return bbd_loop_add_on(srv_of(f)->loop, fd, EPOLLIN, on_listen, f);
+	return bbd_loop_add(fd, EPOLLIN, on_listen, f);
 }
 
-/* Main thread, lock not held. */
 int bbd_http_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 		 size_t errlen)
 {
@@ -277,17 +191,9 @@ int bbd_http_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 	h->listen_fd = h->client.fd = h->server.fd = -1;
 	h->run = r;
 	f->http = h;
-	if (!r->srv && !(r->srv = bbd_http_srv_start(on_news, r))) {
-		ret = -errno;
-		snprintf(err, errlen, "HTTP server thread: %s", strerror(-ret));
-		return ret;
-	}
 	ret = f->cfg->http.slow_start_threshold ? http_tcp_ssthresh(f, err, errlen) : 0;
-	if (!ret) {
-		bbd_http_lock(f);
+	if (!ret)
 		ret = listen_on(f, err, errlen);
-		bbd_http_unlock(f);
-	}
 	if (!ret && f->cfg->http.ecn && (ret = http_tcp_ecn_on(client_port(f)->nsfd)))
 		snprintf(err, errlen, "net.ipv4.tcp_ecn in %s: %s",
 			 client_port(f)->cfg->name, strerror(-ret));
@@ -324,7 +230,6 @@ static int connect_client(struct bbd_flow_run *f, char *err, size_t errlen)
 	return 0;
 }
 
-/* Main thread, lock not held. */
 static void start_client(struct bbd_run *r, struct bbd_flow_run *f)
 {
 	struct bbd_http_flow *h = f->http;
@@ -335,10 +240,8 @@ static void start_client(struct bbd_run *r, struct bbd_flow_run *f)
 	h->last_progress_mono = bbd_now_mono();
 	h->last_sample_tai = bbd_now_tai();
 	if (connect_client(f, err, sizeof(err))) {
-		bbd_http_lock(f);
 		snprintf(h->why, sizeof(h->why), "client: %s", err);
 		end_session(f);
-		bbd_http_unlock(f);
 	}
 }
 
@@ -351,39 +254,13 @@ static uint64_t moved(const struct bbd_http_flow *h)
 	       h->server.rx_bytes;
 }
 
-/* The server end waits for its last ACK: the main thread's 1 ms tick
- * asks for it (no socket event announces it). */
-static void server_drain(struct bbd_flow_run *f)
-{
-	struct bbd_http_flow *h = f->http;
-
-	bb_http_io(&h->server, 0, bbd_now_tai());
-	watch(srv_of(f)->loop, &h->server, h->server_open);
-	settle(f);
-}
-
-static void cut(struct bbd_flow_run *f, const char *why)
-{
-	struct bbd_http_flow *h = f->http;
-
-	if (h->finished)
-		return;
-	h->cut = true;
-	snprintf(h->why, sizeof(h->why), "%s", why);
-	bb_http_fail(&h->client, why);
-	if (h->accepted)
-		bb_http_fail(&h->server, why);
-	end_session(f);
-}
-
-/* Main thread, lock not held. A client waiting to start wants the 1 ms
- * tick (it starts on time); one connecting does not (the connect's end
- * comes as EPOLLOUT); ends waiting for their last ACK do. */
+/* A client waiting to start wants the 1 ms tick (it starts on time); one
+ * connecting does not (the connect's end comes as EPOLLOUT); ends waiting
+ * for their last ACK do. */
 bool bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f)
 {
 	struct bbd_http_flow *h = f->http;
 	uint64_t now = bbd_now_mono(), m;
-	bool fast;
 
 	if (!h || h->finished)
 		return false;
@@ -393,34 +270,33 @@ bool bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f)
 		return !h->started;
 	}
 	if (bb_http_draining(&h->client))
-		client_io(f, 0);
-	bbd_http_lock(f);
-	if (!h->finished && bb_http_draining(&h->server))
-		server_drain(f);
+		on_end(f, &h->client, h->client_open, 0);
+	if (bb_http_draining(&h->server))
+		on_end(f, &h->server, h->server_open, 0);
 	m = moved(h);
 	if (m != h->last_moved) {
 		h->last_moved = m;
 		h->last_progress_mono = now;
 	} else if (!h->finished && now - h->last_progress_mono > STALL_NS) {
-		cut(f, "no byte moved for 15 s (link down?)");
+		bbd_http_cut(f, "no byte moved for 15 s (link down?)");
 	}
-	fast = !h->finished && (bb_http_draining(&h->client) ||
-				bb_http_draining(&h->server));
-	bbd_http_unlock(f);
-	return fast;
+	return !h->finished && (bb_http_draining(&h->client) || bb_http_draining(&h->server));
 }
 
-/* Main thread, lock not held. */
 void bbd_http_cut(struct bbd_flow_run *f, const char *why)
 {
-	if (!f->http || f->http->finished)
+	struct bbd_http_flow *h = f->http;
+
+	if (!h || h->finished)
 		return;
-	bbd_http_lock(f);
-	cut(f, why);
-	bbd_http_unlock(f);
+	h->cut = true;
+	snprintf(h->why, sizeof(h->why), "%s", why);
+	bb_http_fail(&h->client, why);
+	if (h->accepted)
+		bb_http_fail(&h->server, why);
+	end_session(f);
 }
 
-/* Main thread: finished is the main thread's own. */
 bool bbd_http_done(const struct bbd_flow_run *f)
 {
 	return f->http && f->http->finished;

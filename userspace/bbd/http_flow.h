@@ -1,34 +1,10 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
 /*
  * An HTTP flow of a run: the server listening in its port's namespace,
- * the client connecting from the other's after initial_time_to_wait
- * (lib/http_session.h does the HTTP), TCP_INFO of the data sender
- * sampled every second. GET puts the server on the source, PUT the
- * client: data always flows source -> destination.
- *
- * Two event loops, whatever the number of flows: every client end is on
- * bbd's main loop, every server end (listening socket and connection) on
- * one more loop on a thread of its own (http_srv.h), started with the
- * run's first HTTP flow and joined before the sockets close and the
- * namespaces go. Why not all on one: bbd is both ends of each session, so
- * on one thread one CPU did the sending, the receiving and the kernel's
- * TCP work of both (over a veth the receive path runs in the sender's
- * softirq), while iperf3 or any pair of real hosts has two; one session
- * reached 0.6-0.77x iperf3's goodput on a 2-vCPU guest. Why not a thread
- * per flow: 1,000 flows would be 1,000 threads; with two loops each end
- * still waits on epoll with every other flow's same end.
- *
- * What the main thread reads of a server end (bytes for progress and the
- * stall check, state, times, the TCP_INFO of a GET's sender, the record)
- * and what it does to one (drain tick, cut, close) it does holding the
- * server thread's lock (bbd_http_lock), which that thread holds through
- * each of its callbacks; the client end, the flow's flags other than
- * accepted/server_open, over_time and the verdict are the main thread's
- * alone. The server thread never ends a session: when a server end
- * drains, is done or failed it wakes the main loop (an eventfd), which
- * settles the flow. The client path takes the lock only once its end is
- * over, so the two ends of a transfer in full flow never wait for each
- * other.
+ * the client connecting from the other's after initial_time_to_wait, both
+ * on bbd's one event loop (lib/http_session.h does the HTTP), TCP_INFO of
+ * the data sender sampled every second. GET puts the server on the
+ * source, PUT the client: data always flows source -> destination.
  */
 #ifndef BBD_HTTP_FLOW_H
 #define BBD_HTTP_FLOW_H
@@ -85,12 +61,6 @@ int bbd_http_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 bool bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f);
 /* Every second: TCP_INFO and goodput into f->over_time. */
 void bbd_http_poll(struct bbd_run *r, struct bbd_flow_run *f);
-/* The same with the lock held (http_record.c). */
-void bbd_http_sample(struct bbd_flow_run *f);
-/* The run's server-thread lock, if f has a session and the thread was
- * started (http_srv.h); not recursive. */
-void bbd_http_lock(const struct bbd_flow_run *f);
-void bbd_http_unlock(const struct bbd_flow_run *f);
 /* Cut the session short (maximum_run_time, stop): why is the reason. */
 void bbd_http_cut(struct bbd_flow_run *f, const char *why);
 bool bbd_http_done(const struct bbd_flow_run *f);

@@ -24,7 +24,7 @@ static unsigned int hdr_bytes(const struct bbd_flow_run *f, bool ts)
 	return (f->cfg->ipv6 ? 40 : 20) + 20 + (ts ? 12 : 0);
 }
 
-void bbd_http_sample(struct bbd_flow_run *f)
+void bbd_http_poll(struct bbd_run *r, struct bbd_flow_run *f)
 {
 	struct bbd_http_flow *h = f->http;
 	const struct bb_http_end *rx;
@@ -32,6 +32,7 @@ void bbd_http_sample(struct bbd_flow_run *f)
 	uint64_t now = bbd_now_tai(), span, got, sent;
 	const struct bb_http_end *tx;
 
+	(void)r;
 	if (!h || !h->started || h->final_sampled || now - h->last_sample_tai < NS_PER_S / 1000)
 		return;
 	rx = f->cfg->http.method == BB_HTTP_GET ? &h->client : &h->server;
@@ -60,16 +61,6 @@ void bbd_http_sample(struct bbd_flow_run *f)
 	*p = *t;
 	/* the interval the session ended in is the last */
 	h->final_sampled = h->finished;
-}
-
-void bbd_http_poll(struct bbd_run *r, struct bbd_flow_run *f)
-{
-	(void)r;
-	if (!f->http)
-		return;
-	bbd_http_lock(f);
-	bbd_http_sample(f);
-	bbd_http_unlock(f);
 }
 
 /* The TCP session as the end saw it. */
@@ -167,13 +158,14 @@ static json_t *goodput(const struct bbd_http_flow *h, bool get)
 	return json_real(8.0 * (double)rx->rx_payload * NS_PER_S / (double)(last - first));
 }
 
-static json_t *results(const struct bbd_flow_run *f)
+json_t *bbd_http_results(const struct bbd_run *r, const struct bbd_flow_run *f)
 {
 	const struct bbd_http_flow *h = f->http;
 	bool get = f->cfg->http.method == BB_HTTP_GET;
 	const struct bb_http_end *rx;
 	const char *status;
 
+	(void)r;
 	if (!h)
 		return json_pack("{s:s,s:s,s:O}", "status", "not started",
 				 "reason", "the run ended before the flow started",
@@ -192,18 +184,7 @@ static json_t *results(const struct bbd_flow_run *f)
 		"over_time", f->over_time);
 }
 
-json_t *bbd_http_results(const struct bbd_run *r, const struct bbd_flow_run *f)
-{
-	json_t *o;
-
-	(void)r;
-	bbd_http_lock(f);
-	o = results(f);
-	bbd_http_unlock(f);
-	return o;
-}
-
-static json_t *progress(const struct bbd_flow_run *f, double elapsed_s)
+json_t *bbd_http_progress(const struct bbd_flow_run *f, double elapsed_s)
 {
 	const struct bbd_http_flow *h = f->http;
 	json_t *last = json_array_get(f->over_time, json_array_size(f->over_time) - 1);
@@ -217,14 +198,4 @@ static json_t *progress(const struct bbd_flow_run *f, double elapsed_s)
 		"rx", (json_int_t)(h ? (get ? h->client.rx_payload : h->server.rx_payload) : 0),
 		"goodput_bps", json_number_value(json_object_get(last, "goodput_bps")),
 		"rtt_ms", h ? h->tcp.rtt_last_us / 1000.0 : 0.0, "loss", (json_int_t)0);
-}
-
-json_t *bbd_http_progress(const struct bbd_flow_run *f, double elapsed_s)
-{
-	json_t *o;
-
-	bbd_http_lock(f);
-	o = progress(f, elapsed_s);
-	bbd_http_unlock(f);
-	return o;
 }

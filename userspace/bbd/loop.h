@@ -1,12 +1,9 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
-/* bbd's event loops: the main one (epoll over the listening socket,
- * clients, the signalfd, the run's timers and the HTTP clients) and, while
- * a run has HTTP flows, the one of the HTTP server ends on their own
- * thread (http_srv.h). Callbacks run to completion. */
+/* bbd's one event loop: epoll over the listening socket, clients, the
+ * signalfd and the run's timerfd. Callbacks run to completion. */
 #ifndef BBD_LOOP_H
 #define BBD_LOOP_H
 
-#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -15,7 +12,6 @@
 
 typedef void (*bbd_loop_cb)(int fd, uint32_t events, void *arg);
 
-/* The main loop. */
 int bbd_loop_init(void);
 /* Watch fd for events (EPOLLIN...); 0 or -errno. */
 int bbd_loop_add(int fd, uint32_t events, bbd_loop_cb cb, void *arg);
@@ -27,21 +23,6 @@ void bbd_loop_close(int *fd);
 /* Run until bbd_loop_quit(); 0 or -errno. */
 int bbd_loop_run(void);
 void bbd_loop_quit(void);
-
-/* Another loop, for another thread: the same calls on it. */
-struct bbd_loop;
-struct bbd_loop *bbd_loop_new(void);
-void bbd_loop_free(struct bbd_loop *l);
-int bbd_loop_add_on(struct bbd_loop *l, int fd, uint32_t events,
-		    bbd_loop_cb cb, void *arg);
-int bbd_loop_mod_on(struct bbd_loop *l, int fd, uint32_t events);
-void bbd_loop_del_on(struct bbd_loop *l, int fd);
-void bbd_loop_close_on(struct bbd_loop *l, int *fd);
-/* Run l until a callback calls bbd_loop_quit_on(l); each callback runs
- * with lock held, so another thread holding it sees no callback midway
- * and may add, change or close l's watches. 0 or -errno. */
-int bbd_loop_run_locked(struct bbd_loop *l, pthread_mutex_t *lock);
-void bbd_loop_quit_on(struct bbd_loop *l);
 
 /* A periodic timerfd every period_ms, first expiry after period_ms. */
 int bbd_timer_new(unsigned int period_ms);

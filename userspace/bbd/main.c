@@ -1,8 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
  * bbd: runs scenarios for bbctl. One process, one epoll loop (UNIX
- * socket, signalfd, the run's timerfd), no thread per flow; a run's HTTP
- * server ends share one second loop (bbd/http_flow.h). See
+ * socket, signalfd, the run's timerfd), no thread per flow. See
  * Documentation/bbd.md.
  */
 #include <errno.h>

@@ -7,7 +7,6 @@
 #include <unistd.h>
 
 #include "http_flow.h"
-#include "http_srv.h"
 #include "video_flow.h"
 #include "log.h"
 #include "loop.h"
@@ -45,15 +44,10 @@ static void teardown(struct bbd_run *r)
 		close(r->http_timer);
 		r->http_timer = -1;
 	}
-	/* the server thread ends first: then nothing of a flow is in use
-	 * elsewhere while it closes */
-	bbd_http_srv_stop(r->srv);
 	for (i = 0; r->flows && i < r->plan.nflows; i++) {
 		bbd_http_close(&r->flows[i]);
 		bbd_video_close(&r->flows[i]);
 	}
-	bbd_http_srv_free(r->srv);
-	r->srv = NULL;
 	for (i = 0; r->ports && i < r->plan.nports; i++)
 		bbd_port_teardown(&r->ports[i]);
 }

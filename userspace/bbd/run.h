@@ -65,7 +65,6 @@ struct bbd_run {
 	void *arg;			/* the caller's */
 	int timer;
 	int http_timer;			/* 1 ms while HTTP flows need it */
-	struct bbd_http_srv *srv;	/* the HTTP server ends' thread */
 	bool fast_armed;
 	unsigned int ticks;
 	long long id;			/* archive id, or 0 */
