@@ -16,8 +16,13 @@ struct bad {
 	const char *err;
 };
 
-/* Every case runs, so one change shows all the lines it moved. */
-static inline void check_bad(const struct bad *bad, size_t n)
+typedef int (*scenario_parse_fn)(json_t *doc, struct bb_scenario **out,
+				 char *err, size_t errlen);
+
+/* Every case runs, so one change shows all the lines it moved. parse is
+ * the way in under test (bb_scenario_parse, or a wrapper). */
+static inline void check_bad_with(const struct bad *bad, size_t n,
+				  scenario_parse_fn parse)
 {
 	char err[BB_SCENARIO_ERR_MAX];
 	struct bb_scenario *sc;
@@ -30,7 +35,7 @@ static inline void check_bad(const struct bad *bad, size_t n)
 		if (!doc)
 			fail_msg("case %zu is not JSON: %s", i, jerr.text);
 		snprintf(err, sizeof(err), "(no error)");
-		if (bb_scenario_parse(doc, &sc, err, sizeof(err)) != -EINVAL || sc) {
+		if (parse(doc, &sc, err, sizeof(err)) != -EINVAL || sc) {
 			print_error("case %zu: not -EINVAL (%s)\n", i, err);
 			bb_scenario_free(sc);
 			wrong++;
@@ -42,6 +47,11 @@ static inline void check_bad(const struct bad *bad, size_t n)
 	}
 	if (wrong)
 		fail_msg("%zu cases gave another error", wrong);
+}
+
+static inline void check_bad(const struct bad *bad, size_t n)
+{
+	check_bad_with(bad, n, bb_scenario_parse);
 }
 
 static inline struct bb_scenario *good(const char *text)

@@ -223,7 +223,11 @@ static int connect_client(struct bbd_flow_run *f, char *err, size_t errlen)
 	bb_http_client_init(&h->client, fd, c->method, c->request_size,
 			    c->request_duration_s, host, target, t1);
 	h->client_open = true;
-	return bbd_loop_add(fd, EPOLLOUT, on_client, f);
+	if (bbd_loop_add(fd, EPOLLOUT, on_client, f)) {
+		snprintf(err, errlen, "too many sockets for the event loop");
+		return -EMFILE;
+	}
+	return 0;
 }
 
 static void start_client(struct bbd_run *r, struct bbd_flow_run *f)
@@ -241,14 +245,18 @@ static void start_client(struct bbd_run *r, struct bbd_flow_run *f)
 	}
 }
 
-/* Bytes moved by either end: progress for the stall check. */
+/* Bytes moved by either end: progress for the stall check. Bytes only:
+ * a session waiting in DRAIN for an ACK that never comes (a cut link)
+ * moves none and is given up like any other stalled one. */
 static uint64_t moved(const struct bbd_http_flow *h)
 {
 	return h->client.tx_bytes + h->client.rx_bytes + h->server.tx_bytes +
-	       h->server.rx_bytes + (h->client.state == BB_HS_DRAIN) +
-	       (h->server.state == BB_HS_DRAIN);
+	       h->server.rx_bytes;
 }
 
+/* A client waiting to start wants the 1 ms tick (it starts on time); one
+ * connecting does not (the connect's end comes as EPOLLOUT); ends waiting
+ * for their last ACK do. */
 bool bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f)
 {
 	struct bbd_http_flow *h = f->http;
@@ -259,7 +267,7 @@ bool bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f)
 	if (!h->started) {
 		if (now >= r->traffic_mono + f->cfg->delay_ns)
 			start_client(r, f);
-		return true;
+		return !h->started;
 	}
 	if (bb_http_draining(&h->client))
 		on_end(f, &h->client, h->client_open, 0);
@@ -272,8 +280,7 @@ bool bbd_http_tick(struct bbd_run *r, struct bbd_flow_run *f)
 	} else if (!h->finished && now - h->last_progress_mono > STALL_NS) {
 		bbd_http_cut(f, "no byte moved for 15 s (link down?)");
 	}
-	return !h->finished && (bb_http_draining(&h->client) || bb_http_draining(&h->server) ||
-				h->client.state == BB_HS_CONNECTING);
+	return !h->finished && (bb_http_draining(&h->client) || bb_http_draining(&h->server));
 }
 
 void bbd_http_cut(struct bbd_flow_run *f, const char *why)
