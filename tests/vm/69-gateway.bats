@@ -224,3 +224,40 @@ downstream() {
 	done <<< "$SUM"
 	assert_eq "flows" 4 "$n"
 }
+
+@test "gateway: voice through the CPE's NAPT: on the WAN tshark decodes every frame as RTP G.711, each call's sequence continuous" {
+	command -v tshark > /dev/null || fail "tshark not installed (scripts/setup-deps)"
+	local out=$BATS_TEST_TMPDIR/out pcap rtp
+	mkdir -p "$out"
+	gw_setup
+	# the WAN port captures the calls both ways (probes and keep-alives
+	# are shorter than a 20 ms G.711 frame)
+	cat > "$BATS_TEST_TMPDIR/gw.json" <<-EOF
+	{ "wait_for_finish": 1,
+	  "ports": [
+	    { "name": "wan", "port_group": ["wan"], "interface": "bbwan0",
+	      "ipv4": "$GW_WAN_PEER4", "gateway": "$GW_WAN4",
+	      "capture": { "filter": "udp and greater 200" } },
+	    { "name": "lan", "port_group": ["lan"], "interface": "bblan0",
+	      "ipv4": "dhcp", "nat": true } ],
+	  "flows": [ { "name": "call", "type": "voice", "source": { "port_group": ["lan"] },
+	               "destination": { "port_group": ["wan"] }, "add_reverse_direction": true,
+	               "packetization": 20, "duration": 2 } ] }
+	EOF
+	REC=$("$BBCTL" -j run "$BATS_TEST_TMPDIR/gw.json" --socket "$SOCK" --report-dir "$out") ||
+		fail "run failed: $REC"
+	assert_eq "frames" "100 100 100 100" \
+		"$(jq -r '[.flows[].results | .tx_frames, .rx_frames] | join(" ")' <<< "$REC")"
+	pcap=$(jq -r '.ports[] | select(.name == "wan") | .capture.file' <<< "$REC")
+	assert_eq "captured" 200 "$(jq -r '.ports[] | select(.name == "wan") | .capture.frames' <<< "$REC")"
+	rtp=$(tshark -r "$pcap" -o rtp.heuristic_rtp:TRUE -Y rtp -T fields -E separator=' ' \
+		-e rtp.ssrc -e rtp.seq -e rtp.p_type -e rtp.version 2> /dev/null)
+	assert_eq "RTP frames" 200 "$(wc -l <<< "$rtp")"
+	assert_eq "payload type and version" "200 0 2" \
+		"$(cut -d' ' -f3,4 <<< "$rtp" | sort | uniq -c | awk '{ print $1, $2, $3 }')"
+	# two calls (one SSRC each), 100 frames each, every sequence number
+	# the one before + 1 (mod 2^16) in capture order
+	assert_eq "calls and gaps" "2 calls, 0 gaps" "$(awk '
+		{ if ($1 in last && ($2 - last[$1] + 65536) % 65536 != 1) gaps++; last[$1] = $2; n[$1]++ }
+		END { for (s in n) { calls++; if (n[s] != 100) gaps += 1000 } printf "%d calls, %d gaps", calls, gaps }' <<< "$rtp")"
+}
