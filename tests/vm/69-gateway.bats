@@ -4,8 +4,8 @@
 #
 #   bbwan0 (bb port "wan", 198.51.100.2) <---> wan0 [CPE netns bbgw] br0 <---> bblan0 (bb port "lan", DHCP)
 
-# bbd's scenario runs, DHCP and NAT discovery: userspace; 6.12 only
-# kernel-lines: 6.12
+# bbd's scenario runs, DHCP and NAT discovery: userspace, run once; on the 6.1 line, which has room (the 6.12 line has the HTTP files)
+# kernel-lines: 6.1
 
 load lib
 load gateway-lib
