@@ -1,11 +1,9 @@
 #!/usr/bin/env bats
 # What a run shows of itself while and after it runs: bbd's Prometheus
 # /metrics (rising during the run, equal to the record at the end) and a
-# port's libpcap capture (every frame of the flow it receives). bbd's
-# userspace on the module paths the 6.12 line tests too (AF_PACKET beside
-# bbgen's rx_handler: 59-capture, both lines): run once, on the 6.1 line,
-# which has room (the 6.12 line has the HTTP files).
-# kernel-lines: 6.1
+# port's libpcap capture (every frame of the flow it receives). On both
+# kernel lines: the capture is AF_PACKET beside bbgen's rx_handler, and the
+# metrics are the module's counters as bbd reads them.
 
 load lib
 load scenario-lib

@@ -1,5 +1,4 @@
 #!/usr/bin/env bats
-# kernel-lines: 6.12
 # bb's Wireshark dissector (userspace/wireshark/bbgen.lua) over a capture
 # of bbgen's own frames: tshark reads the sequence numbers the trigger
 # counted, and a TX time on every frame that precedes its capture. The
