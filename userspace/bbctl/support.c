@@ -32,6 +32,7 @@
 #include <sqlite3.h>
 
 #include "archive.h"
+#include "atomic_file.h"
 #include "bbctl.h"
 #include "file_line.h"
 #include "print.h"
@@ -67,17 +68,10 @@ static void member_path(const struct bundle *b, const char *name, char *buf,
 static FILE *member_open(struct bundle *b, const char *name)
 {
 	char path[PATH_MAX + 256];
-	size_t top = strlen(b->dir) + 1;
-	char *slash;
 	FILE *f;
 
 	member_path(b, name, path, sizeof(path));
-	/* its directories first: module/, net/NS/ */
-	for (slash = strchr(path + top, '/'); slash; slash = strchr(slash + 1, '/')) {
-		*slash = '\0';
-		mkdir(path, 0700);
-		*slash = '/';
-	}
+	bb_make_parents(path, 0700);	/* module/, net/NS/ */
 	f = fopen(path, "we");
 	if (f)
 		b->members++;

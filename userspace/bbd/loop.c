@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 #include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <sys/epoll.h>
 #include <sys/timerfd.h>
@@ -159,4 +160,15 @@ uint64_t bbd_now_tai(void)
 uint64_t bbd_now_real(void)
 {
 	return now(CLOCK_REALTIME);
+}
+
+void bbd_iso_time(uint64_t ns, char *out, size_t len)
+{
+	time_t s = (time_t)(ns / 1000000000ull);
+	char buf[40];
+	struct tm tm;
+
+	gmtime_r(&s, &tm);
+	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
+	snprintf(out, len, "%s.%03uZ", buf, (unsigned int)(ns % 1000000000ull / 1000000));
 }

@@ -5,6 +5,7 @@
 #define BBD_LOOP_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* The highest fd + 1 bbd uses (main raises RLIMIT_NOFILE to it). */
@@ -35,5 +36,8 @@ uint64_t bbd_timer_read(int fd);
 uint64_t bbd_now_mono(void);
 uint64_t bbd_now_tai(void);
 uint64_t bbd_now_real(void);
+/* A CLOCK_REALTIME instant as the record writes it: UTC ISO-8601 with
+ * milliseconds ("2026-12-01T22:23:00.123Z"); out holds 32 bytes or more. */
+void bbd_iso_time(uint64_t ns, char *out, size_t len);
 
 #endif

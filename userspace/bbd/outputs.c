@@ -10,23 +10,11 @@
 #include <sys/stat.h>
 
 #include "archive.h"
+#include "atomic_file.h"
 #include "log.h"
 #include "outputs.h"
 #include "report.h"
 #include "report_path.h"
-
-/* mkdir -p of @path's directory (/var/lib/bb on a fresh box). */
-static void make_parent(const char *path)
-{
-	char buf[4096], *p;
-
-	snprintf(buf, sizeof(buf), "%s", path);
-	for (p = buf + 1; (p = strchr(p, '/')); p++) {
-		*p = '\0';
-		mkdir(buf, 0755);
-		*p = '/';
-	}
-}
 
 long long bbd_outputs_store(const struct bbd_options *o, json_t *record,
 			    json_t *run_options)
@@ -37,7 +25,7 @@ long long bbd_outputs_store(const struct bbd_options *o, json_t *record,
 	long long id;
 
 	(void)run_options;
-	make_parent(path);
+	bb_make_parents(path, 0755);
 	a = bb_archive_open(path, true, err, sizeof(err));
 	if (!a) {
 		bbd_log_err("archive: %s", err);

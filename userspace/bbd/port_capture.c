@@ -5,9 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/epoll.h>
-#include <sys/stat.h>
-#include <time.h>
 
+#include "atomic_file.h"
 #include "log.h"
 #include "loop.h"
 #include "netns.h"
@@ -31,31 +30,6 @@ static void on_frames(int fd, uint32_t events, void *arg)
 	}
 }
 
-static void mkdir_p(const char *dir)
-{
-	char buf[4096], *p;
-
-	snprintf(buf, sizeof(buf), "%s/", dir);
-	for (p = buf + 1; (p = strchr(p, '/')); p++) {
-		*p = '\0';
-		mkdir(buf, 0755);
-		*p = '/';
-	}
-}
-
-/* The run's start as the record writes it, compacted by the path. */
-static void started(const struct bbd_run *r, char *buf, size_t len)
-{
-	time_t s = (time_t)(r->started_real / 1000000000ull);
-	char t[32];
-	struct tm tm;
-
-	gmtime_r(&s, &tm);
-	strftime(t, sizeof(t), "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(buf, len, "%s.%03uZ", t,
-		 (unsigned int)(r->started_real % 1000000000ull / 1000000));
-}
-
 static int open_one(struct bbd_run *r, unsigned int i, const char *dir,
 		    char *err, size_t errlen)
 {
@@ -68,11 +42,12 @@ static int open_one(struct bbd_run *r, unsigned int i, const char *dir,
 	char when[40], why[BB_CAPTURE_ERR_MAX];
 	int ret;
 
-	started(r, when, sizeof(when));
+	bbd_iso_time(r->started_real, when, sizeof(when));	/* as the record's run.started */
 	if (bb_capture_file_path(pc->path, sizeof(pc->path), dir, r->plan.name, when,
 				 r->plan.ports[i].name))
 		return snprintf(err, errlen, "port %s: capture: the file name is too long",
 				r->plan.ports[i].name), -ENAMETOOLONG;
+	bb_make_parents(pc->path, 0755);
 	ret = bbd_netns_enter(r->ports[i].nsfd);
 	if (!ret) {
 		ret = bb_capture_open(&pc->cap, &cfg, pc->path, why, sizeof(why)) ? -EIO : 0;
@@ -107,8 +82,6 @@ int bbd_captures_start(struct bbd_run *r, const char *dir, char *err, size_t err
 	for (i = 0; i < r->plan.nports; i++) {
 		if (!r->plan.ports[i].capture.on)
 			continue;
-		if (i == 0 || !r->captures[0].path[0])
-			mkdir_p(dir);
 		ret = open_one(r, i, dir, err, errlen);
 		if (ret)
 			return ret;

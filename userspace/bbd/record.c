@@ -4,7 +4,6 @@
  * integers, a measurement that was not made is null. */
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include <arpa/inet.h>
 
@@ -17,17 +16,11 @@
 #include "record.h"
 #include "run.h"
 
-/* UTC ISO-8601 with milliseconds. */
 static json_t *iso_time(uint64_t ns)
 {
-	time_t s = (time_t)(ns / 1000000000ull);
-	char buf[40], out[48];
-	struct tm tm;
+	char out[48];
 
-	gmtime_r(&s, &tm);
-	strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", &tm);
-	snprintf(out, sizeof(out), "%s.%03uZ", buf,
-		 (unsigned int)(ns % 1000000000ull / 1000000));
+	bbd_iso_time(ns, out, sizeof(out));
 	return json_string(out);
 }
 

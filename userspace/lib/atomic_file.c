@@ -100,3 +100,15 @@ int bb_atomic_write_buf(const char *path, const void *data, size_t len)
 
 	return bb_atomic_write(path, write_buf, &b);
 }
+
+void bb_make_parents(const char *path, unsigned int mode)
+{
+	char buf[4096], *p;
+
+	snprintf(buf, sizeof(buf), "%s", path);
+	for (p = buf + 1; (p = strchr(p, '/')); p++) {
+		*p = '\0';
+		mkdir(buf, (mode_t)mode);
+		*p = '/';
+	}
+}

@@ -22,4 +22,8 @@ int bb_atomic_write(const char *path, int (*write)(FILE *f, void *arg),
 /* The same with @len bytes of @data as the contents. */
 int bb_atomic_write_buf(const char *path, const void *data, size_t len);
 
+/* mkdir -p of @path's directory, each new level with @mode (a fresh box
+ * has no /var/lib/bb); what exists already is left as it is. */
+void bb_make_parents(const char *path, unsigned int mode);
+
 #endif
