@@ -213,24 +213,26 @@ static void tcp_families(struct bb_prom *p, const struct bbd_run *r)
 	};
 	uint64_t now = bbd_now_mono();
 	double el = now > r->traffic_mono ? (now - r->traffic_mono) / 1e9 : 0;
+	json_t *pr = json_array();	/* each HTTP flow's progress, built once */
 	struct bb_prom_labels l;
-	json_t *pr;
 	unsigned int i, k;
 
+	for (i = 0; i < r->plan.nflows; i++)
+		json_array_append_new(pr, r->flows[i].cfg->type == BBD_FLOW_HTTP ?
+				      bbd_http_progress(&r->flows[i], el) : json_null());
 	for (k = 0; k < sizeof(fam) / sizeof(fam[0]); k++) {
 		bb_prom_family(p, fam[k].name, fam[k].type, fam[k].help);
 		for (i = 0; i < r->plan.nflows; i++) {
-			const struct bbd_flow_run *f = &r->flows[i];
+			json_t *fp = json_array_get(pr, i);
 
-			if (f->cfg->type != BBD_FLOW_HTTP)
+			if (!json_is_object(fp))
 				continue;
-			pr = bbd_http_progress(f, el);
-			flow_labels(r, f, &l);
+			flow_labels(r, &r->flows[i], &l);
 			bb_prom_sample(p, fam[k].name, &l, NULL, NULL, fam[k].scale *
-				       json_number_value(json_object_get(pr, fam[k].key)));
-			json_decref(pr);
+				       json_number_value(json_object_get(fp, fam[k].key)));
 		}
 	}
+	json_decref(pr);
 }
 
 /* Sums over the flows a port sends (tx) or receives (rx). */
