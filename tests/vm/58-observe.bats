@@ -1,9 +1,12 @@
 #!/usr/bin/env bats
 # What a run shows of itself while and after it runs: bbd's Prometheus
 # /metrics (rising during the run, equal to the record at the end) and a
-# port's libpcap capture (every frame of the flow it receives). On both
-# kernel lines: the capture is AF_PACKET beside bbgen's rx_handler, and the
-# metrics are the module's counters as bbd reads them.
+# port's libpcap capture (every frame of the flow it receives).
+
+# bbd's exporter and scenario captures: userspace, run once, on the 6.1
+# line (the 6.12 line is the longer one). AF_PACKET beside bbgen's
+# rx_handler, the kernel's part, is 59-capture.bats, on both lines.
+# kernel-lines: 6.1
 
 load lib
 load scenario-lib

@@ -23,7 +23,7 @@
 #
 # The CPE ports say "nat": true: the DUT routes without masquerading, so NAT
 # discovery finds each flow's own tuple, and the record is checked to carry
-# "nat" (69-gateway.bats goes through a real NAPT).
+# "nat" (69-gateway-nat.bats goes through a real NAPT).
 #
 # Every fixture runs as it is, none skipped, none shortened: the longest is
 # voice.json (30 s calls). The file takes about 150 s of TCG time, 105 s of

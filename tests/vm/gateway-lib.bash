@@ -184,3 +184,35 @@ gw_teardown() {
 	gw_teardown_quiet
 	assert_eq "left behind" "" "$(gw_leftovers)"
 }
+
+# gw_bats_setup / gw_bats_teardown: a test file's setup and teardown when
+# its tests run bb scenarios through the CPE: bbd's socket in the test's
+# directory (SOCK), the kernel checked for oopses, and nothing left.
+gw_bats_setup() {
+	SOCK=$BATS_TEST_TMPDIR/bbd.sock
+	oops_mark
+}
+
+gw_bats_teardown() {
+	gw_teardown
+	oops_check
+}
+
+# gw_run SCENARIO [BBCTL_OPTIONS...]: bbctl -j run SCENARIO against the
+# test's bbd; sets RC, REC (the record) and ERR (stderr), and prints the
+# exit status and stderr for the test's log.
+gw_run() {
+	REC=$("$BBCTL" -j run "$1" --socket "$SOCK" "${@:2}" \
+		2> "$BATS_TEST_TMPDIR/err") && RC=0 || RC=$?
+	ERR=$(cat "$BATS_TEST_TMPDIR/err")
+	echo "exit $RC: $ERR"
+}
+
+# sum_line NAME [KIND]: from SUM (one "KIND NAME|..." line per flow, as a
+# test's jq printed them), the line of flow NAME without "KIND NAME|".
+sum_line() {
+	local l k=${2:-flow}
+	while IFS= read -r l; do
+		[[ $l == "$k $1|"* ]] && { echo "${l#"$k $1|"}"; return; }
+	done <<< "$SUM"
+}
