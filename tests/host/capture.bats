@@ -93,13 +93,14 @@ json_field() {
 	[ ! -e "$PCAP" ]
 }
 
-@test "capture: an unknown device and namespace, exit 2" {
+@test "capture: an unknown device (exit 2, libpcap's word) and namespace (exit 1)" {
 	run --separate-stderr in_netns "$BBCTL" capture dev nosuch0 -w "$PCAP"
 	expect_eq "$status" 2
 	expect_eq "$stderr" "bbctl: capture: nosuch0: no such device"
 	run --separate-stderr "$BBCTL" capture dev lo netns bb-no-such-ns -w "$PCAP"
-	expect_eq "$status" 2
-	expect_eq "$stderr" 'bbctl: capture: netns "bb-no-such-ns": No such file or directory'
+	expect_eq "$status" 1
+	expect_eq "${stderr_lines[0]}" 'bbctl: netns: no such network namespace "bb-no-such-ns" (ip netns list shows them)'
+	[ ! -e "$PCAP" ]
 }
 
 @test "capture: argument errors, one line each, then the usage" {

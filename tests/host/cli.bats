@@ -73,7 +73,7 @@ load helpers
 		"       bbctl trigger del id N" \
 		"       bbctl trigger show [id N]" \
 		"       bbctl trigger { history | histogram } id N" \
-		"where  OPTIONS := { -j | --json | -p | --pretty }"; do
+		"where  OPTIONS := { -j | --json | -p | --pretty | -n NETNS | --netns NETNS }"; do
 		printf '%s\n' "${lines[@]}" | grep -qxF -- "$want" ||
 			{ echo "missing: $want" >&2; return 1; }
 	done
@@ -125,4 +125,33 @@ load helpers
 @test "an abbreviated command still checks its arguments" {
 	usage_error stream 'bbctl: stream start: missing id N[,N...]' stream st
 	usage_error port 'bbctl: dev: no such device "nosuch0"' p a dev nosuch0
+}
+
+@test "-n NETNS: the command runs in that namespace (ip netns's names), as ip -n does" {
+	local ns=bbcli$$
+	ip netns add "$ns"
+	ip -n "$ns" link set lo up
+	# lo in $ns sees these datagrams; the root namespace's lo does not
+	"$BBCTL" -j -n "$ns" capture dev lo filter "udp dst port 9" count 3 -w "$BATS_TEST_TMPDIR/c.pcap" \
+		2> "$BATS_TEST_TMPDIR/err" > "$BATS_TEST_TMPDIR/out" &
+	local pid=$! i
+	for i in $(seq 100); do grep -q listening "$BATS_TEST_TMPDIR/err" && break; sleep 0.05; done
+	ip netns exec "$ns" bash -c 'for i in 1 2 3; do printf x > /dev/udp/127.0.0.1/9; done'
+	wait "$pid" && status=0 || status=$?
+	ip netns del "$ns"
+	expect_eq "$status" 0
+	expect_eq "$(jq -r .frames "$BATS_TEST_TMPDIR/out")" 3
+}
+
+@test "-n NETNS errors: one line, exit 1, no command run" {
+	run --separate-stderr "$BBCTL" -n
+	expect_eq "$status" 1
+	expect_eq "$stderr" "bbctl: -n: missing namespace name"
+	run --separate-stderr "$BBCTL" --netns nosuch$$ port show
+	expect_eq "$status" 1
+	expect_eq "$stderr" "bbctl: --netns: no such network namespace \"nosuch$$\" (ip netns list shows them)"
+	run --separate-stderr "$BBCTL" -netns ../x port show
+	expect_eq "$status" 1
+	expect_eq "$stderr" 'bbctl: -netns: "../x" is not a namespace name (as ip netns list shows them)'
+	expect_eq "$output" ""
 }

@@ -25,10 +25,10 @@ OOPS_RE='BUG:|WARNING:|Oops|general protection fault|Kernel panic|KASAN|UBSAN|ke
 
 in_a() { ip netns exec "$NS_A" "$@"; }
 in_b() { ip netns exec "$NS_B" "$@"; }
-# bbctl only talks netlink, so nsenter (setns, exec) will do: it costs
-# half of ip netns exec, which also remounts /sys for the namespace.
-bbctl_a() { nsenter --net="/run/netns/$NS_A" "$BBCTL" "$@"; }
-bbctl_b() { nsenter --net="/run/netns/$NS_B" "$BBCTL" "$@"; }
+# bbctl -n enters the namespace itself (setns): no nsenter or ip netns
+# exec in front, one process less per command (about 0.1 s under TCG).
+bbctl_a() { "$BBCTL" -n "$NS_A" "$@"; }
+bbctl_b() { "$BBCTL" -n "$NS_B" "$@"; }
 
 # fail MESSAGE...: end the test with a message.
 fail() {

@@ -70,6 +70,7 @@ _bbctl()
 	# skip the options; find OBJECT and COMMAND
 	for ((i = 1; i < COMP_CWORD; i++)); do
 		case "${COMP_WORDS[i]}" in
+		-n | -netns | --netns) [ -z "$obj" ] && { i=$((i + 1)); continue; } ;;
 		-*) [ -z "$obj" ] && continue ;;
 		esac
 		if [ -z "$obj" ]; then
@@ -82,8 +83,13 @@ _bbctl()
 	done
 
 	if [ -z "$obj" ]; then
+		case "$prev" in
+		-n | -netns | --netns)
+			COMPREPLY=($(compgen -W "$(ls /run/netns 2> /dev/null)" -- "$cur"))
+			return ;;
+		esac
 		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "-j --json -p --pretty -h --help -V --version" -- "$cur"))
+			COMPREPLY=($(compgen -W "-j --json -p --pretty -n --netns -h --help -V --version" -- "$cur"))
 		else
 			COMPREPLY=($(compgen -W "port stream trigger run scenario runs report http status stop capture support-bundle help" -- "$cur"))
 		fi

@@ -108,6 +108,10 @@ int args_collect(const char *what, int argc, char **argv,
 int args_id(const char *what, bool required, int argc, char **argv,
 	    uint32_t *id);
 
+/* Enter network namespace NAME (/run/netns/NAME) for the rest of the
+ * process; WHAT names the option in errors. 0, EXIT_USAGE or EXIT_KERNEL. */
+int netns_enter(const char *what, const char *name);
+
 /* Print "bbctl: <message>" on stderr and return EXIT_USAGE. */
 int usage_err(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -9,9 +9,7 @@
  * printed, never hidden.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <poll.h>
-#include <sched.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,29 +38,6 @@ static uint64_t mono_ns(void)
 
 	clock_gettime(CLOCK_MONOTONIC, &ts);
 	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
-}
-
-/* ip netns's names: /run/netns/NAME */
-static int enter_netns(const char *name)
-{
-	char path[300];
-	int fd, ret;
-
-	if (!*name || strchr(name, '/') || !strcmp(name, ".") || !strcmp(name, ".."))
-		return usage_err("netns: \"%s\" is not a namespace name (as ip netns list shows them)", name);
-	snprintf(path, sizeof(path), "/run/netns/%s", name);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0) {
-		fprintf(stderr, "bbctl: capture: netns \"%s\": %s\n", name, strerror(errno));
-		return EXIT_KERNEL;
-	}
-	ret = setns(fd, CLONE_NEWNET);
-	close(fd);
-	if (ret) {
-		fprintf(stderr, "bbctl: capture: netns \"%s\": %s\n", name, strerror(errno));
-		return EXIT_KERNEL;
-	}
-	return 0;
 }
 
 static int parse(int argc, char **argv, const char **v,
@@ -169,7 +144,7 @@ static int cmd_capture(int argc, char **argv)
 	int ret = parse(argc, argv, v, &cfg, &dur_ns);
 
 	if (!ret && v[A_NETNS])
-		ret = enter_netns(v[A_NETNS]);
+		ret = netns_enter("netns", v[A_NETNS]);
 	if (ret)
 		return ret;
 	if (bb_capture_open(&c, &cfg, v[A_FILE], err, sizeof(err))) {

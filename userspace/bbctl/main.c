@@ -46,7 +46,7 @@ static void usage_all(FILE *f)
 
 	fputs("Usage: bbctl [OPTIONS] OBJECT COMMAND [ARGS]\n"
 	      "       bbctl { help | -h | --help | -V | --version }\n"
-	      "where  OPTIONS := { -j | --json | -p | --pretty }\n", f);
+	      "where  OPTIONS := { -j | --json | -p | --pretty | -n NETNS | --netns NETNS }\n", f);
 	/* OBJECT := { port | stream | ... }, wrapped to fit 80 columns */
 	col = fprintf(f, "       OBJECT := {");
 	for (i = 0; objects[i]; i++) {
@@ -80,6 +80,12 @@ static int global_opt(const char *arg, bool *json, bool *pretty)
 	usage_err("unknown option \"%s\"", arg);
 	usage_all(stderr);
 	return EXIT_USAGE;
+}
+
+/* ip's spelling: -n NAME, -netns NAME, --netns NAME */
+static bool is_netns_opt(const char *arg)
+{
+	return !strcmp(arg, "-n") || !strcmp(arg, "-netns") || !strcmp(arg, "--netns");
 }
 
 static const struct object *find_object(const char *arg)
@@ -151,6 +157,14 @@ int main(int argc, char **argv)
 		if (!strcmp(argv[i], "--")) {
 			i++;
 			break;
+		}
+		if (is_netns_opt(argv[i])) {
+			if (++i >= argc)
+				return usage_err("%s: missing namespace name", argv[i - 1]);
+			ret = netns_enter(argv[i - 1], argv[i]);
+			if (ret)
+				return ret;
+			continue;
 		}
 		ret = global_opt(argv[i], &json, &pretty);
 		if (ret >= 0)
