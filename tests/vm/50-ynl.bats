@@ -102,8 +102,9 @@ PY
 		'do stream-start {}|missing stream id'
 		'do stream-del {"id": 77}|no stream with this id'
 		"do stream-add {$a, \"count\": 1}|missing template"
-		"do stream-add {$a, \"count\": 0, \"template\": \"$frame\"}|count must be at least 1"
-		# The policy's own length check, then the module's checks of the frame.
+		# The policy's own checks (ranges and lengths, as the spec's), then
+		# the module's checks of the frame.
+		"do stream-add {$a, \"count\": 0, \"template\": \"$frame\"}|integer out of range"
 		"do stream-add {$a, \"count\": 1, \"template\": \"${frame:0:80}\"}|binary attribute size out of range"
 		"do stream-add {$a, \"count\": 1, \"seq-offset\": 53, \"template\": \"$frame\"}|frame too short for the sequence tag"
 		"do stream-add {$a, \"count\": 1, \"template\": \"${frame:0:24}0806${frame:28}\"}|template is not an Ethernet/IPv4 or IPv6/UDP frame"
@@ -123,4 +124,21 @@ PY
 	done
 	assert_eq "streams in bbA" "[]" "$(bbctl_a -j stream show)"
 	assert_eq "triggers in bbA" "[]" "$(bbctl_a -j trigger show)"
+}
+
+@test "ynl: the live policy of every operation equals the spec's types and checks (CTRL_CMD_GETPOLICY)" {
+	run "$BB_TOP/tests/vm/policy-vs-spec"
+	echo "$output"
+	assert_eq "exit status" 0 "$status"
+	[[ ${lines[-1]} =~ ^policy-vs-spec:\ 13\ operations,\ [0-9]+\ policies\ of\ ([0-9]+)\ attributes,\ 0\ differences$ ]] ||
+		fail "summary: ${lines[-1]}"
+	assert_gt "attribute policies" 40 "${BASH_REMATCH[1]}"
+	# and it sees drift: a spec whose checks differ from the kernel's
+	sed -e 's/^          max: interval-max-ns$/          max: 1000/' \
+	    -e '/name: udp-dport/,/min: 1/s/min: 1/min: 2/' "$SPEC" > "$BATS_TEST_TMPDIR/drift.yaml"
+	run "$BB_TOP/tests/vm/policy-vs-spec" "$BATS_TEST_TMPDIR/drift.yaml"
+	echo "$output"
+	assert_eq "exit status with drift" 1 "$status"
+	assert_eq "drift" "stream-add do interval-ns: max-value-u: spec 1000, kernel 3600000000000
+trigger-add do udp-dport: min-value-u: spec 2, kernel 1" "$(grep -v '^policy-vs-spec:' <<< "$output")"
 }
