@@ -79,10 +79,16 @@ def mac_of(ns, dev):
 
 
 def run_to_end(y, sid):
-    """Start stream @sid and poll until it ends: its last stream-get."""
-    y.do("stream-start", {"id": sid})
-    while True:
-        s = y.do("stream-get", {"id": sid})
-        if s["state"] not in ("running", 1):
-            return s
+    """Start stream @sid (or the streams of a list, together: the family's
+    "id" then multi-attr, as bench/tx_vs_pktgen.py sets it) and poll until
+    it ends: its last stream-get (a list for a list)."""
+    sids = sid if isinstance(sid, list) else [sid]
+    y.do("stream-start", {"id": sids if isinstance(sid, list) else sid})
+    last = {}
+    while len(last) < len(sids):
+        for i in sids:
+            s = y.do("stream-get", {"id": i})
+            if s["state"] not in ("running", 1):
+                last[i] = s
         time.sleep(0.2)
+    return [last[i] for i in sids] if isinstance(sid, list) else last[sid]

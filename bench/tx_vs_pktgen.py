@@ -31,17 +31,21 @@ def dev_tx(dev):
     return rd("tx_packets"), rd("tx_bytes")
 
 
+SPREAD_MAX = 0.30
+
+
 def setup():
+    """dummy0, and veth0 and veth2 with their peers (veth1, veth3) in bbB."""
     subprocess.run(["ip", "netns", "del", "bbB"], stderr=subprocess.DEVNULL)
     sh("modprobe", "dummy", "numdummies=0")
     sh("modprobe", "pktgen")
     sh("ip", "link", "add", "dummy0", "type", "dummy")
     sh("ip", "link", "set", "dummy0", "up")
     sh("ip", "netns", "add", "bbB")
-    sh("ip", "link", "add", "veth0", "type", "veth", "peer", "name", "veth1",
-       "netns", "bbB")
-    sh("ip", "link", "set", "veth0", "up")
-    sh("ip", "-n", "bbB", "link", "set", "veth1", "up")
+    for a, b in (("veth0", "veth1"), ("veth2", "veth3")):
+        sh("ip", "link", "add", a, "type", "veth", "peer", "name", b, "netns", "bbB")
+        sh("ip", "link", "set", a, "up")
+        sh("ip", "-n", "bbB", "link", "set", b, "up")
 
 
 def pg_write(path, cmd):
@@ -54,11 +58,13 @@ def pg_read(path):
         return f.read()
 
 
-def run_pktgen(dev, secs, burst):
-    """pktgen on kpktgend_0 for @secs: frames/s, or None if refused."""
-    pg_write(PG + "/kpktgend_0", "rem_device_all")
-    pg_write(PG + "/kpktgend_0", "add_device " + dev)
-    d = "%s/%s" % (PG, dev)
+def pg_device(dev, thread, burst):
+    """Put @dev on kpktgend_@thread (dev@N for a second thread on one
+    device); returns its /proc file, or None if a setting was refused."""
+    name = dev if thread == 0 else "%s@%d" % (dev, thread)
+    pg_write("%s/kpktgend_%d" % (PG, thread), "rem_device_all")
+    pg_write("%s/kpktgend_%d" % (PG, thread), "add_device " + name)
+    d = "%s/%s" % (PG, name)
     cfg = ["count 0", "delay 0", "pkt_size %d" % SIZE, "dst 10.0.0.2",
            "dst_mac 02:00:00:00:00:02", "udp_dst_min 9000", "udp_dst_max 9000"]
     cfg += ["clone_skb 1000", "burst 32"] if burst else ["clone_skb 0"]
@@ -68,41 +74,90 @@ def run_pktgen(dev, secs, burst):
         except OSError as e:
             print("  pktgen %s on %s refused: %s" % (c, dev, e.strerror))
             return None
-    before = dev_tx(dev)
+    return d
+
+
+def run_pktgen(devs, secs, burst):
+    """pktgen, one thread per device of @devs, for @secs: the frames/s of
+    all threads together, or None if refused."""
+    files = [pg_device(dev, i, burst) for i, dev in enumerate(devs)]
+    if None in files:
+        return None
+    before = [dev_tx(dev) for dev in set(devs)]
     t = threading.Thread(target=pg_write, args=(PG + "/pgctrl", "start"))
     t.start()
     time.sleep(secs)
     pg_write(PG + "/pgctrl", "stop")
     t.join()
-    after = dev_tx(dev)
-    res = pg_read(d)
-    m = re.search(r"Result: OK: (\d+)\(.*?\) usec, (\d+) \((\d+)byte", res, re.S)
-    if not m:
-        sys.exit("pktgen gave no result on %s:\n%s" % (dev, res))
-    usec, pkts, size = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    return report("pktgen " + ("burst" if burst else "clone_skb 0"), dev,
-                  pkts, usec * 1000, before, after, size)
+    after = [dev_tx(dev) for dev in set(devs)]
+    fps = 0
+    pkts_all = 0
+    for d in files:
+        res = pg_read(d)
+        m = re.search(r"Result: OK: (\d+)\(.*?\) usec, (\d+) \((\d+)byte", res, re.S)
+        if not m:
+            sys.exit("pktgen gave no result on %s:\n%s" % (d, res))
+        usec, pkts, size = int(m.group(1)), int(m.group(2)), int(m.group(3))
+        if size != SIZE:
+            sys.exit("pktgen on %s sent %d-byte frames" % (d, size))
+        fps += pkts / (usec / 1e6)
+        pkts_all += pkts
+    for i in range(len(devs)):
+        pg_write("%s/kpktgend_%d" % (PG, i), "rem_device_all")
+    who = "pktgen " + ("burst" if burst else "clone_skb 0")
+    return report(who, "+".join(devs), pkts_all, pkts_all / fps * 1e9,
+                  sum_tx(before), sum_tx(after), SIZE)
 
 
-def run_bb(y, dev, secs):
-    tmpl = template(DST_MAC, mac_of(None, dev), 0, 9000)
-    y.do("port-add", {"dev": dev})
-    sid = y.do("stream-add", {"dev": dev, "template": [tmpl], "interval-ns": 1,
-                              "duration-ns": secs * 10**9, "latency": True,
-                              "xmit-mode": "direct"})["id"]
-    before = dev_tx(dev)
-    s = run_to_end(y, sid)
-    after = dev_tx(dev)
-    y.do("port-del", {"dev": dev})
-    return report("bb", dev, s["tx-frames"], s["last-tx-ns"] - s["first-tx-ns"],
-                  before, after, s["tx-bytes"] // max(s["tx-frames"], 1))
+def sum_tx(counters):
+    return sum(c[0] for c in counters), sum(c[1] for c in counters)
+
+
+PROF = "/sys/kernel/debug/bbgen/tx_profile"
+
+
+def profile_file():
+    """The TX phase timers of a profiling build (make -C kmod TX_PROFILE=1,
+    bench/tx-vs-pktgen --ko build/KVER-profile/bbgen.ko), or None."""
+    if not os.path.ismount("/sys/kernel/debug"):
+        subprocess.run(["mount", "-t", "debugfs", "none", "/sys/kernel/debug"],
+                       stderr=subprocess.DEVNULL)
+    return PROF if os.path.exists(PROF) else None
+
+
+def run_bb(y, devs, secs):
+    """One bbgen stream per device of @devs (a device may repeat), started
+    together: the frames/s of all of them, first frame to last."""
+    sids = []
+    for dev in sorted(set(devs)):
+        y.do("port-add", {"dev": dev})
+    for dev in devs:
+        tmpl = template(DST_MAC, mac_of(None, dev), 0, 9000)
+        sids.append(y.do("stream-add", {"dev": dev, "template": [tmpl], "interval-ns": 1,
+                                        "duration-ns": secs * 10**9, "latency": True,
+                                        "xmit-mode": "direct"})["id"])
+    prof = profile_file()
+    if prof:
+        pg_write(prof, "0")
+    before = [dev_tx(dev) for dev in set(devs)]
+    streams = run_to_end(y, sids)
+    after = [dev_tx(dev) for dev in set(devs)]
+    if prof:
+        print("  TX phases (ns in timed bursts, ns a frame, %):")
+        print("".join("    " + line for line in pg_read(prof).splitlines(True)), end="")
+    for dev in sorted(set(devs)):
+        y.do("port-del", {"dev": dev})
+    frames = sum(s["tx-frames"] for s in streams)
+    span = max(s["last-tx-ns"] for s in streams) - min(s["first-tx-ns"] for s in streams)
+    size = sum(s["tx-bytes"] for s in streams) // max(frames, 1)
+    return report("bb", "+".join(devs), frames, span, sum_tx(before), sum_tx(after), size)
 
 
 def report(who, dev, frames, ns, before, after, size):
     sent = after[0] - before[0]
     wire = (after[1] - before[1]) // max(sent, 1)
     fps = frames / (ns / 1e9)
-    print("  %-18s %-7s %9d frames in %.3f s = %9.0f frames/s (device: %d frames"
+    print("  %-18s %-13s %9d frames in %.3f s = %9.0f frames/s (device: %d frames"
           " of %d bytes)" % (who, dev, frames, ns / 1e9, fps, sent, wire))
     if wire != SIZE or abs(sent - frames) > frames // 1000 + 64 or size != SIZE:
         sys.exit("%s on %s: the device saw %d frames of %d bytes, not %d of %d"
@@ -110,34 +165,54 @@ def report(who, dev, frames, ns, before, after, size):
     return fps
 
 
+# (label, devices): one sender, then two on two CPUs
+CASES = (("dummy0", ["dummy0"]), ("veth0", ["veth0"]),
+         ("2x dummy0", ["dummy0", "dummy0"]), ("2x veth", ["veth0", "veth2"]))
+
+
+def spread(v):
+    return (max(v) - min(v)) / min(v)
+
+
+def ratio(res, a, b):
+    """a/b of the medians, or why there is none."""
+    if b not in res:
+        return "n/a (pktgen refused it)"
+    if spread(res[b]) > SPREAD_MAX:
+        return ("refused: the peer's rounds spread %.0f %% (over %.0f %%): "
+                "rerun on a quiet host" % (100 * spread(res[b]), 100 * SPREAD_MAX))
+    return "%.2f" % (statistics.median(res[a]) / statistics.median(res[b]))
+
+
 def main():
     secs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     setup()
     y = ynl()
+    y.attr_sets["stream"]["id"].is_multi = True   # stream-start takes several
     print("tx-vs-pktgen: %d-byte frames, %d s per run, %d rounds, kernel %s, %d CPUs"
           % (SIZE, secs, rounds, os.uname().release, os.cpu_count()))
     res = {}
     for r in range(rounds):
         print("round %d" % (r + 1))
-        for dev in ("dummy0", "veth0"):
-            for who, fn in (("bb", lambda: run_bb(y, dev, secs)),
-                            ("clone_skb 0", lambda: run_pktgen(dev, secs, False)),
-                            ("burst", lambda: run_pktgen(dev, secs, True))):
+        for label, devs in CASES:
+            for who, fn in (("bb", lambda: run_bb(y, devs, secs)),
+                            ("clone_skb 0", lambda: run_pktgen(devs, secs, False)),
+                            ("burst", lambda: run_pktgen(devs, secs, True))):
                 fps = fn()
                 if fps is not None:
-                    res.setdefault((dev, who), []).append(fps)
-    print("medians, frames/s:")
-    for (dev, who), v in res.items():
-        print("  %-7s %-12s %10.0f" % (dev, who, statistics.median(v)))
-    for dev in ("dummy0", "veth0"):
-        bb = statistics.median(res[(dev, "bb")])
+                    res.setdefault((label, who), []).append(fps)
+    print("frames/s over %d rounds: median (min - max, spread)" % rounds)
+    for (label, who), v in res.items():
+        print("  %-10s %-12s %10.0f (%.0f - %.0f, %.0f %%)" % (
+            label, who, statistics.median(v), min(v), max(v), 100 * spread(v)))
+    for label, _ in CASES:
         for who in ("clone_skb 0", "burst"):
-            if (dev, who) in res:
-                print("%s: bb/pktgen %s = %.2f" % (dev, who,
-                      bb / statistics.median(res[(dev, who)])))
-            else:
-                print("%s: bb/pktgen %s = n/a (pktgen refused it)" % (dev, who))
+            print("%s: bb/pktgen %s = %s" % (label, who, ratio(res, (label, "bb"), (label, who))))
+    for one, two in (("dummy0", "2x dummy0"), ("veth0", "2x veth")):
+        for who in ("bb", "clone_skb 0", "burst"):
+            if (two, who) in res:
+                print("%s: %s two CPUs / one = %s" % (two, who, ratio(res, (two, who), (one, who))))
 
 
 if __name__ == "__main__":

@@ -53,6 +53,7 @@
 #include "core/tag.h"
 #include "stream.h"
 #include "tx.h"
+#include "tx_profile.h"
 
 #define SPIN_NS		20000	/* busy-wait this close to a due frame */
 #define SLEEP_SLACK_NS	5000
@@ -285,7 +286,8 @@ static void build_burst(struct bbgen_stream *s, struct burst *b,
  * xmit_more set for all but the last frame of the burst. The clock is read
  * for every frame with latency on, else for the first and the last only.
  */
-static void send_direct(struct bbgen_stream *s, unsigned int n)
+static void send_direct(struct bbgen_stream *s, unsigned int n,
+			struct bbgen_prof *prof)
 {
 	struct net_device *dev = s->port->dev;
 	u64 seq = s->tx_frames, bytes = 0, first_ns = 0, tai_ns = 0;
@@ -296,11 +298,13 @@ static void send_direct(struct bbgen_stream *s, unsigned int n)
 	u16 queue;
 
 	build_burst(s, &b, n);
+	bbgen_prof_mark(prof, BBGEN_PH_BUILD);
 	local_bh_disable();
 	cpu = smp_processor_id();
 	queue = cpu % dev->real_num_tx_queues;
 	txq = netdev_get_tx_queue(dev, queue);
 	HARD_TX_LOCK(dev, txq, cpu);
+	bbgen_prof_mark(prof, BBGEN_PH_LOCK);
 	for (i = 0; i < b.built; i++) {
 		if (netif_xmit_frozen_or_drv_stopped(txq))
 			break;
@@ -308,15 +312,19 @@ static void send_direct(struct bbgen_stream *s, unsigned int n)
 			tai_ns = ktime_get_clocktai_ns();
 		if (!i)
 			first_ns = tai_ns;
+		bbgen_prof_mark(prof, BBGEN_PH_CLOCK);
 		write_tag(s, b.tmpl[i], b.skb[i], seq + i, tai_ns);
 		skb_set_queue_mapping(b.skb[i], queue);
+		bbgen_prof_mark(prof, BBGEN_PH_TAG);
 		rc = netdev_start_xmit(b.skb[i], dev, txq, i + 1 < b.built);
+		bbgen_prof_mark(prof, BBGEN_PH_XMIT);
 		if (!dev_xmit_complete(rc))
 			break;
 		bytes += b.tmpl[i]->len;
 	}
 	HARD_TX_UNLOCK(dev, txq);
 	local_bh_enable();
+	bbgen_prof_mark(prof, BBGEN_PH_UNLOCK);
 	count_sent(s, i, bytes, first_ns, tai_ns);
 	if (i < n)
 		count_refused(s, RETRY_NS);
@@ -335,9 +343,11 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 		       u64 now)
 {
 	struct net_device *dev = s->port->dev;
-	u64 due_frames;
+	u64 due_frames, sent = s->tx_frames;
+	struct bbgen_prof prof;
 	unsigned int n;
 
+	bbgen_prof_begin(&prof);
 	list_del_init(&s->tx_node);
 	/* due_ns <= now, and due_ns >= start_ns */
 	due_frames = bbgen_rate_count(&s->rate, now - s->start_ns);
@@ -345,22 +355,27 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 	n = due_frames > s->tx_frames ?
 	    min_t(u64, due_frames - s->tx_frames, BURST_MAX) : 1;
 
-	if (!netif_running(dev) || !netif_carrier_ok(dev))
+	bbgen_prof_mark(&prof, BBGEN_PH_PICK);
+	if (!netif_running(dev) || !netif_carrier_ok(dev)) {
 		count_refused(s, DOWN_RETRY_NS);
-	else if (s->xmit_mode == BBGEN_XMIT_MODE_DIRECT)
-		send_direct(s, n);
-	else
+	} else if (s->xmit_mode == BBGEN_XMIT_MODE_DIRECT) {
+		send_direct(s, n, &prof);
+	} else {
 		send_queue(s, n);
+		bbgen_prof_mark(&prof, BBGEN_PH_XMIT);
+	}
+	sent = s->tx_frames - sent;
 
 	/*
 	 * A duration's frames are exact (limit): ended by the count, or,
 	 * when the device keeps refusing them, END_GRACE_NS after the end.
 	 */
-	if (s->tx_frames >= s->limit || now >= add_sat(s->end_ns, END_GRACE_NS)) {
+	if (s->tx_frames >= s->limit || now >= add_sat(s->end_ns, END_GRACE_NS))
 		stream_done(s);
-		return;
-	}
-	worker_queue(w, s, now);
+	else
+		worker_queue(w, s, now);
+	bbgen_prof_mark(&prof, BBGEN_PH_COUNT);
+	bbgen_prof_end(&prof, sent);
 }
 
 /*
@@ -498,9 +513,12 @@ int bbgen_tx_init(void)
 {
 	unsigned int cpu;
 
+	bbgen_prof_init();
 	workers = kcalloc(num_online_cpus(), sizeof(*workers), GFP_KERNEL);
-	if (!workers)
+	if (!workers) {
+		bbgen_prof_exit();
 		return -ENOMEM;
+	}
 	for_each_online_cpu(cpu) {
 		struct bbgen_tx_worker *w = &workers[n_workers];
 
@@ -528,4 +546,5 @@ void bbgen_tx_exit(void)
 		kthread_stop(workers[--n_workers].task);
 	kfree(workers);
 	workers = NULL;
+	bbgen_prof_exit();
 }
