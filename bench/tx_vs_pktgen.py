@@ -133,9 +133,10 @@ def run_bb(y, devs, secs):
         y.do("port-add", {"dev": dev})
     for dev in devs:
         tmpl = template(DST_MAC, mac_of(None, dev), 0, 9000)
-        sids.append(y.do("stream-add", {"dev": dev, "template": [tmpl], "interval-ns": 1,
-                                        "duration-ns": secs * 10**9, "latency": True,
-                                        "xmit-mode": "direct"})["id"])
+        sid = y.do("stream-add", {"dev": dev, "template": [tmpl], "interval-ns": 1,
+                                  "duration-ns": secs * 10**9, "latency": True,
+                                  "xmit-mode": "direct"})["id"]
+        sids.append(sid[0] if isinstance(sid, list) else sid)   # id is multi-attr here
     prof = profile_file()
     if prof:
         pg_write(prof, "0")
