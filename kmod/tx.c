@@ -308,6 +308,7 @@ static void send_direct(struct bbgen_stream *s, unsigned int n,
 	for (i = 0; i < b.built; i++) {
 		if (netif_xmit_frozen_or_drv_stopped(txq))
 			break;
+		bbgen_prof_mark(prof, BBGEN_PH_TIMER);
 		if (s->latency || !i || i + 1 == b.built)
 			tai_ns = ktime_get_clocktai_ns();
 		if (!i)

@@ -27,7 +27,8 @@ static struct dentry *prof_dir;
 
 static const char *const phase_names[BBGEN_PH_N] = {
 	[BBGEN_PH_PICK] = "pick", [BBGEN_PH_BUILD] = "build",
-	[BBGEN_PH_LOCK] = "lock", [BBGEN_PH_CLOCK] = "clock",
+	[BBGEN_PH_LOCK] = "lock", [BBGEN_PH_TIMER] = "timer",
+	[BBGEN_PH_CLOCK] = "clock",
 	[BBGEN_PH_TAG] = "tag", [BBGEN_PH_XMIT] = "xmit",
 	[BBGEN_PH_UNLOCK] = "unlock", [BBGEN_PH_COUNT] = "count",
 };

@@ -20,6 +20,7 @@ enum bbgen_prof_phase {
 	BBGEN_PH_PICK,		/* send_burst: frames due, device state */
 	BBGEN_PH_BUILD,		/* the burst's skbs (pool or fresh) */
 	BBGEN_PH_LOCK,		/* BHs off, the TX queue lock */
+	BBGEN_PH_TIMER,		/* nothing but a timer read: what each mark costs */
 	BBGEN_PH_CLOCK,		/* the TX time (CLOCK_TAI) */
 	BBGEN_PH_TAG,		/* sequence, time, checksum fix, RTP */
 	BBGEN_PH_XMIT,		/* the driver's ndo_start_xmit */
