@@ -202,7 +202,7 @@ static int parse_rate(struct genl_info *info, struct bbgen_stream_cfg *cfg)
 }
 
 /* COUNT, DURATION_NS (both optional, not 0: the policy), DELAY_NS. */
-static int parse_limits(struct genl_info *info, struct bbgen_stream_cfg *cfg)
+static void read_limits(struct genl_info *info, struct bbgen_stream_cfg *cfg)
 {
 	struct nlattr **a = info->attrs;
 
@@ -212,7 +212,6 @@ static int parse_limits(struct genl_info *info, struct bbgen_stream_cfg *cfg)
 		cfg->duration_ns = nla_get_u64(a[BBGEN_A_STREAM_DURATION_NS]);
 	if (a[BBGEN_A_STREAM_DELAY_NS])
 		cfg->delay_ns = nla_get_u64(a[BBGEN_A_STREAM_DELAY_NS]);
-	return 0;
 }
 
 static int parse_weights(struct genl_info *info, struct bbgen_stream_cfg *cfg)
@@ -293,13 +292,12 @@ static int stream_cfg_parse(struct genl_info *info, struct bbgen_stream_cfg *cfg
 	if (!err)
 		err = parse_rate(info, cfg);
 	if (!err)
-		err = parse_limits(info, cfg);
-	if (!err)
 		err = parse_cycle(info, cfg);
 	if (!err)
 		err = parse_rtp(info, cfg);
 	if (err)
 		return err;
+	read_limits(info, cfg);
 	if (a[BBGEN_A_STREAM_ID])
 		cfg->id = nla_get_u32(a[BBGEN_A_STREAM_ID]);
 	if (a[BBGEN_A_STREAM_SEQ_OFFSET]) {
