@@ -16,6 +16,7 @@
 
 struct watch {
 	int fd;
+	uint32_t events;	/* what epoll has: a mod to the same is skipped */
 	bbd_loop_cb cb;
 	void *arg;
 };
@@ -40,7 +41,7 @@ int bbd_loop_add(int fd, uint32_t events, bbd_loop_cb cb, void *arg)
 
 	if (fd < 0 || fd >= WATCH_MAX)
 		return -EMFILE;
-	watches[fd] = (struct watch){ fd, cb, arg };
+	watches[fd] = (struct watch){ fd, events, cb, arg };
 	ev.data.ptr = &watches[fd];
 	if (epoll_ctl(epfd, EPOLL_CTL_ADD, fd, &ev) < 0) {
 		watches[fd].fd = -1;
@@ -55,8 +56,13 @@ int bbd_loop_mod(int fd, uint32_t events)
 
 	if (fd < 0 || fd >= WATCH_MAX || watches[fd].fd != fd)
 		return -ENOENT;
+	if (watches[fd].events == events)
+		return 0;	/* a busy socket asks for the same after every read */
 	ev.data.ptr = &watches[fd];
-	return epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &ev) < 0 ? -errno : 0;
+	if (epoll_ctl(epfd, EPOLL_CTL_MOD, fd, &ev) < 0)
+		return -errno;
+	watches[fd].events = events;
+	return 0;
 }
 
 void bbd_loop_del(int fd)
