@@ -1,9 +1,9 @@
 #!/usr/bin/env bats
-# kernel-lines: 6.12
 # HTTP flows (type "http") end to end: bbd's HTTP/1.1 client and server on
 # the kernel's TCP inside the ports' namespaces, across a veth pair
-# (http-lib.bash). Run on the 6.12 line: bbd's flows live in userspace,
-# the 6.1 line keeps to what the module does. What is checked:
+# (http-lib.bash). Both kernel lines: every knob is the kernel's TCP
+# (pacing, window clamp, ssthresh by route, dctcp, ECN, TCP_INFO's
+# fields), and the kernels differ in it. What is checked:
 # exact payloads, T1 < T2 < T3 on both ends and the KB's order of the
 # derived times, and every TCP knob proven from TCP_INFO. The network's
 # effects (delay, loss, a cut link) are in 67-http-network.bats.

@@ -2,8 +2,8 @@
 # HTTP flows through a network that delays, loses and is cut (netem on the
 # veth pair of http-lib.bash): the transfer ends on time, RTT and
 # retransmissions are what netem did, a cut link fails the flow with its
-# reason. bbd's behaviour, the same on every kernel: 6.12 only.
-# kernel-lines: 6.12
+# reason. Both kernel lines: what is measured is the kernel's TCP
+# (RTT, retransmissions, the user timeout) under the kernel's netem.
 
 load http-lib
 
