@@ -50,3 +50,30 @@ teardown() {
 	expect_eq "$status" 2
 	expect_eq "$stderr" "bbctl: cannot reach bbd at $DEST/bbd2.sock: it did not start (run bbd --foreground to see why)"
 }
+
+# dkms builds the module from what `make -C kmod dkms-install` puts in
+# /usr/src, for each kernel line whose headers are installed, in trees of
+# the test's own (--sourcetree, --dkmstree: nothing lands in /var/lib/dkms;
+# sign_file pointing nowhere keeps dkms from making a MOK key there).
+@test "dkms-install DESTDIR, then dkms build against both kernel lines' headers" {
+	if ! command -v dkms > /dev/null; then
+		echo "dkms is not installed (scripts/setup-deps installs it)"
+		return 1
+	fi
+	run make -s -C "$bb_top/kmod" dkms-install DESTDIR="$DEST"
+	expect_eq "$status" 0
+	src=$DEST/usr/src/bbgen-0.1
+	expect_eq "$(cd "$src" && ls dkms.conf include/uapi/linux/bbgen.h kmod/Kbuild kmod/core/rate.c | tr '\n' ' ')" \
+		"dkms.conf include/uapi/linux/bbgen.h kmod/Kbuild kmod/core/rate.c "
+	! ls "$src"/kmod/core/*_kunit.c 2> /dev/null
+	mkdir "$DEST/dkms"
+	for line in 6.12 6.1; do
+		kver=$("$bb_top/scripts/kver" "$line")
+		run env sign_file=/nonexistent dkms build -m bbgen -v 0.1 -k "$kver" \
+			--sourcetree "$DEST/usr/src" --dkmstree "$DEST/dkms"
+		echo "$output"
+		expect_eq "$status" 0
+		ko=$(ls "$DEST/dkms/bbgen/0.1/$kver/x86_64/module/"bbgen.ko*)
+		expect_eq "$(modinfo -F vermagic "$ko" | cut -d' ' -f1)" "$kver"
+	done
+}
