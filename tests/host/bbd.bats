@@ -96,6 +96,42 @@ print(s.makefile().readline().strip())
 	expect_eq "$output" '{"event":"status","running":false}'
 }
 
+# request_as SETPRIV_ARGS... -- LINE: one request line as another user
+request_as() {
+	local args=()
+	while [ "$1" != -- ]; do args+=("$1"); shift; done
+	setpriv "${args[@]}" /usr/bin/python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.sendall(sys.argv[2].encode() + b"\n")
+print(s.makefile().readline().strip())
+' "$SOCK" "$2"
+}
+
+@test "bbd: a run's report_dir must be one the requesting user may write, checked before anything is made" {
+	local gid nobody=(--reuid=65534 --regid=65534) run_in
+	gid=$(getent group users | cut -d: -f3)
+	nobody+=(--groups="$gid")
+	start_bbd --group users
+	mkdir "$DIR/root-only" "$DIR/theirs"
+	chown 65534:65534 "$DIR/theirs"
+	run_in() { echo '{"cmd":"run","name":"x","scenario":{},"options":{"report_dir":"'"$1"'"}}'; }
+	# a member of --group may not have bbd (root) write where they cannot
+	run request_as "${nobody[@]}" -- "$(run_in "$DIR/root-only")"
+	expect_eq "$(jq -r '.exit, .message' <<< "$output" | tr '\n' '|')" \
+		"1|options.report_dir: $DIR/root-only: nobody (uid 65534) may not write there (Permission denied); give a directory that user may write|"
+	run request_as "${nobody[@]}" -- "$(run_in "$DIR/missing")"
+	expect_eq "$(jq -r .message <<< "$output")" "options.report_dir: $DIR/missing: no such directory"
+	# their own directory passes: the empty scenario is what fails next
+	run request_as "${nobody[@]}" -- "$(run_in "$DIR/theirs")"
+	expect_eq "$(jq -r .message <<< "$output")" "ports: missing (required)"
+	# root may write anywhere
+	run request "$(run_in "$DIR/root-only")"
+	expect_eq "$(jq -r .message <<< "$output")" "ports: missing (required)"
+	expect_eq "$(find "$DIR/root-only" "$DIR/theirs" -mindepth 1 | wc -l)" 0
+}
+
 @test "bbctl status and stop: an idle bbd, no run to stop; no bbd at all (none is started)" {
 	start_bbd
 	run "$BBCTL" status --socket "$SOCK"

@@ -123,3 +123,30 @@ metric() {
 	assert_eq "the flow" 2000 "$(jq '.flows[0].results.rx_frames' <<< "$REC")"
 	has_link bbl1 || fail "bbl1 was not given back"
 }
+
+# A member of bbd's --group names a report directory: bbd (root) writes the
+# reports and the capture with that user's file system identity, so they
+# are the user's files and nowhere the user could not write (peer.h).
+@test "scenario: a --group member's run writes its reports and capture as that user" {
+	local d gid owners
+	d=$(mktemp -d /tmp/bb-user.XXXXXX)
+	chmod 755 "$d"
+	mkdir "$d/out"
+	chown 65534:65534 "$d/out"
+	gid=$(getent group users | cut -d: -f3)
+	cat > "$d/u.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1),
+	             $(port c2 cdst bbc1 10.10.0.2 '"capture":{"filter":"udp"}') ],
+	  "flows": [ $(blast clean csrc cdst) ] }
+	EOF
+	chmod 644 "$d/u.json"
+	"$BBD" --foreground --quiet --socket "$d/bbd.sock" --group users &
+	BBD_PID=$!
+	wait_until 10 "bbd made no socket" test -S "$d/bbd.sock"
+	setpriv --reuid=65534 --regid=65534 --groups="$gid" \
+		"$BBCTL" -j run "$d/u.json" --socket "$d/bbd.sock" --report-dir "$d/out" > "$d/rec.json" ||
+		fail "run failed: $(cat "$d/rec.json")"
+	owners=$(cd "$d/out" && stat -c '%U %n' -- * | sed 's/-[0-9TZ]*\././; s/-[0-9TZ]*-c2\./-c2./')
+	assert_eq "files and owners" "nobody u-c2.pcap nobody u.html nobody u.json " "$(tr '\n' ' ' <<< "$owners")"
+	rm -rf "$d"
+}

@@ -21,6 +21,7 @@ struct bbd_client {
 	char *out;		/* answers not yet sent: out[out_off..out_len) */
 	size_t out_len, out_off, out_cap;
 	uint64_t active_mono;	/* last byte read or written */
+	struct bbd_peer peer;
 };
 
 static struct bbd_client clients[BBD_CLIENTS_MAX];
@@ -46,6 +47,11 @@ void bbd_client_close(struct bbd_client *c)
 	if (ops)
 		ops->gone(c);
 	client_free(c);
+}
+
+const struct bbd_peer *bbd_client_peer(const struct bbd_client *c)
+{
+	return &c->peer;
 }
 
 bool bbd_client_is_open(const struct bbd_client *c)
@@ -221,6 +227,7 @@ static void on_accept(int fd, uint32_t events, void *arg)
 	}
 	c->fd = cfd;
 	c->active_mono = bbd_now_mono();
+	bbd_peer_read(cfd, &c->peer);	/* unknown: treated as bbd itself */
 }
 
 int bbd_clients_start(int listen_fd, unsigned int idle_s,

@@ -17,6 +17,8 @@
 
 #include <jansson.h>
 
+#include "peer.h"
+
 #define BBD_CLIENTS_MAX		32
 /* Unsent bytes a client may have waiting before a new answer drops it
  * (one answer of any size is always queued: a run's record can be big). */
@@ -40,6 +42,8 @@ void bbd_client_send(struct bbd_client *c, json_t *o);
 /* Never closed for idleness (the client of the run in progress). */
 void bbd_client_keep(struct bbd_client *c, bool keep);
 bool bbd_client_is_open(const struct bbd_client *c);
+/* Who is at the other end (read when it connected). */
+const struct bbd_peer *bbd_client_peer(const struct bbd_client *c);
 void bbd_client_close(struct bbd_client *c);
 void bbd_clients_close(void);
 

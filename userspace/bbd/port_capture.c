@@ -40,6 +40,7 @@ static int open_one(struct bbd_run *r, unsigned int i, const char *dir,
 		.max_bytes = c->max_bytes, .promisc = true,
 	};
 	char when[40], why[BB_CAPTURE_ERR_MAX];
+	struct bbd_peer_saved as;
 	int ret;
 
 	bbd_iso_time(r->started_real, when, sizeof(when));	/* as the record's run.started */
@@ -47,14 +48,19 @@ static int open_one(struct bbd_run *r, unsigned int i, const char *dir,
 				 r->plan.ports[i].name))
 		return snprintf(err, errlen, "port %s: capture: the file name is too long",
 				r->plan.ports[i].name), -ENAMETOOLONG;
-	bb_make_parents(pc->path, 0755);
-	ret = bbd_netns_enter(r->ports[i].nsfd);
+	/* made as the user who named the directory (peer.h) */
+	ret = bbd_peer_begin(r->writer, &as);
+	if (!ret) {
+		bb_make_parents(pc->path, 0755);
+		ret = bbd_netns_enter(r->ports[i].nsfd);
+	}
 	if (!ret) {
 		ret = bb_capture_open(&pc->cap, &cfg, pc->path, why, sizeof(why)) ? -EIO : 0;
 		bbd_netns_leave();
 	} else {
 		snprintf(why, sizeof(why), "%s", strerror(-ret));
 	}
+	bbd_peer_end(&as);
 	if (!ret && bbd_loop_add(pc->fd = bb_capture_fd(&pc->cap), EPOLLIN, on_frames, pc)) {
 		bb_capture_close(&pc->cap);
 		snprintf(why, sizeof(why), "too many descriptors for the event loop");

@@ -218,12 +218,13 @@ static int start_http_timer(struct bbd_run *r)
 }
 
 int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
-		  const char *capture_dir, const struct bbd_run_ops *ops, void *arg,
-		  int *code)
+		  const char *capture_dir, const struct bbd_peer *writer,
+		  const struct bbd_run_ops *ops, void *arg, int *code)
 {
 	int ret;
 
 	memset(r, 0, sizeof(*r));
+	r->writer = writer;
 	r->ops = ops;
 	r->arg = arg;
 	r->timer = -1;

@@ -23,6 +23,7 @@
 
 #include "gen.h"
 #include "nat.h"
+#include "peer.h"
 #include "plan.h"
 #include "port.h"
 
@@ -76,6 +77,7 @@ struct bbd_run {
 	bool fast_armed;
 	unsigned int ticks;
 	long long id;			/* archive id, or 0 */
+	const struct bbd_peer *writer;	/* captures are written as this user */
 	bool interrupted;
 	uint64_t phase_mono;		/* when the phase began */
 	uint64_t traffic_mono, traffic_tai;
@@ -94,8 +96,8 @@ struct bbd_run {
  * r->err says why. The caller frees r after done() (bbd_run_free).
  */
 int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
-		  const char *capture_dir, const struct bbd_run_ops *ops, void *arg,
-		  int *code);
+		  const char *capture_dir, const struct bbd_peer *writer,
+		  const struct bbd_run_ops *ops, void *arg, int *code);
 /* Stop early (Ctrl-C): traffic stops, the run ends marked interrupted. */
 void bbd_run_stop(struct bbd_run *r);
 void bbd_run_free(struct bbd_run *r);

@@ -30,6 +30,9 @@ static struct bbd_run run;
 static struct bbd_client *runner;	/* who started the run, or NULL */
 static bool running, quitting;
 static json_t *run_options;		/* options of the current run */
+/* who asked for it, when the request named report_dir (else unknown:
+ * bbd's own directories, written as bbd) */
+static struct bbd_peer writer;
 
 static void send_error(struct bbd_client *c, int code, const char *msg)
 {
@@ -52,11 +55,20 @@ static void on_done(struct bbd_run *r, json_t *record, int code,
 {
 	json_t *ev;
 
+	struct bbd_peer_saved as;
+	json_t *reports;
+
 	if (record) {
 		r->id = bbd_outputs_store(opt, record, run_options);
+		/* as the user who named the directory (peer.h); the archive is
+		 * bbd's own */
+		if (bbd_peer_begin(&writer, &as))
+			reports = json_array();	/* none written: not as root */
+		else
+			reports = bbd_outputs_reports(opt, record, run_options);
+		bbd_peer_end(&as);
 		ev = json_pack("{s:s,s:i,s:O,s:o}", "event", "result", "exit", code,
-			       "record", record, "reports",
-			       bbd_outputs_reports(opt, record, run_options));
+			       "record", record, "reports", reports);
 	} else {
 		ev = json_pack("{s:s,s:i,s:s}", "event", "error", "exit", code,
 			       "message", msg);
@@ -92,17 +104,26 @@ static void cmd_run(struct bbd_client *c, const struct bbd_request *req)
 {
 	const char *name = req->name;
 	json_t *sc = req->scenario, *ev;
+	const char *dir = json_string_value(json_object_get(req->options, "report_dir"));
+	char err[600];
 	int code;
 
 	if (running)
 		return send_error(c, BBD_EXIT_SYSTEM, "a run is already in progress (bbctl status, bbctl stop)");
+	/* before anything is made: the user may write there, or no run */
+	if (dir && bbd_peer_check_dir(bbd_client_peer(c), "options.report_dir", dir,
+				      err, sizeof(err)))
+		return send_error(c, BBD_EXIT_INPUT, err);
+	memset(&writer, 0, sizeof(writer));
+	if (dir)
+		writer = *bbd_client_peer(c);
 	bbd_run_free(&run);
 	json_decref(run_options);
 	run_options = json_incref(req->options);
 	runner = c;
 	bbd_client_keep(c, true);	/* quiet for the whole run, never idle */
 	running = true;
-	if (bbd_run_start(&run, sc, name ? name : "scenario", capture_dir(req),
+	if (bbd_run_start(&run, sc, name ? name : "scenario", capture_dir(req), &writer,
 			  &run_ops, NULL, &code)) {
 		running = false;
 		runner = NULL;
