@@ -33,7 +33,7 @@ static int socket_arg(const char *what, int argc, char **argv, const char **path
  * Send {"cmd": CMD} to the bbd at PATH and read its one answer: the
  * answer, or NULL with *err -errno (no bbd there: -ENOENT/-ECONNREFUSED).
  */
-static json_t *ask(const char *path, const char *cmd, int *err)
+static json_t *ask(const char *path, enum bbd_cmd cmd, int *err)
 {
 	struct run_conn c;
 	json_t *req, *ans = NULL;
@@ -41,7 +41,7 @@ static json_t *ask(const char *path, const char *cmd, int *err)
 	*err = run_attach(&c, path);
 	if (*err)
 		return NULL;
-	req = json_pack("{s:s}", "cmd", cmd);
+	req = bbd_cmd_new(cmd);
 	*err = req ? run_send(&c, req) : -ENOMEM;
 	json_decref(req);
 	if (!*err) {
@@ -67,7 +67,7 @@ static int cmd_status(int argc, char **argv)
 	ret = socket_arg("status", argc, argv, &path);
 	if (ret)
 		return ret;
-	ans = ask(path, "status", &err);
+	ans = ask(path, BBD_CMD_STATUS, &err);
 	if (!ans && !no_daemon(err)) {
 		fprintf(stderr, "bbctl: status: bbd at %s: %s\n", path, strerror(-err));
 		return EXIT_KERNEL;
@@ -102,7 +102,7 @@ static int cmd_stop(int argc, char **argv)
 	ret = socket_arg("stop", argc, argv, &path);
 	if (ret)
 		return ret;
-	ans = ask(path, "stop", &err);
+	ans = ask(path, BBD_CMD_STOP, &err);
 	if (!ans) {
 		fprintf(stderr, "bbctl: stop: %s at %s%s%s\n",
 			no_daemon(err) ? "no bbd runs" : "bbd", path,

@@ -103,7 +103,7 @@ static int formats_of(const struct run_args *a, const struct bb_scenario *p,
 /* Where reports go, absolute (bbd has another working directory):
  * --report-dir, else the scenario's report.output_dir (relative to the
  * scenario file's directory), else none (bbd's --report-dir): 0, -1
- * for none, or RUN_EXIT_INPUT (printed). */
+ * for none, or BBD_EXIT_INPUT (printed). */
 static int report_dir(const struct run_args *a, const struct bb_scenario *p,
 		      char *dir)
 {
@@ -114,7 +114,7 @@ static int report_dir(const struct run_args *a, const struct bb_scenario *p,
 			return 0;
 		fprintf(stderr, "bbctl: --report-dir %s: %s\n", a->report_dir,
 			strerror(errno));
-		return RUN_EXIT_INPUT;
+		return BBD_EXIT_INPUT;
 	}
 	if (!p->report_dir[0])
 		return -1;
@@ -127,7 +127,7 @@ static int report_dir(const struct run_args *a, const struct bb_scenario *p,
 		return 0;
 	fprintf(stderr, "bbctl: %s: report.output_dir: %s: %s\n", a->file,
 		p->report_dir, strerror(errno));
-	return RUN_EXIT_INPUT;
+	return BBD_EXIT_INPUT;
 }
 
 /* The request: the scenario (in bb's dialect), its name (a framework
@@ -161,7 +161,7 @@ static int request(const struct run_args *a, const struct bb_fw_result *fw,
 		json_decref(opts);
 		return ret;
 	}
-	*req = json_pack("{s:s,s:s,s:O,s:o}", "cmd", "run", "name", name,
+	*req = json_pack("{s:s,s:s,s:O,s:o}", "cmd", bbd_cmd_name(BBD_CMD_RUN), "name", name,
 			 "scenario", sc, "options", opts);
 	return 0;
 }
@@ -185,19 +185,18 @@ static int check_scenario(const struct run_args *a, struct bb_scenario **parsed,
 /* The end of the run: the record (or bbd's error). */
 static int finish(json_t *ev, bool json)
 {
-	const char *what = json_string_value(json_object_get(ev, "event"));
 	int code = (int)json_integer_value(json_object_get(ev, "exit"));
 
-	if (!strcmp(what, "error")) {
+	if (bbd_event_of(ev) == BBD_EV_ERROR) {
 		fprintf(stderr, "bbctl: run: %s\n",
 			json_string_value(json_object_get(ev, "message")));
-		return code ? code : RUN_EXIT_SYSTEM;
+		return code ? code : BBD_EXIT_SYSTEM;
 	}
 	if (json)
 		json_dumpf(json_object_get(ev, "record"), stdout, JSON_INDENT(2));
 	else
 		run_show_result(json_object_get(ev, "record"),
-				json_object_get(ev, "reports"));
+				json_object_get(ev, "reports"), code);
 	if (json)
 		putchar('\n');
 	return code;
@@ -208,13 +207,13 @@ static int follow(struct run_conn *c, bool json)
 {
 	bool tty = !json && isatty(STDOUT_FILENO), stop_sent = false;
 	json_t *ev, *stop;
-	const char *what;
+	enum bbd_event what;
 	int err, ret;
 
 	for (;;) {
 		ev = run_recv(c, &err);
 		if (interrupted && !stop_sent) {
-			stop = json_pack("{s:s}", "cmd", "stop");
+			stop = bbd_cmd_new(BBD_CMD_STOP);
 			run_send(c, stop);
 			json_decref(stop);
 			stop_sent = true;
@@ -223,12 +222,12 @@ static int follow(struct run_conn *c, bool json)
 			continue;
 		if (!ev) {
 			fprintf(stderr, "bbctl: run: bbd closed the connection\n");
-			return RUN_EXIT_SYSTEM;
+			return BBD_EXIT_SYSTEM;
 		}
-		what = json_string_value(json_object_get(ev, "event"));
-		if (what && !strcmp(what, "progress"))
+		what = bbd_event_of(ev);
+		if (what == BBD_EV_PROGRESS)
 			run_show_progress(ev, tty);
-		if (what && (!strcmp(what, "result") || !strcmp(what, "error"))) {
+		if (what == BBD_EV_RESULT || what == BBD_EV_ERROR) {
 			ret = finish(ev, json);
 			json_decref(ev);
 			return ret;
@@ -266,7 +265,7 @@ static int cmd_run(int argc, char **argv)
 	}
 	if (ret) {
 		json_decref(req);
-		return ret == RUN_EXIT_INPUT ? EXIT_INPUT : ret;
+		return ret == BBD_EXIT_INPUT ? EXIT_INPUT : ret;
 	}
 	/* no SA_RESTART: the wait for bbd returns and sends the stop */
 	sigaction(SIGINT, &sa, NULL);
@@ -274,14 +273,14 @@ static int cmd_run(int argc, char **argv)
 	ret = run_connect(&c, a.socket);
 	if (!ret && run_send(&c, req)) {
 		fprintf(stderr, "bbctl: run: cannot send to bbd\n");
-		ret = RUN_EXIT_SYSTEM;
+		ret = BBD_EXIT_SYSTEM;
 	} else if (!ret) {
 		ret = follow(&c, a.json);
 	}
 	json_decref(req);
 	run_disconnect(&c);
 	/* the file or bbd said what was wrong: no usage after that line */
-	return ret == RUN_EXIT_INPUT ? EXIT_INPUT : ret;
+	return ret == BBD_EXIT_INPUT ? EXIT_INPUT : ret;
 }
 
 static const struct cmd run_cmds[] = {

@@ -9,24 +9,18 @@
 
 #include <jansson.h>
 
-/* Exit codes of bbctl run (beyond 0 PASS, 1 bad input, 2 system). */
-#define RUN_EXIT_PASS	0
-#define RUN_EXIT_INPUT	1
-#define RUN_EXIT_SYSTEM	2
-#define RUN_EXIT_FAIL	3
+#include "bbd_proto.h"
 
-#define RUN_SOCKET_DEFAULT	"/run/bb/bbd.sock"
-
-/* run_client.c: the connection to bbd. */
+/* run_client.c: the connection to bbd (lib/bbd_proto.h: its socket,
+ * framing, messages and exit codes, BBD_EXIT_*). */
 struct run_conn {
 	int fd;
 	pid_t child;		/* the bbd we started, or 0 */
-	char *buf;
-	size_t len, cap;
+	struct bbd_lines in;
 };
 
 /* Connect to bbd at path, starting one (next to bbctl) if none answers.
- * 0 or RUN_EXIT_SYSTEM (printed). */
+ * 0 or BBD_EXIT_SYSTEM (printed). */
 int run_connect(struct run_conn *c, const char *path);
 /* bbd's socket unless --socket names one: $BBD_SOCKET, else the default. */
 const char *run_socket_path(void);
@@ -54,7 +48,7 @@ struct scenario_input {
 int scenario_input_arg(struct scenario_input *in, int argc, char **argv,
 		       int *i, const char *what);
 /* Read, translate (the framework's dialect) and parse FILE: 0, or
- * RUN_EXIT_INPUT / RUN_EXIT_SYSTEM with its one line printed. r may be
+ * BBD_EXIT_INPUT / BBD_EXIT_SYSTEM with its one line printed. r may be
  * NULL; else free it with bb_fw_result_free. */
 int scenario_input_load(const struct scenario_input *in, const char *file,
 			struct bb_scenario **sc, struct bb_fw_result *r);
@@ -63,6 +57,6 @@ void scenario_print_notes(FILE *f, const json_t *notes, const char *prefix);
 
 /* run_show.c: what the user sees. */
 void run_show_progress(json_t *ev, bool tty);
-void run_show_result(json_t *record, json_t *reports);
+void run_show_result(json_t *record, json_t *reports, int code);
 
 #endif

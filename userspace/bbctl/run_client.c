@@ -104,7 +104,7 @@ int run_connect(struct run_conn *c, const char *path)
 			c->child || fd != -ENOENT ? strerror(-fd)
 			: "it did not start (run bbd --foreground to see why)");
 		run_disconnect(c);
-		return RUN_EXIT_SYSTEM;
+		return BBD_EXIT_SYSTEM;
 	}
 	c->fd = fd;
 	if (c->child > 0 && isatty(STDERR_FILENO)) {
@@ -124,7 +124,7 @@ const char *run_socket_path(void)
 {
 	const char *env = getenv("BBD_SOCKET");
 
-	return env ? env : RUN_SOCKET_DEFAULT;
+	return env ? env : BBD_SOCKET_DEFAULT;
 }
 
 int run_attach(struct run_conn *c, const char *path)
@@ -142,14 +142,12 @@ int run_attach(struct run_conn *c, const char *path)
 
 int run_send(struct run_conn *c, json_t *msg)
 {
-	char *s = json_dumps(msg, JSON_COMPACT);
 	size_t len, off = 0;
+	char *s = bbd_frame(msg, &len);
 	ssize_t n;
 
 	if (!s)
 		return -ENOMEM;
-	len = strlen(s);
-	s[len++] = '\n';
 	while (off < len) {
 		n = send(c->fd, s + off, len - off, MSG_NOSIGNAL);
 		if (n < 0 && errno == EINTR)
@@ -164,51 +162,33 @@ int run_send(struct run_conn *c, json_t *msg)
 	return 0;
 }
 
-/* A complete line in the buffer, as JSON (consumed), or NULL. */
-static json_t *take_line(struct run_conn *c)
-{
-	char *nl = c->len ? memchr(c->buf, '\n', c->len) : NULL;
-	json_t *o;
-
-	if (!nl)
-		return NULL;
-	*nl = '\0';
-	o = json_loads(c->buf, 0, NULL);
-	c->len -= (size_t)(nl + 1 - c->buf);
-	memmove(c->buf, nl + 1, c->len);
-	return o ? o : json_null();
-}
+/* bbd's answers have no size limit of their own (a run's record); this
+ * only stops a runaway peer. */
+#define ANSWER_MAX	(1ull << 32)
 
 json_t *run_recv(struct run_conn *c, int *err)
 {
 	struct pollfd p = { .fd = c->fd, .events = POLLIN };
+	char tmp[262144], *line;
 	json_t *o;
 	ssize_t n;
 
 	*err = 0;
-	while (!(o = take_line(c))) {
+	while (!(line = bbd_lines_next(&c->in))) {
 		if (poll(&p, 1, -1) < 0) {
 			*err = -errno;
 			return NULL;
 		}
-		if (c->cap - c->len < 65536) {
-			char *b = realloc(c->buf, c->cap + 262144);
-
-			if (!b)
-				return NULL;
-			c->buf = b;
-			c->cap += 262144;
-		}
-		n = read(c->fd, c->buf + c->len, c->cap - c->len);
+		n = read(c->fd, tmp, sizeof(tmp));
 		if (n < 0 && errno == EINTR) {
 			*err = -EINTR;
 			return NULL;
 		}
-		if (n <= 0)
+		if (n <= 0 || bbd_lines_add(&c->in, tmp, (size_t)n, ANSWER_MAX))
 			return NULL;
-		c->len += (size_t)n;
 	}
-	return o;
+	o = json_loads(line, 0, NULL);
+	return o ? o : json_null();
 }
 
 void run_disconnect(struct run_conn *c)
@@ -216,8 +196,7 @@ void run_disconnect(struct run_conn *c)
 	if (c->fd > 0)
 		close(c->fd);
 	c->fd = -1;
-	free(c->buf);
-	c->buf = NULL;
+	bbd_lines_free(&c->in);
 	if (c->child > 0) {
 		kill(c->child, SIGTERM);
 		waitpid(c->child, NULL, 0);

@@ -84,7 +84,7 @@ analysers:
 		       json_string_value(json_object_get(an, "reason")));
 }
 
-void run_show_result(json_t *rec, json_t *reports)
+void run_show_result(json_t *rec, json_t *reports, int code)
 {
 	json_t *f;
 	size_t i;
@@ -93,7 +93,9 @@ void run_show_result(json_t *rec, json_t *reports)
 		show_flow(f);
 	json_array_foreach(reports, i, f)
 		printf("report: %s\n", json_string_value(f));
-	printf("%s%s\n", json_string_value(json_object_get(rec, "verdict")),
+	/* the verdict, and what the exit status will say, in words */
+	printf("%s%s: %s (exit %d)\n", json_string_value(json_object_get(rec, "verdict")),
 	       json_is_true(json_object_get(json_object_get(rec, "run"),
-					    "interrupted")) ? " (interrupted)" : "");
+					    "interrupted")) ? " (interrupted)" : "",
+	       bbd_exit_meaning(code), code);
 }

@@ -134,7 +134,7 @@ static int load(const struct check_args *a, struct bb_scenario **sc,
 {
 	int ret = scenario_input_load(&a->in, a->file, sc, r);
 
-	return ret == RUN_EXIT_INPUT ? EXIT_INPUT : ret;
+	return ret == BBD_EXIT_INPUT ? EXIT_INPUT : ret;
 }
 
 static int cmd_check(int argc, char **argv)

@@ -45,12 +45,12 @@ static int build_map(const struct scenario_input *in, struct bb_ifmap *m)
 	if (bb_ifmap_load(m, in->map_file ? in->map_file : BB_IFMAP_FILE,
 			  !in->map_file, err, sizeof(err))) {
 		fprintf(stderr, "bbctl: %s\n", err);
-		return RUN_EXIT_INPUT;
+		return BBD_EXIT_INPUT;
 	}
 	for (k = 0; k < in->nmaps; k++)
 		if (bb_ifmap_parse(m, in->maps[k], err, sizeof(err))) {
 			fprintf(stderr, "bbctl: %s\n", err);
-			return RUN_EXIT_INPUT;
+			return BBD_EXIT_INPUT;
 		}
 	return 0;
 }
@@ -63,7 +63,7 @@ static int read_doc(const char *file, json_t **doc)
 	if (!stat(file, &st) && S_ISREG(st.st_mode) && st.st_size > FILE_MAX) {
 		fprintf(stderr, "bbctl: %s: %lld bytes; a scenario file has at most %d\n",
 			file, (long long)st.st_size, FILE_MAX);
-		return RUN_EXIT_INPUT;
+		return BBD_EXIT_INPUT;
 	}
 	*doc = json_load_file(file, JSON_REJECT_DUPLICATES, &jerr);
 	if (*doc)
@@ -72,7 +72,7 @@ static int read_doc(const char *file, json_t **doc)
 		fprintf(stderr, "bbctl: %s: %s\n", file, jerr.text);
 	else
 		fprintf(stderr, "bbctl: %s:%d:%d: %s\n", file, jerr.line, jerr.column, jerr.text);
-	return RUN_EXIT_INPUT;
+	return BBD_EXIT_INPUT;
 }
 
 int scenario_input_load(const struct scenario_input *in, const char *file,
@@ -86,14 +86,14 @@ int scenario_input_load(const struct scenario_input *in, const char *file,
 	*sc = NULL;
 	if (!m) {
 		fprintf(stderr, "bbctl: out of memory\n");
-		return RUN_EXIT_SYSTEM;
+		return BBD_EXIT_SYSTEM;
 	}
 	ret = build_map(in, m);
 	if (!ret)
 		ret = read_doc(file, &doc);
 	if (!ret && bb_scenario_parse_map(doc, m, sc, r, err, sizeof(err))) {
 		fprintf(stderr, "bbctl: %s: %s\n", file, err);
-		ret = RUN_EXIT_INPUT;
+		ret = BBD_EXIT_INPUT;
 	}
 	json_decref(doc);
 	free(m);

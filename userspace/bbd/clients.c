@@ -16,8 +16,7 @@
 struct bbd_client {
 	int fd;
 	bool keep;
-	char *in;		/* a request line being read */
-	size_t in_len, in_cap;
+	struct bbd_lines in;	/* request lines being read */
 	char *out;		/* answers not yet sent: out[out_off..out_len) */
 	size_t out_len, out_off, out_cap;
 	uint64_t active_mono;	/* last byte read or written */
@@ -31,7 +30,7 @@ static int idle_timer = -1;
 
 static void client_free(struct bbd_client *c)
 {
-	free(c->in);
+	bbd_lines_free(&c->in);
 	free(c->out);
 	memset(c, 0, sizeof(*c));
 	c->fd = -1;
@@ -97,19 +96,18 @@ void bbd_client_send(struct bbd_client *c, json_t *o)
 	/* it does not read its answers: drop it, never wait for it */
 	if (c->out_len - c->out_off > BBD_CLIENT_QUEUE_MAX)
 		return bbd_client_close(c);
-	s = json_dumps(o, JSON_COMPACT);
+	s = bbd_frame(o, &len);
 	if (!s)
 		return;
-	len = strlen(s);
 	if (c->out_off) {	/* move the unsent part to the front */
 		memmove(c->out, c->out + c->out_off, c->out_len - c->out_off);
 		c->out_len -= c->out_off;
 		c->out_off = 0;
 	}
-	if (c->out_len + len + 1 > c->out_cap) {	/* grow by doubling */
+	if (c->out_len + len > c->out_cap) {	/* grow by doubling */
 		size_t cap = c->out_cap ? c->out_cap : 4096;
 
-		while (cap < c->out_len + len + 1)
+		while (cap < c->out_len + len)
 			cap *= 2;
 		p = realloc(c->out, cap);
 		if (!p) {
@@ -120,47 +118,26 @@ void bbd_client_send(struct bbd_client *c, json_t *o)
 		c->out_cap = cap;
 	}
 	memcpy(c->out + c->out_len, s, len);
-	c->out[c->out_len + len] = '\n';
-	c->out_len += len + 1;
+	c->out_len += len;
 	free(s);
 	flush(c);
 }
 
 static void read_lines(struct bbd_client *c)
 {
-	char tmp[65536], *nl, *p, *line;
+	char tmp[65536], *line;
 	ssize_t n = recv(c->fd, tmp, sizeof(tmp), MSG_DONTWAIT);
 
 	if (n < 0 && (errno == EAGAIN || errno == EINTR))
 		return;
-	if (n <= 0 || c->in_len + (size_t)n > BBD_REQUEST_LINE_MAX)
+	if (n <= 0 || bbd_lines_add(&c->in, tmp, (size_t)n, BBD_REQUEST_LINE_MAX))
 		return bbd_client_close(c);
 	c->active_mono = bbd_now_mono();
-	if (c->in_len + (size_t)n + 1 > c->in_cap) {	/* grow by doubling */
-		size_t cap = c->in_cap ? c->in_cap : 65536 + 1;
-
-		while (cap < c->in_len + (size_t)n + 1)
-			cap *= 2;
-		p = realloc(c->in, cap);
-		if (!p)
-			return bbd_client_close(c);
-		c->in = p;
-		c->in_cap = cap;
-	}
-	memcpy(c->in + c->in_len, tmp, (size_t)n);
-	c->in_len += (size_t)n;
-	c->in[c->in_len] = '\0';
-	line = c->in;
-	while ((nl = memchr(line, '\n', c->in_len - (size_t)(line - c->in)))) {
-		*nl = '\0';
+	while ((line = bbd_lines_next(&c->in))) {
 		ops->line(c, line);
 		if (c->fd < 0)
-			return;
-		line = nl + 1;
+			return;	/* closed (and freed) by the answer */
 	}
-	/* what is left of a line, to the front once (not once a line) */
-	c->in_len -= (size_t)(line - c->in);
-	memmove(c->in, line, c->in_len + 1);
 }
 
 static void on_client(int fd, uint32_t events, void *arg)

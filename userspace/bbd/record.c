@@ -231,6 +231,6 @@ json_t *bbd_progress_build(const struct bbd_run *r)
 			"loss", (json_int_t)(f->tx.frames > rx && run_flow_done(f)
 					     ? f->tx.frames - rx : f->rx.lost)));
 	}
-	return json_pack("{s:s,s:f,s:o}", "event", "progress", "elapsed_s", el,
+	return json_pack("{s:s,s:f,s:o}", "event", bbd_event_name(BBD_EV_PROGRESS), "elapsed_s", el,
 			 "flows", flows);
 }

@@ -21,6 +21,8 @@
 
 #include <jansson.h>
 
+#include "bbd_proto.h"
+
 #include "gen.h"
 #include "nat.h"
 #include "peer.h"
@@ -32,12 +34,6 @@ enum bbd_run_phase { RUN_ADDRESS, RUN_DISCOVER, RUN_RESOLVE, RUN_TRAFFIC, RUN_WA
 
 /* "addressing", "nat-discovery", ...: bbctl status and the metrics say it. */
 const char *bbd_run_phase_name(enum bbd_run_phase ph);
-
-/* Exit codes shared with bbctl run. */
-#define BBD_EXIT_PASS	0
-#define BBD_EXIT_INPUT	1
-#define BBD_EXIT_SYSTEM	2
-#define BBD_EXIT_FAIL	3
 
 struct bbd_flow_run {
 	const struct bbd_flow_cfg *cfg;

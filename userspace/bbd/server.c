@@ -36,7 +36,7 @@ static struct bbd_peer writer;
 
 static void send_error(struct bbd_client *c, int code, const char *msg)
 {
-	json_t *o = json_pack("{s:s,s:i,s:s}", "event", "error", "exit", code,
+	json_t *o = json_pack("{s:s,s:i,s:s}", "event", bbd_event_name(BBD_EV_ERROR), "exit", code,
 			      "message", msg);
 
 	bbd_client_send(c, o);
@@ -67,10 +67,10 @@ static void on_done(struct bbd_run *r, json_t *record, int code,
 		else
 			reports = bbd_outputs_reports(opt, record, run_options);
 		bbd_peer_end(&as);
-		ev = json_pack("{s:s,s:i,s:O,s:o}", "event", "result", "exit", code,
+		ev = json_pack("{s:s,s:i,s:O,s:o}", "event", bbd_event_name(BBD_EV_RESULT), "exit", code,
 			       "record", record, "reports", reports);
 	} else {
-		ev = json_pack("{s:s,s:i,s:s}", "event", "error", "exit", code,
+		ev = json_pack("{s:s,s:i,s:s}", "event", bbd_event_name(BBD_EV_ERROR), "exit", code,
 			       "message", msg);
 	}
 	bbd_metrics_run_done(record ? json_string_value(json_object_get(record, "verdict")) : NULL);
@@ -131,7 +131,7 @@ static void cmd_run(struct bbd_client *c, const struct bbd_request *req)
 		bbd_log_err("run %s: %s", name ? name : "scenario", run.err);
 		return send_error(c, code, run.err);
 	}
-	ev = json_pack("{s:s,s:s,s:i}", "event", "started", "name",
+	ev = json_pack("{s:s,s:s,s:i}", "event", bbd_event_name(BBD_EV_STARTED), "name",
 		       run.plan.name, "flows", run.plan.nflows);
 	bbd_client_send(c, ev);
 	json_decref(ev);
@@ -146,9 +146,9 @@ const struct bbd_run *bbd_server_run(bool *is_running)
 static void cmd_status(struct bbd_client *c)
 {
 	json_t *o = running ?
-		json_pack("{s:s,s:b,s:s,s:s}", "event", "status", "running", 1,
+		json_pack("{s:s,s:b,s:s,s:s}", "event", bbd_event_name(BBD_EV_STATUS), "running", 1,
 			  "name", run.plan.name, "phase", bbd_run_phase_name(run.phase)) :
-		json_pack("{s:s,s:b}", "event", "status", "running", 0);
+		json_pack("{s:s,s:b}", "event", bbd_event_name(BBD_EV_STATUS), "running", 0);
 
 	bbd_client_send(c, o);
 	json_decref(o);
@@ -156,7 +156,7 @@ static void cmd_status(struct bbd_client *c)
 
 static void cmd_stop(struct bbd_client *c)
 {
-	json_t *o = json_pack("{s:s,s:b}", "event", "stopping", "running", running);
+	json_t *o = json_pack("{s:s,s:b}", "event", bbd_event_name(BBD_EV_STOPPING), "running", running);
 
 	if (running)
 		bbd_run_stop(&run);

@@ -9,7 +9,7 @@
 #include <stdbool.h>
 #include <sys/types.h>
 
-#define BBD_SOCKET_DEFAULT	"/run/bb/bbd.sock"
+#include "bbd_proto.h"
 
 struct bbd_options {
 	const char *socket;

@@ -8,12 +8,6 @@
 
 #include "bbd_request.h"
 
-static const char *const cmd_names[] = {
-	[BBD_CMD_RUN] = "run",
-	[BBD_CMD_STATUS] = "status",
-	[BBD_CMD_STOP] = "stop",
-};
-
 static int fail(struct bbd_request *req, char *err, size_t errlen,
 		const char *msg)
 {
@@ -89,20 +83,14 @@ int bbd_request_decode(const char *line, struct bbd_request *req, char *err,
 		       size_t errlen)
 {
 	json_error_t jerr;
-	const char *cmd;
-	unsigned int i;
 
 	memset(req, 0, sizeof(*req));
 	req->doc = json_loads(line, 0, &jerr);
 	if (!req->doc)
 		return fail(req, err, errlen, jerr.text);
-	cmd = json_string_value(json_object_get(req->doc, "cmd"));
-	for (i = 0; cmd && i < sizeof(cmd_names) / sizeof(cmd_names[0]); i++)
-		if (!strcmp(cmd, cmd_names[i]))
-			break;
-	if (!cmd || i == sizeof(cmd_names) / sizeof(cmd_names[0]))
+	req->cmd = bbd_cmd_of(json_string_value(json_object_get(req->doc, "cmd")));
+	if (req->cmd == BBD_CMD_N)
 		return fail(req, err, errlen, "cmd: must be one of run, status, stop");
-	req->cmd = (enum bbd_cmd)i;
 	return req->cmd == BBD_CMD_RUN ? run_args(req, err, errlen) : 0;
 }
 

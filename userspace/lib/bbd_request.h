@@ -13,18 +13,14 @@
 
 #include <jansson.h>
 
+#include "bbd_proto.h"
+
 /* The longest request line bbd reads (a scenario file's limit + room). */
 #define BBD_REQUEST_LINE_MAX	(32u << 20)
 
 /* A run's "name": 1 to this many bytes (report file names use a cleaned
  * prefix of it: lib/report_path.h). */
 #define BBD_RUN_NAME_MAX	255
-
-enum bbd_cmd {
-	BBD_CMD_RUN,
-	BBD_CMD_STATUS,
-	BBD_CMD_STOP,
-};
 
 struct bbd_request {
 	enum bbd_cmd cmd;
