@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
-/* bbd's socket protocol: the input cut into lines as the server does,
- * each decoded with bbd_request_decode(); a run's scenario goes on to
+/* bbd's socket protocol: the input read in pieces and cut into lines by
+ * the server's own reader (lib/bbd_proto.c), each decoded with bbd_request_decode(); a run's scenario goes on to
  * bb_scenario_parse as bbd_run_start() sends it. */
 #include <jansson.h>
 
+#include "bbd_proto.h"
 #include "bbd_request.h"
 #include "fuzz.h"
 #include "scenario.h"
@@ -37,22 +38,25 @@ static void one_line(const char *line)
 	bbd_request_free(&req);
 }
 
+/* The input as reads of the socket: cut where its first byte says (so
+ * lines span reads), through the server's own line reader. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *buf = malloc(size + 1), *line, *nl;
+	struct bbd_lines l = { 0 };
+	size_t cut, off;
+	char *line;
 
-	if (!buf)
+	if (!size)
 		return 0;
-	memcpy(buf, data, size);
-	buf[size] = '\0';
-	/* a line ends at '\n'; the server reads a NUL as the line's end */
-	for (line = buf; line < buf + size; line = nl + 1) {
-		nl = memchr(line, '\n', (size_t)(buf + size - line));
-		if (!nl)
-			break;	/* no newline yet: the server waits for more */
-		*nl = '\0';
-		one_line(line);
+	cut = 1 + data[0] % 64;
+	for (off = 1; off < size; off += cut) {
+		size_t n = size - off < cut ? size - off : cut;
+
+		if (bbd_lines_add(&l, (const char *)data + off, n, BBD_REQUEST_LINE_MAX))
+			break;	/* the server closes such a client */
+		while ((line = bbd_lines_next(&l)))
+			one_line(line);
 	}
-	free(buf);
+	bbd_lines_free(&l);
 	return 0;
 }
