@@ -1,4 +1,5 @@
 # Shared by tests/host/*.bats: bbctl checks that need no kernel module.
+# shellcheck shell=bash disable=SC2034,SC2154 # its variables are for the .bats files that load it; bats run sets status, output, stderr
 bats_require_minimum_version 1.5.0
 
 bb_top=$(cd "$BATS_TEST_DIRNAME/../.." && pwd)

@@ -4,6 +4,7 @@
 # (70-ipv6-ports.bats, 72-dhcpv6-leases.bats).
 #
 #   bbwan0 (bb port "wan", 2001:db8:ff::2) <---> wan0 [CPE netns bbgw] br0 <---> bblan0 (bb port "lan")
+# shellcheck shell=bash disable=SC2034 # its variables are for the .bats files that load it
 
 # the LAN port's MAC, so its SLAAC address (EUI-64) is known beforehand
 LAN_MAC=02:00:00:00:6e:01

@@ -14,6 +14,7 @@
 # GW_WAN_PEER6 with gateway_ipv6 GW_WAN6 for the LAN prefix), the LAN ports
 # by DHCP/SLAAC. The MACs are fixed so no process has to look them up.
 # Everything is Debian's: iproute2, nftables, dnsmasq-base (scripts/setup-deps).
+# shellcheck shell=bash disable=SC2034 # its variables are for the .bats files that load it
 
 GW_NS=bbgw
 GW_WAN4=198.51.100.1 GW_WAN_PEER4=198.51.100.2
@@ -99,7 +100,7 @@ gw_setup() {
 	fi
 	ip netns exec "$GW_NS" sysctl -qw "${sysctls[@]}"
 	sysctls=()
-	for ((i = 0; i < n; i++)); do sysctls+=(net.ipv6.conf.bblan$i.accept_ra=0); done
+	for ((i = 0; i < n; i++)); do sysctls+=("net.ipv6.conf.bblan$i.accept_ra=0"); done
 	sysctl -qw "${sysctls[@]}"
 	GW_DNSMASQ_PID=""
 	[ "$dhcp" = 0 ] || gw_dnsmasq "${extra[@]}"

@@ -4,6 +4,7 @@
 # 71-gateway-runs.bats).
 #
 #   bbwan0 (bb port "wan", 198.51.100.2) <---> wan0 [CPE netns bbgw] br0 <---> bblan0 (bb port "lan", DHCP)
+# shellcheck shell=bash disable=SC2034 # its variables are for the .bats files that load it
 
 # scenario FLOWS_JSON [LAN_EXTRA]: wan (static, its gateway the CPE) and
 # lan (DHCP, behind the NAT unless LAN_EXTRA says otherwise), the flows.

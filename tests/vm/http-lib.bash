@@ -3,6 +3,7 @@
 # a qdisc on either end set per test), a scenario of two ports a
 # (10.9.0.1 on bbh0) and b (10.9.0.2 on bbh1) with the flows given, and
 # jq helpers for the run record.
+# shellcheck shell=bash disable=SC2034 # its variables are for the .bats files that load it
 
 load lib
 

@@ -11,6 +11,7 @@
 # Style after the kernel's selftests/net/lib.sh: namespace wrappers,
 # busywait-style polling with a deadline, one failure message that names
 # the counter, what was expected and what was seen.
+# shellcheck shell=bash disable=SC2034 # its variables are for the .bats files that load it
 
 BB_TOP=${BB_TOP:-$(cd "$BATS_TEST_DIRNAME/../.." && pwd)}
 BBCTL=${BBCTL:-$BB_TOP/build/bin/bbctl}	# override: test another build
@@ -160,6 +161,7 @@ json_fields() {
 # first object's "key=value" pairs into the associative array ARRAY and
 # the JSON into JSONVAR.
 load_obj() {
+	# shellcheck disable=SC2034 # a nameref: the caller's array is set
 	local -n arr=$1
 	local k v json
 	json=$("${@:3}") || { fail "${*:3}"; return 1; }
@@ -359,6 +361,6 @@ ynl_server() {
 		mkfifo "$YNL_DIR/in" "$YNL_DIR/out" || return 1
 	"$BBYNL" --serve "$YNL_DIR" < /dev/null > "$YNL_DIR/log" 2>&1 3>&- &
 	echo $! > "$YNL_DIR/pid"
-	read -r -t 120 line <> "$YNL_DIR/out" ||
+	read -r -t 120 _ <> "$YNL_DIR/out" ||
 		{ echo "error: the bbynl server did not start: $(cat "$YNL_DIR/log")"; return 1; }
 }

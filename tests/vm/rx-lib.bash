@@ -1,6 +1,7 @@
 # Helpers for the RX tests (tests/vm/5x-*.bats), on top of lib.bash: the
 # topology of lib.bash with veth1 (bbB) as a bbgen port, driven through
 # tests/vm/bbynl (the kernel's YNL library) for what bbctl cannot say yet.
+# shellcheck shell=bash disable=SC2034 # its variables are for the .bats files that load it
 
 load lib
 

@@ -4,6 +4,7 @@
 #
 #   bbc0 <-> bbc1   clean
 #   bbl0 <-> bbl1   netem on bbl0 (loss), set per test
+# shellcheck shell=bash disable=SC2034 # its variables are for the .bats files that load it
 
 BBD=${BBD:-$BB_TOP/build/bin/bbd}
 

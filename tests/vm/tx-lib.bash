@@ -1,6 +1,7 @@
 # Helpers for the TX feature tests (tests/vm/4x-*.bats), on top of lib.bash:
 # streams added and driven through the YNL spec (tests/vm/bbynl), with
 # templates built by tests/vm/mkframe, so they test the kernel alone.
+# shellcheck shell=bash disable=SC2034 # its variables are for the .bats files that load it
 
 MKFRAME=$BB_TOP/tests/vm/mkframe
 
