@@ -77,7 +77,7 @@ complete_words() {
 	[[ " $(complete_words bbctl port add dev '') " == *" lo "* ]]
 }
 
-@test "bash completion: issue 3 keywords and values" {
+@test "bash completion: trigger commands, port timestamping, stream IMIX, VLAN, latency and size keywords" {
 	expect_eq "$(complete_words bbctl trigger '')" "add del show history histogram help"
 	expect_eq "$(complete_words bbctl port add dev lo '')" "timestamping"
 	expect_eq "$(complete_words bbctl port add dev lo timestamping '')" "software hardware"
@@ -94,6 +94,26 @@ complete_words() {
 	expect_eq "$(complete_words bbctl stream add dev lo vlan 1 rate 2 v)" "vlan"
 	expect_eq "$(complete_words bbctl stream add dev lo rate 2 ra)" ""
 	expect_eq "$(complete_words bbctl trigger add dev lo range 1 2 i)" "id interval"
+}
+
+# objects_in TEXT: the words of its "OBJECT := { a | b | ... }", in order
+objects_in() {
+	tr '\n' ' ' <<< "$1" | sed -n 's/.*OBJECT *:= *{\([^}]*\)}.*/\1/p' | tr -d '|' | xargs
+}
+
+@test "usage, man page and completion name the same objects, in the same order" {
+	local usage man completion
+	usage=$(objects_in "$("$BBCTL" help 2>&1)")
+	man=$(objects_in "$(MANWIDTH=200 man -l "$bb_top/Documentation/bbctl.8" 2> /dev/null)")
+	completion=$(complete_words bbctl '')
+	[ -n "$usage" ]
+	expect_eq "$man" "$usage"
+	expect_eq "$completion" "$usage help"
+	# and every object answers "help" with its own usage
+	for o in $usage; do
+		run "$BBCTL" "$o" help
+		[[ $output == *"bbctl $o"* ]] || { echo "bbctl $o help: $output"; return 1; }
+	done
 }
 
 @test "MESSAGES has a line for every usage_err() format in bbctl" {
