@@ -113,9 +113,9 @@ STREAM=(stream add dev veth0 dst-mac 02:00:00:00:00:02)
 	nothing_left
 }
 
-@test "errors: a user without CAP_NET_ADMIN is refused" {
+@test "errors: a user without CAP_NET_ADMIN is refused, told where the capability is needed" {
 	local nobody=(setpriv --reuid=65534 --regid=65534 --clear-groups)
-	local msg='Error: Operation not permitted (bbgen needs CAP_NET_ADMIN).'
+	local msg='Error: Operation not permitted (bbgen needs CAP_NET_ADMIN in the initial user namespace).'
 	expect_error 2 "$msg" "${nobody[@]}" "$BBCTL" port show
 	expect_error 2 "$msg" in_a "${nobody[@]}" "$BBCTL" port show
 	expect_error 2 "$msg" in_a "${nobody[@]}" "$BBCTL" stream show

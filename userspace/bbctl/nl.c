@@ -22,7 +22,7 @@ static int kernel_err(const struct bb_genl *g, int err)
 		print_error(g->msg, "");
 	else
 		print_error(strerror(-err), err == -EPERM ?
-			    " (bbgen needs CAP_NET_ADMIN)" : "");
+			    " (bbgen needs CAP_NET_ADMIN in the initial user namespace)" : "");
 	return EXIT_KERNEL;
 }
 

@@ -3,7 +3,9 @@
  * bbgen: the kernel half of the bb network traffic tester.
  *
  * Generic netlink family "bbgen", version 1. Every operation needs
- * CAP_NET_ADMIN in the caller's network namespace (GENL_ADMIN_PERM); objects
+ * CAP_NET_ADMIN in the initial user namespace (GENL_ADMIN_PERM, which is
+ * netlink_capable(): root of a container's own user namespace is refused);
+ * the family is netnsok, so it works from any network namespace, objects
  * live in the namespace of the socket that created them and ids are per
  * namespace. Documentation/netlink/bbgen.yaml describes the same family as a
  * YNL spec; keep the two in step.
