@@ -12,11 +12,11 @@ teardown() {
 	rm -rf "$DEST"
 }
 
-@test "make install DESTDIR PREFIX=/usr: binaries, man pages, completion, systemd unit, sysusers" {
+@test "make install DESTDIR PREFIX=/usr: binaries, man pages, completion, systemd units, sysusers" {
 	run make -s -C "$bb_top/userspace" install DESTDIR="$DEST" PREFIX=/usr
 	expect_eq "$status" 0
 	expect_eq "$(cd "$DEST" && find . -type f | sort | tr '\n' ' ')" \
-		"./usr/lib/systemd/system/bbd.service ./usr/lib/sysusers.d/bb.conf ./usr/lib/$(gcc -print-multiarch)/wireshark/plugins/bbgen.lua ./usr/sbin/bbctl ./usr/sbin/bbd ./usr/share/bash-completion/completions/bbctl ./usr/share/man/man8/bbctl.8 ./usr/share/man/man8/bbd.8 "
+		"./usr/lib/systemd/system/bbd.service ./usr/lib/systemd/system/bbd.socket ./usr/lib/sysusers.d/bb.conf ./usr/lib/$(gcc -print-multiarch)/wireshark/plugins/bbgen.lua ./usr/sbin/bbctl ./usr/sbin/bbd ./usr/share/bash-completion/completions/bbctl ./usr/share/man/man8/bbctl.8 ./usr/share/man/man8/bbd.8 "
 	expect_eq "$(stat -c %a "$DEST/usr/sbin/bbd") $(stat -c %a "$DEST/usr/lib/systemd/system/bbd.service")" "755 644"
 	grep -qx 'ExecStart=/usr/sbin/bbd --foreground --group bb --socket /run/bb/bbd.sock --archive /var/lib/bb/archive.db' \
 		"$DEST/usr/lib/systemd/system/bbd.service"
@@ -26,10 +26,42 @@ teardown() {
 		# the unit's syntax (its ExecStart binary lives in DEST, not /usr)
 		sed "s|/usr/sbin/bbd|$DEST/usr/sbin/bbd|" "$DEST/usr/lib/systemd/system/bbd.service" \
 			> "$DEST/bbd.service"
-		run systemd-analyze verify "$DEST/bbd.service"
+		cp "$DEST/usr/lib/systemd/system/bbd.socket" "$DEST/bbd.socket"
+		run systemd-analyze verify "$DEST/bbd.service" "$DEST/bbd.socket"
 		echo "$output"
-		! grep -q "Unknown key\|Invalid\|Failed to parse" <<< "$output"
+		! grep -q "Unknown key\|Invalid\|Failed to parse\|not found" <<< "$output"
 	fi
+	grep -qx 'ListenStream=/run/bb/bbd.sock' "$DEST/usr/lib/systemd/system/bbd.socket"
+	grep -qx 'SocketGroup=bb' "$DEST/usr/lib/systemd/system/bbd.socket"
+	grep -qx 'Requires=bbd.socket' "$DEST/usr/lib/systemd/system/bbd.service"
+}
+
+# What bbd.socket does, by systemd's own tool: the socket is made (mode
+# 0660) before bbd runs, bbd is handed it at the first connection and
+# answers on it, and leaves it in place when it stops.
+@test "socket activation: bbd serves the socket it is handed, and leaves it to its owner" {
+	command -v systemd-socket-activate > /dev/null || { echo "systemd-socket-activate missing"; return 1; }
+	local sock=$DEST/act.sock ino
+	make -s -C "$bb_top/userspace" install DESTDIR="$DEST" PREFIX=/usr
+	(umask 0117 && exec systemd-socket-activate -l "$sock" \
+		"$DEST/usr/sbin/bbd" --foreground --quiet --socket "$DEST/unused.sock") &
+	for _ in $(seq 50); do [ -S "$sock" ] && break; sleep 0.1; done
+	ino=$(stat -c '%i %a' "$sock")
+	run /usr/bin/python3 -c '
+import socket, sys
+s = socket.socket(socket.AF_UNIX)
+s.connect(sys.argv[1])
+s.sendall(b"{\"cmd\":\"status\"}\n")
+print(s.makefile().readline().strip())
+' "$sock"
+	expect_eq "$output" '{"event":"status","running":false}'
+	# bbd used the socket as it was: not made again, mode untouched,
+	# --socket not made at all
+	expect_eq "$(stat -c '%i %a' "$sock")" "$ino"
+	[ ! -e "$DEST/unused.sock" ]
+	pkill -f "$DEST/usr/sbin/bbd"
+	wait
+	[ -S "$sock" ] || { echo "bbd removed the socket it was handed"; return 1; }
 }
 
 @test "an installed bbctl run starts the bbd installed beside it" {

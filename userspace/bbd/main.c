@@ -194,7 +194,10 @@ int main(int argc, char **argv)
 		perror("bbd: daemon");
 		return 2;
 	}
-	bbd_log_info("listening on %s", o.socket);
+	if (bbd_server_activated())
+		bbd_log_info("listening on the socket systemd passed (bbd.socket)");
+	else
+		bbd_log_info("listening on %s", o.socket);
 	ret = bbd_loop_run();
 	bbd_metrics_stop();
 	bbd_server_close();

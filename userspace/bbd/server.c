@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* Clients of the UNIX socket and the one run they may start. */
 #include <errno.h>
+#include <fcntl.h>
 #include <grp.h>
 #include <libgen.h>
 #include <stdio.h>
@@ -29,6 +30,7 @@ static int listen_fd = -1;
 static struct bbd_run run;
 static struct bbd_client *runner;	/* who started the run, or NULL */
 static bool running, quitting;
+static bool activated;			/* the socket is systemd's */
 static json_t *run_options;		/* options of the current run */
 /* who asked for it, when the request named report_dir (else unknown:
  * bbd's own directories, written as bbd) */
@@ -245,6 +247,29 @@ static int make_parent(const char *path)
 	return 0;
 }
 
+/*
+ * Socket activation (systemd's bbd.socket): fd 3, listening, when
+ * LISTEN_PID is us and LISTEN_FDS is 1; else -1. The socket, its path,
+ * owner and mode are then systemd's: bbd neither makes nor removes it.
+ */
+static int activated_socket(void)
+{
+	const char *pid = getenv("LISTEN_PID"), *fds = getenv("LISTEN_FDS");
+	int type = 0, listening = 0;
+	socklen_t len = sizeof(int);
+
+	if (!pid || !fds || strtol(pid, NULL, 10) != (long)getpid() || strcmp(fds, "1"))
+		return -1;
+	unsetenv("LISTEN_PID");	/* not for the processes bbd starts */
+	unsetenv("LISTEN_FDS");
+	unsetenv("LISTEN_FDNAMES");
+	if (getsockopt(3, SOL_SOCKET, SO_TYPE, &type, &len) < 0 || type != SOCK_STREAM ||
+	    getsockopt(3, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) < 0 || !listening)
+		return -1;
+	fcntl(3, F_SETFD, FD_CLOEXEC);
+	return 3;
+}
+
 int bbd_server_start(const struct bbd_options *o)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
@@ -254,6 +279,12 @@ int bbd_server_start(const struct bbd_options *o)
 
 	opt = o;
 	run.timer = -1;
+	listen_fd = activated_socket();
+	if (listen_fd >= 0) {
+		activated = true;
+		return bbd_clients_start(listen_fd, o->idle_s ? o->idle_s : BBD_IDLE_DEFAULT_S,
+					 &client_ops);
+	}
 	if (strlen(o->socket) >= sizeof(a.sun_path)) {
 		fprintf(stderr, "bbd: --socket: path too long\n");
 		return -ENAMETOOLONG;
@@ -285,6 +316,11 @@ int bbd_server_start(const struct bbd_options *o)
 	return ret;
 }
 
+bool bbd_server_activated(void)
+{
+	return activated;
+}
+
 void bbd_server_shutdown(void)
 {
 	quitting = true;
@@ -301,6 +337,7 @@ void bbd_server_close(void)
 	json_decref(run_options);
 	if (listen_fd >= 0) {
 		close(listen_fd);
-		unlink(opt->socket);
+		if (!activated)
+			unlink(opt->socket);
 	}
 }

@@ -24,6 +24,9 @@ struct bbd_options {
 /* Listen on opts->socket (mode 0660, owner root and opts->group). 0 or
  * -errno; a message on stderr says why. */
 int bbd_server_start(const struct bbd_options *opts);
+/* The listening socket came from systemd (bbd.socket): --socket is not
+ * used, and the socket is not bbd's to remove. */
+bool bbd_server_activated(void);
 /* SIGINT/SIGTERM: stop the run (if any) and quit once it has ended. */
 void bbd_server_shutdown(void);
 void bbd_server_close(void);
