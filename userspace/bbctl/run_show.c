@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /* bbctl run's screen: progress redrawn in place on a terminal, then the
- * verdict with each analyser's reason and the report paths. */
+ * flows as record_show.c renders every record, the report paths and the
+ * verdict. */
 #include <stdio.h>
 
+#include "record_show.h"
 #include "run.h"
 
 static unsigned int drawn;	/* progress lines on screen */
@@ -39,58 +41,12 @@ void run_show_progress(json_t *ev, bool tty)
 	fflush(stdout);
 }
 
-static void show_flow(json_t *f)
-{
-	json_t *res = json_object_get(f, "results"), *an, *mos;
-	size_t i;
-
-	if (json_object_get(res, "segments")) {	/* a video flow */
-		printf("%s (%s -> %s): video %s, %lld segments, %lld stalls\n",
-		       json_string_value(json_object_get(f, "name")),
-		       json_string_value(json_object_get(f, "source")),
-		       json_string_value(json_object_get(f, "destination")),
-		       json_string_value(json_object_get(res, "status")),
-		       json_integer_value(json_object_get(res, "segments")),
-		       json_integer_value(json_object_get(res, "stalls")));
-		goto analysers;
-	}
-	if (json_object_get(res, "http_method")) {
-		printf("%s (%s -> %s): %s %s, %lld bytes, goodput %.3f Mbit/s\n",
-		       json_string_value(json_object_get(f, "name")),
-		       json_string_value(json_object_get(f, "source")),
-		       json_string_value(json_object_get(f, "destination")),
-		       json_string_value(json_object_get(res, "http_method")),
-		       json_string_value(json_object_get(res, "status")),
-		       json_integer_value(json_object_get(res, "rx_payload_bytes")),
-		       json_number_value(json_object_get(res, "goodput_bps")) / 1e6);
-		goto analysers;
-	}
-	printf("%s (%s -> %s): tx %lld rx %lld lost %lld",
-	       json_string_value(json_object_get(f, "name")),
-	       json_string_value(json_object_get(f, "source")),
-	       json_string_value(json_object_get(f, "destination")),
-	       json_integer_value(json_object_get(res, "tx_frames")),
-	       json_integer_value(json_object_get(res, "rx_frames")),
-	       json_integer_value(json_object_get(res, "lost_frames")));
-	mos = json_object_get(res, "mos");
-	if (json_is_number(mos))
-		printf(" MOS %.2f", json_number_value(mos));
-	putchar('\n');
-analysers:
-	json_array_foreach(json_object_get(f, "analysers"), i, an)
-		printf("  %-4s %s: %s\n",
-		       json_string_value(json_object_get(an, "verdict")),
-		       json_string_value(json_object_get(an, "type")),
-		       json_string_value(json_object_get(an, "reason")));
-}
-
 void run_show_result(json_t *rec, json_t *reports, int code)
 {
 	json_t *f;
 	size_t i;
 
-	json_array_foreach(json_object_get(rec, "flows"), i, f)
-		show_flow(f);
+	record_show_flows(rec);
 	json_array_foreach(reports, i, f)
 		printf("report: %s\n", json_string_value(f));
 	/* the verdict, and what the exit status will say, in words */

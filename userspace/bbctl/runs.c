@@ -16,6 +16,7 @@
 #include "bbctl.h"
 #include "print.h"
 #include "report.h"
+#include "record_show.h"
 #include "runs.h"
 
 int runs_fail(const char *what, const char *msg)
@@ -152,7 +153,7 @@ static int cmd_show(int argc, char **argv)
 	if (a.json)
 		bb_report_json_write(stdout, rec);
 	else
-		runs_print_summary(rec);
+		record_show_summary(rec);
 	json_decref(rec);
 	return EXIT_OK;
 }

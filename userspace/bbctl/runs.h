@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: GPL-2.0-only OR MIT */
-/* bbctl's archive commands (runs.c, runs_show.c, report.c): shared parts. */
+/* bbctl's archive commands (runs.c, report.c): shared parts. */
 #ifndef BBCTL_RUNS_H
 #define BBCTL_RUNS_H
 
@@ -32,8 +32,5 @@ int runs_id(const char *what, const char *s, long long *id);
 struct bb_archive *runs_open(const char *what, const char *path, bool create);
 /* The stored record of run @id, or NULL after runs_fail(). */
 json_t *runs_load(const char *what, const struct runs_args *a, long long id);
-
-/* runs_show.c: the text summary of a record. */
-void runs_print_summary(json_t *record);
 
 #endif

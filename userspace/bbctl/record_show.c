@@ -1,9 +1,12 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
-/* bbctl runs show RUN: a run's record as a few lines of text. */
+/*
+ * A run's record as text, the one renderer of it: bbctl run prints its
+ * flows when the run ends, bbctl runs show RUN the whole summary.
+ */
 #include <stdio.h>
 #include <string.h>
 
-#include "runs.h"
+#include "record_show.h"
 
 static const char *str(json_t *o, const char *key)
 {
@@ -32,7 +35,10 @@ static void print_flow(json_t *f)
 	printf("flow \"%s\" %s %s -> %s\n", str(f, "name"), str(f, "type"),
 	       str(f, "source"), str(f, "destination"));
 	if (!strcmp(str(f, "type"), "http") || !strcmp(str(f, "type"), "video"))
-		printf("  %s: %s payload bytes, goodput %s Mbit/s%s%s\n", str(r, "status"),
+		printf("  %s%s%s: %s payload bytes, goodput %s Mbit/s%s%s\n",
+		       json_is_string(json_object_get(r, "http_method")) ? str(r, "http_method") : "",
+		       json_is_string(json_object_get(r, "http_method")) ? " " : "",
+		       str(r, "status"),
 		       num(b[0], 32, json_object_get(r, "rx_payload_bytes"), "%.0f", 1),
 		       num(b[1], 32, json_object_get(r, "goodput_bps"), "%.3f", 1e6),
 		       json_is_string(json_object_get(r, "reason")) ? ": " : "",
@@ -53,16 +59,28 @@ static void print_flow(json_t *f)
 		       num(b[4], 32, json_object_get(l, "p999_ns"), "%.3f", 1e6));
 	if (json_is_number(json_object_get(r, "mos")))
 		printf("  mos %s\n", num(b[0], 32, json_object_get(r, "mos"), "%.2f", 1));
+	if (json_is_number(json_object_get(r, "segments")))	/* video */
+		printf("  segments %s stalls %s\n",
+		       num(b[0], 32, json_object_get(r, "segments"), "%.0f", 1),
+		       num(b[1], 32, json_object_get(r, "stalls"), "%.0f", 1));
 	json_array_foreach(json_object_get(f, "analysers"), i, an)
 		printf("  %s %s: %s\n", str(an, "type"), str(an, "verdict"),
 		       str(an, "reason"));
 }
 
-void runs_print_summary(json_t *record)
+void record_show_flows(json_t *record)
 {
-	json_t *run = json_object_get(record, "run"), *f;
-	char b[32];
+	json_t *f;
 	size_t i;
+
+	json_array_foreach(json_object_get(record, "flows"), i, f)
+		print_flow(f);
+}
+
+void record_show_summary(json_t *record)
+{
+	json_t *run = json_object_get(record, "run");
+	char b[32];
 
 	printf("run %lld \"%s\" %s%s\n",
 	       (long long)json_integer_value(json_object_get(run, "id")),
@@ -72,6 +90,5 @@ void runs_print_summary(json_t *record)
 	       str(run, "started"), str(run, "ended"),
 	       num(b, sizeof(b), json_object_get(run, "duration_s"), "%.3f", 1),
 	       str(run, "layer2_speed"));
-	json_array_foreach(json_object_get(record, "flows"), i, f)
-		print_flow(f);
+	record_show_flows(record);
 }
