@@ -71,15 +71,24 @@ print(s.makefile().readline().strip())
 	expect_eq "$output" '{"event":"status","running":false}'
 }
 
-# request LINE: send one request line as root; prints bbd's answer.
-request() {
-	/usr/bin/python3 -c '
+# request_as [SETPRIV_ARGS...] -- LINE: send one request line (as the
+# user setpriv makes of SETPRIV_ARGS, if any); prints bbd's answer.
+request_as() {
+	local as=()
+	while [ "$1" != -- ]; do as+=("$1"); shift; done
+	[ ${#as[@]} = 0 ] || as=(setpriv "${as[@]}")
+	"${as[@]}" /usr/bin/python3 -c '
 import socket, sys
 s = socket.socket(socket.AF_UNIX)
 s.connect(sys.argv[1])
 s.sendall(sys.argv[2].encode() + b"\n")
 print(s.makefile().readline().strip())
-' "$SOCK" "$1"
+' "$SOCK" "$2"
+}
+
+# request LINE: the same as root
+request() {
+	request_as -- "$1"
 }
 
 @test "bbd: a run whose reports would go to a relative or '..' path, or a name no string, is refused with one line" {
@@ -94,19 +103,6 @@ print(s.makefile().readline().strip())
 	# bbd goes on serving
 	run request '{"cmd":"status"}'
 	expect_eq "$output" '{"event":"status","running":false}'
-}
-
-# request_as SETPRIV_ARGS... -- LINE: one request line as another user
-request_as() {
-	local args=()
-	while [ "$1" != -- ]; do args+=("$1"); shift; done
-	setpriv "${args[@]}" /usr/bin/python3 -c '
-import socket, sys
-s = socket.socket(socket.AF_UNIX)
-s.connect(sys.argv[1])
-s.sendall(sys.argv[2].encode() + b"\n")
-print(s.makefile().readline().strip())
-' "$SOCK" "$2"
 }
 
 @test "bbd: a run's report_dir must be one the requesting user may write, checked before anything is made" {
