@@ -3,53 +3,12 @@
 # the kernel's TCP inside the ports' namespaces, across a veth pair
 # (http-lib.bash). Both kernel lines: every knob is the kernel's TCP
 # (pacing, window clamp, ssthresh by route, dctcp, ECN, TCP_INFO's
-# fields), and the kernels differ in it. What is checked:
-# exact payloads, T1 < T2 < T3 on both ends and the KB's order of the
-# derived times, and every TCP knob proven from TCP_INFO. The network's
+# fields), and the kernels differ in it; every TCP knob is proven from
+# TCP_INFO. bbd's own HTTP (exact payloads, T1 < T2 < T3) is
+# 63-http-timestamps.bats. The network's
 # effects (delay, loss, a cut link) are in 67-http-network.bats.
 
 load http-lib
-
-@test "GET 4 MB: exact payload both ends, T1 < T2 < T3 on each, derived times in the KB's order" {
-	run_scenario "$(scenario "$(http get '"http_method":"GET","request_size":4194304')")"
-	[ "$RC" = 0 ]
-	assert_eq status finished "$(flow 0 .results.status)"
-	assert_eq "client rx payload" $MB4 "$(flow 0 .results.client.rx_payload_bytes)"
-	assert_eq "server tx payload" $MB4 "$(flow 0 .results.server.tx_payload_bytes)"
-	assert_eq "server port" a "$(flow 0 .results.server.port)"
-	assert_eq "http status" 200 "$(flow 0 .results.http_status)"
-	ordered $(flow 0 '.results.client | "\(.t1_ns) \(.t2_ns) \(.t3_ns)"')
-	ordered $(flow 0 '.results.server | "\(.t1_ns) \(.t2_ns) \(.t3_ns)"')
-	# GET: request start < request packet first (server T1) < response
-	# packet first (client T2) < response packet last (client T3)
-	ordered $(flow 0 '.results.timing | "\(.request_start_ns) \(.request_packet_first_ns) \(.response_packet_first_ns) \(.response_packet_last_ns)"')
-	[ "$(flow 0 '.results.goodput_bps > 0')" = true ]
-	assert_eq verdict PASS "$(echo "$REC" | jq -r .verdict)"
-	# the session: SYN, ESTABLISHED, the server's FIN after its response
-	# head, no RST
-	ordered $(flow 0 '.results.client.session | "\(.syn_ns) \(.established_ns) \(.fin_sent_ns)"')
-	ordered $(flow 0 '"\(.results.server.t2_ns) \(.results.server.session.fin_sent_ns)"')
-	assert_eq reset false "$(flow 0 '.results.client.session.reset or .results.server.session.reset')"
-}
-
-@test "PUT 4 MB: exact payload both ends, T1 < T2 < T3 on each, derived times in the KB's order" {
-	run_scenario "$(scenario "$(http put '"http_method":"PUT","request_size":4194304')")"
-	[ "$RC" = 0 ]
-	assert_eq status finished "$(flow 0 .results.status)"
-	assert_eq "server rx payload" $MB4 "$(flow 0 .results.server.rx_payload_bytes)"
-	assert_eq "client tx payload" $MB4 "$(flow 0 .results.client.tx_payload_bytes)"
-	assert_eq "client port" a "$(flow 0 .results.client.port)"
-	# the client's T2 (last ACK) and T3 (first response byte) are one
-	# event when the ACK rides on the response, as it mostly does
-	ordered $(flow 0 '.results.client | "\(.t1_ns) \(.t2_ns)"')
-	[ "$(flow 0 '.results.client.t3_ns >= .results.client.t2_ns')" = true ]
-	ordered $(flow 0 '.results.server | "\(.t1_ns) \(.t2_ns) \(.t3_ns)"')
-	# PUT: request start (A) < first request packet at the server (D) <
-	# last one (E) < response start (E') <= ... < response first at the
-	# client (C)
-	ordered $(flow 0 '.results.timing | "\(.request_start_ns) \(.request_packet_first_ns) \(.request_packet_last_ns) \(.response_packet_first_ns)"')
-	[ "$(flow 0 '.results.timing.response_start_ns >= .results.timing.request_packet_last_ns')" = true ]
-}
 
 @test "maximum_bitrate 20 Mbit/s: goodput within 5 % of 20 Mbit/s less the headers, pacing rate from TCP_INFO" {
 	run_scenario "$(scenario "$(http paced '"http_method":"PUT","request_duration":4,"maximum_bitrate":20e6')")"

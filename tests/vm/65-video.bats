@@ -5,9 +5,8 @@
 #
 #   bbv0 <-> bbv1   htb on bbv0 (the server's egress) set per test
 
-# The player model is bbd's, the same on every kernel: once, on 6.1
-# (the 6.12 line is the longer).
-# kernel-lines: 6.1
+# The player model is bbd's, the same on every kernel: once.
+# kernel-lines: 6.12
 
 load lib
 

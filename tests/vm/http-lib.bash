@@ -1,4 +1,4 @@
-# Helpers for the HTTP VM tests (63-http.bats, 67-http-network.bats), on
+# Helpers for the HTTP VM tests (63-http*.bats, 67-http-network.bats), on
 # top of lib.bash: a veth pair bbh0 <-> bbh1 made for each test (netem or
 # a qdisc on either end set per test), a scenario of two ports a
 # (10.9.0.1 on bbh0) and b (10.9.0.2 on bbh1) with the flows given, and
