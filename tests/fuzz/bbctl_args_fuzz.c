@@ -30,6 +30,7 @@ static const struct arg_spec spec[] = {
 	ARGN("dist", "A B C", 3),
 	ARG_REPEAT("vlan", "TAG"),
 	ARG_REPEAT("ip", "ADDR"),
+	ARG_POS("FILE", false),
 	{ .key = NULL },
 };
 
@@ -56,6 +57,7 @@ static void runs(int argc, char **argv)
 	if (!runs_parse("report", "RUN", true, argc, argv, &a) && a.pos)
 		runs_id("report", a.pos, &id);
 	runs_parse("runs import", "FILE", false, argc, argv, &a);
+	runs_parse("runs", NULL, false, argc, argv, &a);
 }
 
 /* Each value parser on the first word. */

@@ -36,28 +36,28 @@ print(s.makefile().readline().strip())
 
 @test "bbd: without --group the socket is root:root 0660; root gets status, nobody is refused" {
 	start_bbd
-	expect_eq "$(stat -c '%U:%G %a' "$SOCK")" "root:root 660"
+	assert_eq "stat %U:%G" "root:root 660" "$(stat -c '%U:%G %a' "$SOCK")"
 	run status_as --reuid=0 --regid=0 --keep-groups
-	expect_eq "$output" '{"event":"status","running":false}'
+	assert_eq output '{"event":"status","running":false}' "$output"
 	run status_as --reuid=65534 --regid=65534 --clear-groups
-	expect_eq "$output" "connect: Permission denied"
+	assert_eq output "connect: Permission denied" "$output"
 }
 
 @test "bbd: --group users lets the group in and keeps others out" {
 	local gid
 	gid=$(getent group users | cut -d: -f3)
 	start_bbd --group users
-	expect_eq "$(stat -c '%U:%G %a' "$SOCK")" "root:users 660"
+	assert_eq "stat %U:%G" "root:users 660" "$(stat -c '%U:%G %a' "$SOCK")"
 	run status_as --reuid=65534 --regid=65534 --groups="$gid"
-	expect_eq "$output" '{"event":"status","running":false}'
+	assert_eq output '{"event":"status","running":false}' "$output"
 	run status_as --reuid=65534 --regid=65534 --clear-groups
-	expect_eq "$output" "connect: Permission denied"
+	assert_eq output "connect: Permission denied" "$output"
 }
 
 @test "bbd: --group naming no group exits 1 and leaves no socket" {
 	run --separate-stderr "$BBD" --foreground --socket "$SOCK" --group no-such-group-bb
-	expect_eq "$status" 1
-	expect_eq "${stderr_lines[0]}" "bbd: --group no-such-group-bb: no such group"
+	assert_eq status 1 "$status"
+	assert_eq stderr_lines[0] "bbd: --group no-such-group-bb: no such group" "${stderr_lines[0]}"
 	[ ! -e "$SOCK" ]
 }
 
@@ -65,10 +65,10 @@ print(s.makefile().readline().strip())
 	start_bbd
 	run --separate-stderr "$BBD" --foreground --socket "$SOCK"
 	[ "$status" -ne 0 ]
-	expect_eq "${stderr_lines[0]}" "bbd: another bbd is listening on $SOCK"
+	assert_eq stderr_lines[0] "bbd: another bbd is listening on $SOCK" "${stderr_lines[0]}"
 	# the first one still answers
 	run status_as --reuid=0 --regid=0 --keep-groups
-	expect_eq "$output" '{"event":"status","running":false}'
+	assert_eq output '{"event":"status","running":false}' "$output"
 }
 
 # request_as [SETPRIV_ARGS...] -- LINE: send one request line (as the
@@ -94,15 +94,15 @@ request() {
 @test "bbd: a run whose reports would go to a relative or '..' path, or a name no string, is refused with one line" {
 	start_bbd
 	run request '{"cmd":"run","name":"x","scenario":{},"options":{"report_dir":"reports"}}'
-	expect_eq "$(jq -r .message <<< "$output")" "options.report_dir: must be an absolute path"
+	assert_eq "jq .message" "options.report_dir: must be an absolute path" "$(jq -r .message <<< "$output")"
 	run request '{"cmd":"run","name":"x","scenario":{},"options":{"report_dir":"/tmp/../etc"}}'
-	expect_eq "$(jq -r .message <<< "$output")" \
-		"options.report_dir: must be a plain path (no '..', no control characters, under 2048 bytes)"
+	assert_eq "jq .message" "options.report_dir: must be a plain path (no '..', no control characters, under 2048 bytes)" \
+		"$(jq -r .message <<< "$output")"
 	run request '{"cmd":"run","name":["../x"],"scenario":{}}'
-	expect_eq "$(jq -r .message <<< "$output")" "name: must be a string of 1 to 255 bytes"
+	assert_eq "jq .message" "name: must be a string of 1 to 255 bytes" "$(jq -r .message <<< "$output")"
 	# bbd goes on serving
 	run request '{"cmd":"status"}'
-	expect_eq "$output" '{"event":"status","running":false}'
+	assert_eq output '{"event":"status","running":false}' "$output"
 }
 
 @test "bbd: a run's report_dir must be one the requesting user may write, checked before anything is made" {
@@ -115,45 +115,45 @@ request() {
 	run_in() { echo '{"cmd":"run","name":"x","scenario":{},"options":{"report_dir":"'"$1"'"}}'; }
 	# a member of --group may not have bbd (root) write where they cannot
 	run request_as "${nobody[@]}" -- "$(run_in "$DIR/root-only")"
-	expect_eq "$(jq -r '.exit, .message' <<< "$output" | tr '\n' '|')" \
-		"1|options.report_dir: $DIR/root-only: nobody (uid 65534) may not write there (Permission denied); give a directory that user may write|"
+	assert_eq "jq .exit," "1|options.report_dir: $DIR/root-only: nobody (uid 65534) may not write there (Permission denied); give a directory that user may write|" \
+		"$(jq -r '.exit, .message' <<< "$output" | tr '\n' '|')"
 	run request_as "${nobody[@]}" -- "$(run_in "$DIR/missing")"
-	expect_eq "$(jq -r .message <<< "$output")" "options.report_dir: $DIR/missing: no such directory"
+	assert_eq "jq .message" "options.report_dir: $DIR/missing: no such directory" "$(jq -r .message <<< "$output")"
 	# their own directory passes: the empty scenario is what fails next
 	run request_as "${nobody[@]}" -- "$(run_in "$DIR/theirs")"
-	expect_eq "$(jq -r .message <<< "$output")" "ports: missing (required)"
+	assert_eq "jq .message" "ports: missing (required)" "$(jq -r .message <<< "$output")"
 	# root may write anywhere
 	run request "$(run_in "$DIR/root-only")"
-	expect_eq "$(jq -r .message <<< "$output")" "ports: missing (required)"
-	expect_eq "$(find "$DIR/root-only" "$DIR/theirs" -mindepth 1 | wc -l)" 0
+	assert_eq "jq .message" "ports: missing (required)" "$(jq -r .message <<< "$output")"
+	assert_eq find 0 "$(find "$DIR/root-only" "$DIR/theirs" -mindepth 1 | wc -l)"
 }
 
 @test "bbctl status and stop: an idle bbd, no run to stop; no bbd at all (none is started)" {
 	start_bbd
 	run "$BBCTL" status --socket "$SOCK"
-	expect_eq "$status" 0
-	expect_eq "$output" "bbd at $SOCK: idle, no run in progress"
+	assert_eq status 0 "$status"
+	assert_eq output "bbd at $SOCK: idle, no run in progress" "$output"
 	run "$BBCTL" -j status --socket "$SOCK"
-	expect_eq "$output" "{\"socket\":\"$SOCK\",\"daemon\":true,\"running\":false}"
+	assert_eq output "{\"socket\":\"$SOCK\",\"daemon\":true,\"running\":false}" "$output"
 	run "$BBCTL" -j stop --socket "$SOCK"
-	expect_eq "$status" 0
-	expect_eq "$output" "{\"socket\":\"$SOCK\",\"stopping\":false}"
+	assert_eq status 0 "$status"
+	assert_eq output "{\"socket\":\"$SOCK\",\"stopping\":false}" "$output"
 	run "$BBCTL" stop --socket "$SOCK"
-	expect_eq "$output" "no run in progress"
+	assert_eq output "no run in progress" "$output"
 	kill "$BBD_PID"
 	wait "$BBD_PID" || true
 	BBD_PID=
 	# status says so and starts no bbd; stop has nothing to ask
 	run "$BBCTL" -j status --socket "$SOCK"
-	expect_eq "$status" 0
-	expect_eq "$output" "{\"socket\":\"$SOCK\",\"daemon\":false}"
-	[ ! -S "$SOCK" ] || { echo "a bbd was started" >&2; return 1; }
+	assert_eq status 0 "$status"
+	assert_eq output "{\"socket\":\"$SOCK\",\"daemon\":false}" "$output"
+	[ ! -S "$SOCK" ] || fail "a bbd was started"
 	run --separate-stderr "$BBCTL" stop --socket "$SOCK"
-	expect_eq "$status" 2
-	expect_eq "$stderr" "bbctl: stop: no bbd runs at $SOCK"
+	assert_eq status 2 "$status"
+	assert_eq stderr "bbctl: stop: no bbd runs at $SOCK" "$stderr"
 	run --separate-stderr "$BBCTL" status --socket
-	expect_eq "$status" 1
-	expect_eq "${stderr_lines[0]}" "bbctl: status: --socket needs a value (the daemon's socket path)"
+	assert_eq status 1 "$status"
+	assert_eq stderr_lines[0] "bbctl: socket: missing value (expected PATH)" "${stderr_lines[0]}"
 }
 
 # hog MODE: a client of bbd that misbehaves; prints what bbd did to it.
@@ -181,11 +181,11 @@ PY
 
 @test "bbd: idle clients are closed after --idle-timeout; 32 idle ones cannot lock bbctl out" {
 	run "$BBD" --idle-timeout 0
-	expect_eq "$status" 1
-	expect_eq "${lines[0]}" 'bbd: --idle-timeout: must be whole seconds from 1 to 86400 (got "0")'
+	assert_eq status 1 "$status"
+	assert_eq lines[0] 'bbd: --idle-timeout: must be whole seconds from 1 to 86400 (got "0")' "${lines[0]}"
 	start_bbd --idle-timeout 2
 	run hog idle
-	[[ $output == "closed "[234] ]] || { echo "idle client: $output" >&2; return 1; }
+	[[ $output == "closed "[234] ]] || fail "idle client: $output"
 	# every slot taken by a client that says nothing: a newcomer takes
 	# the slot of the longest idle one
 	local i pids=()
@@ -195,7 +195,7 @@ PY
 	done
 	sleep 0.5
 	run timeout 5 "$BBCTL" status --socket "$SOCK"
-	expect_eq "$output" "bbd at $SOCK: idle, no run in progress"
+	assert_eq output "bbd at $SOCK: idle, no run in progress" "$output"
 	wait "${pids[@]}"
 }
 
@@ -209,9 +209,9 @@ PY
 	sleep 1
 	local t0=$SECONDS
 	run timeout 20 "$BBCTL" status --socket "$SOCK"
-	expect_eq "$output" "bbd at $SOCK: idle, no run in progress"
+	assert_eq output "bbd at $SOCK: idle, no run in progress" "$output"
 	# blocking writes with a 5 s timeout each took 15 s here
-	[ $((SECONDS - t0)) -le 3 ] || { echo "status took $((SECONDS - t0)) s" >&2; return 1; }
+	[ $((SECONDS - t0)) -le 3 ] || fail "status took $((SECONDS - t0)) s"
 	wait "${pids[@]}"
 	for i in 1 2 3; do
 		[[ $(cat "$DIR/hog$i") == "dropped: "@(Connection reset by peer|Broken pipe) ]] ||

@@ -7,7 +7,7 @@
 load helpers
 
 setup() {
-	command -v tshark > /dev/null || { echo "tshark not installed (scripts/setup-deps)" >&2; return 1; }
+	command -v tshark > /dev/null || fail "tshark not installed (scripts/setup-deps)"
 	PCAP=$BATS_TEST_TMPDIR/c.pcap
 }
 
@@ -42,38 +42,38 @@ json_field() {
 
 @test "capture: every datagram in the file, nanosecond timestamps, the summary counts them" {
 	capture_udp 20 filter "udp dst port 9" -w "$PCAP"
-	expect_eq "$status" 0
-	expect_eq "$(json_field frames)" 20
-	expect_eq "$(json_field dropped)" 0
-	expect_eq "$(json_field limited)" false
-	expect_eq "$(json_field file_bytes)" "$(stat -c %s "$PCAP")"
+	assert_eq status 0 "$status"
+	assert_eq "json_field frames" 20 "$(json_field frames)"
+	assert_eq "json_field dropped" 0 "$(json_field dropped)"
+	assert_eq "json_field limited" false "$(json_field limited)"
+	assert_eq "json_field file_bytes" "$(stat -c %s "$PCAP")" "$(json_field file_bytes)"
 	# nanosecond pcap: magic a1b23c4d (little-endian on disk: 4d 3c b2 a1)
-	expect_eq "$(od -An -tx1 -N4 "$PCAP" | tr -d ' ')" 4d3cb2a1
-	expect_eq "$(tshark -r "$PCAP" -T fields -e udp.length 2> /dev/null | sort -u)" 108
-	expect_eq "$(tshark -r "$PCAP" -T fields -e frame.time_epoch 2> /dev/null | grep -c '\.[0-9]\{9\}$')" 20
+	assert_eq od 4d3cb2a1 "$(od -An -tx1 -N4 "$PCAP" | tr -d ' ')"
+	assert_eq tshark 108 "$(tshark -r "$PCAP" -T fields -e udp.length 2> /dev/null | sort -u)"
+	assert_eq tshark 20 "$(tshark -r "$PCAP" -T fields -e frame.time_epoch 2> /dev/null | grep -c '\.[0-9]\{9\}$')"
 }
 
 @test "capture: count stops it at N frames exactly" {
 	capture_udp 10 filter "udp dst port 9" count 4 -w "$PCAP"
-	expect_eq "$status" 0
-	expect_eq "$(json_field frames)" 4
-	expect_eq "$(json_field limited)" true
-	expect_eq "$(tshark -r "$PCAP" 2> /dev/null | wc -l)" 4
+	assert_eq status 0 "$status"
+	assert_eq "json_field frames" 4 "$(json_field frames)"
+	assert_eq "json_field limited" true "$(json_field limited)"
+	assert_eq tshark 4 "$(tshark -r "$PCAP" 2> /dev/null | wc -l)"
 }
 
 @test "capture: snaplen truncates every frame, the wire length is kept" {
 	capture_udp 5 filter "udp dst port 9" snaplen 64 -w "$PCAP"
-	expect_eq "$status" 0
-	expect_eq "$(tshark -r "$PCAP" -T fields -e frame.cap_len -e frame.len 2> /dev/null | sort -u)" "64	142"
+	assert_eq status 0 "$status"
+	assert_eq tshark "64	142" "$(tshark -r "$PCAP" -T fields -e frame.cap_len -e frame.len 2> /dev/null | sort -u)"
 }
 
 @test "capture: max-bytes keeps the file within the bound and says it was limited" {
 	# 24-byte file header, then 16 + 142 per frame: 3 fit in 500
 	capture_udp 10 filter "udp dst port 9" max-bytes 500 -w "$PCAP"
-	expect_eq "$status" 0
-	expect_eq "$(json_field frames)" 3
-	expect_eq "$(json_field limited)" true
-	expect_eq "$(stat -c %s "$PCAP")" $((24 + 3 * (16 + 142)))
+	assert_eq status 0 "$status"
+	assert_eq "json_field frames" 3 "$(json_field frames)"
+	assert_eq "json_field limited" true "$(json_field limited)"
+	assert_eq "stat %s" $((24 + 3 * (16 + 142))) "$(stat -c %s "$PCAP")"
 }
 
 @test "capture: -w - writes the pcap to a pipe, the summary to stderr" {
@@ -82,24 +82,24 @@ json_field() {
 		for i in $(seq 100); do grep -q listening "$2/err" && break; sleep 0.05; done
 		for p in 9 10 11; do printf x > /dev/udp/127.0.0.1/$p; done
 		wait' _ "$BBCTL" "$BATS_TEST_TMPDIR"
-	expect_eq "$(tr '\n' ' ' < "$BATS_TEST_TMPDIR/fields")" "9 10 11 "
-	expect_eq "$(tail -1 "$BATS_TEST_TMPDIR/err" | jq -r .frames)" 3
+	assert_eq tr "9 10 11 " "$(tr '\n' ' ' < "$BATS_TEST_TMPDIR/fields")"
+	assert_eq tail 3 "$(tail -1 "$BATS_TEST_TMPDIR/err" | jq -r .frames)"
 }
 
 @test "capture: a bad filter is libpcap's one line, exit 2, no file left" {
 	run --separate-stderr in_netns "$BBCTL" capture dev lo filter "udp port" -w "$PCAP"
-	expect_eq "$status" 2
-	expect_eq "$stderr" "bbctl: capture: filter: can't parse filter expression: syntax error"
+	assert_eq status 2 "$status"
+	assert_eq stderr "bbctl: capture: filter: can't parse filter expression: syntax error" "$stderr"
 	[ ! -e "$PCAP" ]
 }
 
 @test "capture: an unknown device (exit 2, libpcap's word) and namespace (exit 1)" {
 	run --separate-stderr in_netns "$BBCTL" capture dev nosuch0 -w "$PCAP"
-	expect_eq "$status" 2
-	expect_eq "$stderr" "bbctl: capture: nosuch0: no such device"
+	assert_eq status 2 "$status"
+	assert_eq stderr "bbctl: capture: nosuch0: no such device" "$stderr"
 	run --separate-stderr "$BBCTL" capture dev lo netns bb-no-such-ns -w "$PCAP"
-	expect_eq "$status" 1
-	expect_eq "${stderr_lines[0]}" 'bbctl: netns: no such network namespace "bb-no-such-ns" (ip netns list shows them)'
+	assert_eq status 1 "$status"
+	assert_eq stderr_lines[0] 'bbctl: netns: no such network namespace "bb-no-such-ns" (ip netns list shows them)' "${stderr_lines[0]}"
 	[ ! -e "$PCAP" ]
 }
 

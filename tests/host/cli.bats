@@ -28,21 +28,21 @@ load helpers
 
 @test "help, -h and --help print the same usage on stdout, exit 0" {
 	run --separate-stderr "$BBCTL" help
-	expect_eq "$status" 0
-	expect_eq "$stderr" ""
-	expect_eq "${lines[0]}" "Usage: bbctl [OPTIONS] OBJECT COMMAND [ARGS]"
+	assert_eq status 0 "$status"
+	assert_eq stderr "" "$stderr"
+	assert_eq lines[0] "Usage: bbctl [OPTIONS] OBJECT COMMAND [ARGS]" "${lines[0]}"
 	help=$output
 	for h in -h --help; do
 		run --separate-stderr "$BBCTL" $h
-		expect_eq "$status" 0
-		expect_eq "$output" "$help"
+		assert_eq status 0 "$status"
+		assert_eq output "$help" "$output"
 	done
 }
 
 @test "usage lines fit in 80 columns" {
 	run "$BBCTL" help
 	for l in "${lines[@]}"; do
-		[ "${#l}" -le 80 ] || { echo "too long: $l" >&2; return 1; }
+		[ "${#l}" -le 80 ] || fail "too long: $l"
 	done
 }
 
@@ -75,29 +75,29 @@ load helpers
 		"       bbctl trigger { history | histogram } id N" \
 		"where  OPTIONS := { -j | --json | -p | --pretty | -n NETNS | --netns NETNS }"; do
 		printf '%s\n' "${lines[@]}" | grep -qxF -- "$want" ||
-			{ echo "missing: $want" >&2; return 1; }
+			fail "missing: $want"
 	done
 }
 
 @test "object help prints that object's usage, exit 0" {
 	run --separate-stderr "$BBCTL" trigger help
-	expect_eq "$status" 0
-	expect_eq "${lines[0]}" "Usage: bbctl trigger add dev IFNAME [id N] [src IP] [dst IP] [sport N] dport N"
-	expect_eq "${lines[1]}" "                  [vlan ID] [latency { on | off } [range MIN_NS MAX_NS]]"
-	expect_eq "${lines[2]}" "                  [interval MS]"
-	expect_eq "${lines[3]}" "       bbctl trigger del id N"
-	expect_eq "${lines[4]}" "       bbctl trigger show [id N]"
-	expect_eq "${lines[5]}" "       bbctl trigger { history | histogram } id N"
-	expect_eq "${#lines[@]}" 6
+	assert_eq status 0 "$status"
+	assert_eq lines[0] "Usage: bbctl trigger add dev IFNAME [id N] [src IP] [dst IP] [sport N] dport N" "${lines[0]}"
+	assert_eq lines[1] "                  [vlan ID] [latency { on | off } [range MIN_NS MAX_NS]]" "${lines[1]}"
+	assert_eq lines[2] "                  [interval MS]" "${lines[2]}"
+	assert_eq lines[3] "       bbctl trigger del id N" "${lines[3]}"
+	assert_eq lines[4] "       bbctl trigger show [id N]" "${lines[4]}"
+	assert_eq lines[5] "       bbctl trigger { history | histogram } id N" "${lines[5]}"
+	assert_eq #lines[@] 6 "${#lines[@]}"
 }
 
 @test "-V and --version print the version" {
 	run "$BBCTL" -V
-	expect_eq "$status" 0
+	assert_eq status 0 "$status"
 	[[ $output =~ ^bbctl\ [^\ ]+$ ]]
 	v=$output
 	run "$BBCTL" --version
-	expect_eq "$output" "$v"
+	assert_eq output "$v" "$output"
 }
 
 @test "options cluster and come in any order" {
@@ -139,19 +139,19 @@ load helpers
 	ip netns exec "$ns" bash -c 'for i in 1 2 3; do printf x > /dev/udp/127.0.0.1/9; done'
 	wait "$pid" && status=0 || status=$?
 	ip netns del "$ns"
-	expect_eq "$status" 0
-	expect_eq "$(jq -r .frames "$BATS_TEST_TMPDIR/out")" 3
+	assert_eq status 0 "$status"
+	assert_eq "jq .frames" 3 "$(jq -r .frames "$BATS_TEST_TMPDIR/out")"
 }
 
 @test "-n NETNS errors: one line, exit 1, no command run" {
 	run --separate-stderr "$BBCTL" -n
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: -n: missing namespace name"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: -n: missing namespace name" "$stderr"
 	run --separate-stderr "$BBCTL" --netns nosuch$$ port show
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: --netns: no such network namespace \"nosuch$$\" (ip netns list shows them)"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: --netns: no such network namespace \"nosuch$$\" (ip netns list shows them)" "$stderr"
 	run --separate-stderr "$BBCTL" -netns ../x port show
-	expect_eq "$status" 1
-	expect_eq "$stderr" 'bbctl: -netns: "../x" is not a namespace name (as ip netns list shows them)'
-	expect_eq "$output" ""
+	assert_eq status 1 "$status"
+	assert_eq stderr 'bbctl: -netns: "../x" is not a namespace name (as ip netns list shows them)' "$stderr"
+	assert_eq output "" "$output"
 }

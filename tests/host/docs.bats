@@ -8,17 +8,17 @@ man8=$bb_top/Documentation/bbctl.8
 @test "man page renders without groff warnings" {
 	command -v groff >/dev/null || skip "groff not installed (groff-base)"
 	run --separate-stderr groff -man -Tutf8 -ww -z "$man8"
-	expect_eq "$status" 0
-	expect_eq "$stderr" ""
+	assert_eq status 0 "$status"
+	assert_eq stderr "" "$stderr"
 }
 
 @test "man -l shows the sections" {
 	command -v man >/dev/null || skip "man not installed (man-db)"
 	run env MANWIDTH=80 MAN_KEEP_FORMATTING= man -l "$man8"
-	expect_eq "$status" 0
+	assert_eq status 0 "$status"
 	for s in NAME SYNOPSIS DESCRIPTION OPTIONS "PORT COMMANDS" "STREAM COMMANDS" \
 		"TRIGGER COMMANDS" OUTPUT "EXIT STATUS" EXAMPLES; do
-		printf '%s\n' "${lines[@]}" | grep -qx "$s" || { echo "no section $s" >&2; return 1; }
+		printf '%s\n' "${lines[@]}" | grep -qx "$s" || fail "no section $s"
 	done
 }
 
@@ -34,7 +34,7 @@ man8=$bb_top/Documentation/bbctl.8
 		jitter_ns p50_ns p90_ns p99_ns p999_ns p9999_ns below_range \
 		above_range invalid start_ns frames bytes latency_count \
 		latency_min_ns latency_avg_ns latency_max_ns upper_ns; do
-		grep -q "\\\\fB$k\\|^\\.B $k" "$man8" || { echo "key $k undocumented" >&2; return 1; }
+		grep -q "\\\\fB$k\\|^\\.B $k" "$man8" || fail "key $k undocumented"
 	done
 	grep -q '^\.B sport 49152$' "$man8"
 	grep -q '^\.BR "dport 4000" \.$' "$man8"
@@ -63,37 +63,39 @@ complete_words() {
 }
 
 @test "bash completion: objects, commands, keywords, values" {
-	expect_eq "$(complete_words bbctl '')" "port stream trigger run scenario runs report http status stop capture support-bundle help"
-	expect_eq "$(complete_words bbctl status --)" "--socket"
-	expect_eq "$(complete_words bbctl run --so)" "--socket"
-	expect_eq "$(complete_words bbctl run --format '')" "html json junit"
-	expect_eq "$(complete_words bbctl http '')" "get serve help"
-	expect_eq "$(complete_words bbctl http serve '')" "port address count size"
-	expect_eq "$(complete_words bbctl -j st)" "stream status stop"
-	expect_eq "$(complete_words bbctl stream '')" "add del start stop show help"
-	expect_eq "$(complete_words bbctl trigger add dev lo '')" "id src dst sport dport vlan latency range interval"
-	expect_eq "$(complete_words bbctl stream add dev lo rate 5 x)" "xmit"
-	expect_eq "$(complete_words bbctl stream add dev lo xmit '')" "queue direct"
+	assert_eq "complete_words bbctl" "port stream trigger run scenario runs report http status stop capture support-bundle help" "$(complete_words bbctl '')"
+	assert_eq "complete_words bbctl" "socket" "$(complete_words bbctl status '')"
+	assert_eq "complete_words bbctl" "socket" "$(complete_words bbctl run x.json so)"
+	assert_eq "complete_words bbctl" "html json junit" "$(complete_words bbctl run --format '')"
+	assert_eq "complete_words bbctl" "html json junit" "$(complete_words bbctl run x.json format '')"
+	assert_eq "complete_words bbctl" "out archive runs" "$(complete_words bbctl support-bundle '')"
+	assert_eq "complete_words bbctl" "get serve help" "$(complete_words bbctl http '')"
+	assert_eq "complete_words bbctl" "port address count size" "$(complete_words bbctl http serve '')"
+	assert_eq "complete_words bbctl" "stream status stop" "$(complete_words bbctl -j st)"
+	assert_eq "complete_words bbctl" "add del start stop show help" "$(complete_words bbctl stream '')"
+	assert_eq "complete_words bbctl" "id src dst sport dport vlan latency range interval" "$(complete_words bbctl trigger add dev lo '')"
+	assert_eq "complete_words bbctl" "xmit" "$(complete_words bbctl stream add dev lo rate 5 x)"
+	assert_eq "complete_words bbctl" "queue direct" "$(complete_words bbctl stream add dev lo xmit '')"
 	[[ " $(complete_words bbctl port add dev '') " == *" lo "* ]]
 }
 
 @test "bash completion: trigger commands, port timestamping, stream IMIX, VLAN, latency and size keywords" {
-	expect_eq "$(complete_words bbctl trigger '')" "add del show history histogram help"
-	expect_eq "$(complete_words bbctl port add dev lo '')" "timestamping"
-	expect_eq "$(complete_words bbctl port add dev lo timestamping '')" "software hardware"
-	expect_eq "$(complete_words bbctl stream add dev lo imix-order '')" "fixed shuffle"
-	expect_eq "$(complete_words bbctl stream add dev lo l2-speed p)" "physical"
-	expect_eq "$(complete_words bbctl stream add dev lo tpid 0x8)" "0x8100 0x88a8"
-	expect_eq "$(complete_words bbctl stream add dev lo imix d)" "default"
-	expect_eq "$(complete_words bbctl stream add dev lo latency '')" "on off"
-	expect_eq "$(complete_words bbctl stream add dev lo size-dist '')" "normal"
+	assert_eq "complete_words bbctl" "add del show history histogram help" "$(complete_words bbctl trigger '')"
+	assert_eq "complete_words bbctl" "timestamping" "$(complete_words bbctl port add dev lo '')"
+	assert_eq "complete_words bbctl" "software hardware" "$(complete_words bbctl port add dev lo timestamping '')"
+	assert_eq "complete_words bbctl" "fixed shuffle" "$(complete_words bbctl stream add dev lo imix-order '')"
+	assert_eq "complete_words bbctl" "physical" "$(complete_words bbctl stream add dev lo l2-speed p)"
+	assert_eq "complete_words bbctl" "0x8100 0x88a8" "$(complete_words bbctl stream add dev lo tpid 0x8)"
+	assert_eq "complete_words bbctl" "default" "$(complete_words bbctl stream add dev lo imix d)"
+	assert_eq "complete_words bbctl" "on off" "$(complete_words bbctl stream add dev lo latency '')"
+	assert_eq "complete_words bbctl" "normal" "$(complete_words bbctl stream add dev lo size-dist '')"
 	# size-dist takes five values: no keyword until they are given
-	expect_eq "$(complete_words bbctl stream add dev lo size-dist normal 1 2 3 '')" ""
-	expect_eq "$(complete_words bbctl stream add dev lo size-dist normal 1 2 3 4 si)" "size sizes"
+	assert_eq "complete_words bbctl" "" "$(complete_words bbctl stream add dev lo size-dist normal 1 2 3 '')"
+	assert_eq "complete_words bbctl" "size sizes" "$(complete_words bbctl stream add dev lo size-dist normal 1 2 3 4 si)"
 	# vlan repeats, rate does not
-	expect_eq "$(complete_words bbctl stream add dev lo vlan 1 rate 2 v)" "vlan"
-	expect_eq "$(complete_words bbctl stream add dev lo rate 2 ra)" ""
-	expect_eq "$(complete_words bbctl trigger add dev lo range 1 2 i)" "id interval"
+	assert_eq "complete_words bbctl" "vlan" "$(complete_words bbctl stream add dev lo vlan 1 rate 2 v)"
+	assert_eq "complete_words bbctl" "" "$(complete_words bbctl stream add dev lo rate 2 ra)"
+	assert_eq "complete_words bbctl" "id interval" "$(complete_words bbctl trigger add dev lo range 1 2 i)"
 }
 
 # objects_in TEXT: the words of its "OBJECT := { a | b | ... }", in order
@@ -107,8 +109,8 @@ objects_in() {
 	man=$(objects_in "$(MANWIDTH=200 man -l "$bb_top/Documentation/bbctl.8" 2> /dev/null)")
 	completion=$(complete_words bbctl '')
 	[ -n "$usage" ]
-	expect_eq "$man" "$usage"
-	expect_eq "$completion" "$usage help"
+	assert_eq man "$usage" "$man"
+	assert_eq completion "$usage help" "$completion"
 	# and every object answers "help" with its own usage
 	for o in $usage; do
 		run "$BBCTL" "$o" help
@@ -136,7 +138,7 @@ for fmt in re.findall(r'usage_err\(\s*"((?:[^"\\]|\\.)*)"', src):
 sys.exit(1 if bad else 0)
 PY
 	echo "$output"
-	expect_eq "$status" 0
+	assert_eq status 0 "$status"
 }
 
 @test "kmod/MESSAGES lists exactly the extack messages of kmod/*.c" {

@@ -11,13 +11,9 @@ SMAC=02:00:00:00:00:02
 V4=(src 198.51.100.1 dst 198.51.100.2)
 V6=(src 2001:db8::1 dst 2001:db8::2)
 
-# expect_eq GOT WANT
-expect_eq() {
-	if [ "$1" != "$2" ]; then
-		printf 'expected: %s\n     got: %s\n' "$2" "$1" >&2
-		return 1
-	fi
-}
+# fail, assert_eq WHAT EXPECTED GOT, assert_gt WHAT LIMIT GOT
+# shellcheck source=tests/lib/assert.bash
+. "$bb_top/tests/lib/assert.bash"
 
 # usage_error OBJECT MESSAGE ARGS...: bbctl ARGS exits 1, prints nothing on
 # stdout and MESSAGE then the usage of OBJECT ("" for bbctl's) on stderr.
@@ -25,14 +21,14 @@ usage_error() {
 	local obj=$1 msg=$2
 	shift 2
 	run --separate-stderr "$BBCTL" "$@"
-	expect_eq "$status" 1
-	expect_eq "$output" ""
-	expect_eq "${stderr_lines[0]}" "$msg"
+	assert_eq status 1 "$status"
+	assert_eq output "" "$output"
+	assert_eq stderr_lines[0] "$msg" "${stderr_lines[0]}"
 	if [ -z "$obj" ]; then
-		expect_eq "${stderr_lines[1]}" "Usage: bbctl [OPTIONS] OBJECT COMMAND [ARGS]"
+		assert_eq stderr_lines[1] "Usage: bbctl [OPTIONS] OBJECT COMMAND [ARGS]" "${stderr_lines[1]}"
 	else
 		[[ ${stderr_lines[1]} == "Usage: bbctl $obj "* ]] ||
-			{ echo "no usage of $obj: ${stderr_lines[1]}" >&2; return 1; }
+			fail "no usage of $obj: ${stderr_lines[1]}"
 	fi
 }
 
@@ -48,9 +44,9 @@ stream_error() {
 # (no bbgen family) bbctl stops at the module check with exit 2.
 reaches_kernel() {
 	run --separate-stderr "$BBCTL" "$@"
-	expect_eq "$status" 2
-	expect_eq "$output" ""
-	expect_eq "$stderr" "bbgen module not loaded (modprobe bbgen)"
+	assert_eq status 2 "$status"
+	assert_eq output "" "$output"
+	assert_eq stderr "bbgen module not loaded (modprobe bbgen)" "$stderr"
 }
 
 require_no_module() {

@@ -33,11 +33,11 @@ served() { wait "$SRV"; SRV=; jq -c ".[-1]" "$OUT"; }
 	serve count 2
 	run curl -s -o "$BATS_TEST_TMPDIR/got" -w '%{http_code} %{size_download}' \
 		"http://127.0.0.1:$PORT/bb?size=5000000"
-	expect_eq "$output" "200 5000000"
+	assert_eq output "200 5000000" "$output"
 	s=$(served)
-	expect_eq "$(jq -r .state <<< "$s")" finished
-	expect_eq "$(jq -r .tx_payload_bytes <<< "$s")" 5000000
-	expect_eq "$(jq -r '.t1_ns < .t2_ns and .t2_ns < .t3_ns' <<< "$s")" true
+	assert_eq "jq .state" finished "$(jq -r .state <<< "$s")"
+	assert_eq "jq .tx_payload_bytes" 5000000 "$(jq -r .tx_payload_bytes <<< "$s")"
+	assert_eq "jq .t1_ns" true "$(jq -r '.t1_ns < .t2_ns and .t2_ns < .t3_ns' <<< "$s")"
 }
 
 @test "curl GET for a duration: a chunked body that ends after it" {
@@ -48,7 +48,7 @@ served() { wait "$SRV"; SRV=; jq -c ".[-1]" "$OUT"; }
 	took=$((($(date +%s%N) - start) / 1000000))
 	[ "${output%% *}" = 200 ]
 	s=$(served)
-	expect_eq "$(jq -r .tx_payload_bytes <<< "$s")" "${output#* }"
+	assert_eq "jq .tx_payload_bytes" "${output#* }" "$(jq -r .tx_payload_bytes <<< "$s")"
 	[ "$took" -ge 500 ] && [ "$took" -lt 5000 ]
 }
 
@@ -56,10 +56,10 @@ served() { wait "$SRV"; SRV=; jq -c ".[-1]" "$OUT"; }
 	head -c 3000000 /dev/urandom > "$BATS_TEST_TMPDIR/up"
 	serve count 2
 	run curl -s -o /dev/null -w '%{http_code}' -T "$BATS_TEST_TMPDIR/up" "http://127.0.0.1:$PORT/up"
-	expect_eq "$output" 200
+	assert_eq output 200 "$output"
 	s=$(served)
-	expect_eq "$(jq -r .rx_payload_bytes <<< "$s")" 3000000
-	expect_eq "$(jq -r '.t1_ns < .t2_ns and .t2_ns < .t3_ns' <<< "$s")" true
+	assert_eq "jq .rx_payload_bytes" 3000000 "$(jq -r .rx_payload_bytes <<< "$s")"
+	assert_eq "jq .t1_ns" true "$(jq -r '.t1_ns < .t2_ns and .t2_ns < .t3_ns' <<< "$s")"
 }
 
 @test "bbctl http get from python3's http.server: the file's bytes, status 200, T1 < T2 < T3" {
@@ -73,24 +73,24 @@ served() { wait "$SRV"; SRV=; jq -c ".[-1]" "$OUT"; }
 		sleep 0.1
 	done
 	run "$BBCTL" -j http get "http://127.0.0.1:$PORT/blob"
-	expect_eq "$status" 0
-	expect_eq "$(jq -r .http_status <<< "$output")" 200
-	expect_eq "$(jq -r .rx_payload_bytes <<< "$output")" 2500000
-	expect_eq "$(jq -r '.t1_ns < .t2_ns and .t2_ns < .t3_ns' <<< "$output")" true
+	assert_eq status 0 "$status"
+	assert_eq "jq .http_status" 200 "$(jq -r .http_status <<< "$output")"
+	assert_eq "jq .rx_payload_bytes" 2500000 "$(jq -r .rx_payload_bytes <<< "$output")"
+	assert_eq "jq .t1_ns" true "$(jq -r '.t1_ns < .t2_ns and .t2_ns < .t3_ns' <<< "$output")"
 	run "$BBCTL" -j http get "http://127.0.0.1:$PORT/nothing-here"
-	expect_eq "$status" 2
-	expect_eq "$(jq -r .error <<< "$output")" "HTTP status 404"
+	assert_eq status 2 "$status"
+	assert_eq "jq .error" "HTTP status 404" "$(jq -r .error <<< "$output")"
 }
 
 @test "bbctl http get: bad URLs are one line and exit 1" {
 	run --separate-stderr "$BBCTL" http get ftp://x/
-	expect_eq "$status" 1
-	expect_eq "${stderr_lines[0]}" 'bbctl: http get: URL: "ftp://x/" must start with http://'
+	assert_eq status 1 "$status"
+	assert_eq stderr_lines[0] 'bbctl: http get: URL: "ftp://x/" must start with http://' "${stderr_lines[0]}"
 	run --separate-stderr "$BBCTL" http get "http://:80/"
-	expect_eq "$status" 1
-	expect_eq "${stderr_lines[0]}" 'bbctl: http get: URL: "http://:80/" has no usable host and port'
+	assert_eq status 1 "$status"
+	assert_eq stderr_lines[0] 'bbctl: http get: URL: "http://:80/" has no usable host and port' "${stderr_lines[0]}"
 	run --separate-stderr "$BBCTL" -j http get "http://127.0.0.1:1/"
-	expect_eq "$status" 2
-	expect_eq "${stderr_lines[0]}" ""
-	expect_eq "$(jq -r .error <<< "$output")" "connect: connection refused"
+	assert_eq status 2 "$status"
+	assert_eq stderr_lines[0] "" "${stderr_lines[0]}"
+	assert_eq "jq .error" "connect: connection refused" "$(jq -r .error <<< "$output")"
 }

@@ -14,10 +14,10 @@ teardown() {
 
 @test "make install DESTDIR PREFIX=/usr: binaries, man pages, completion, systemd units, sysusers" {
 	run make -s -C "$bb_top/userspace" install DESTDIR="$DEST" PREFIX=/usr
-	expect_eq "$status" 0
-	expect_eq "$(cd "$DEST" && find . -type f | sort | tr '\n' ' ')" \
-		"./usr/lib/systemd/system/bbd.service ./usr/lib/systemd/system/bbd.socket ./usr/lib/sysusers.d/bb.conf ./usr/lib/$(gcc -print-multiarch)/wireshark/plugins/bbgen.lua ./usr/sbin/bbctl ./usr/sbin/bbd ./usr/share/bash-completion/completions/bbctl ./usr/share/man/man8/bbctl.8 ./usr/share/man/man8/bbd.8 "
-	expect_eq "$(stat -c %a "$DEST/usr/sbin/bbd") $(stat -c %a "$DEST/usr/lib/systemd/system/bbd.service")" "755 644"
+	assert_eq status 0 "$status"
+	assert_eq cd "./usr/lib/systemd/system/bbd.service ./usr/lib/systemd/system/bbd.socket ./usr/lib/sysusers.d/bb.conf ./usr/lib/$(gcc -print-multiarch)/wireshark/plugins/bbgen.lua ./usr/sbin/bbctl ./usr/sbin/bbd ./usr/share/bash-completion/completions/bbctl ./usr/share/man/man8/bbctl.8 ./usr/share/man/man8/bbd.8 " \
+		"$(cd "$DEST" && find . -type f | sort | tr '\n' ' ')"
+	assert_eq "stat %a" "755 644" "$(stat -c %a "$DEST/usr/sbin/bbd") $(stat -c %a "$DEST/usr/lib/systemd/system/bbd.service")"
 	grep -qx 'ExecStart=/usr/sbin/bbd --foreground --group bb --socket /run/bb/bbd.sock --archive /var/lib/bb/archive.db' \
 		"$DEST/usr/lib/systemd/system/bbd.service"
 	! grep -q @ "$DEST/usr/lib/systemd/system/bbd.service"
@@ -54,10 +54,10 @@ s.connect(sys.argv[1])
 s.sendall(b"{\"cmd\":\"status\"}\n")
 print(s.makefile().readline().strip())
 ' "$sock"
-	expect_eq "$output" '{"event":"status","running":false}'
+	assert_eq output '{"event":"status","running":false}' "$output"
 	# bbd used the socket as it was: not made again, mode untouched,
 	# --socket not made at all
-	expect_eq "$(stat -c '%i %a' "$sock")" "$ino"
+	assert_eq "stat %i" "$ino" "$(stat -c '%i %a' "$sock")"
 	[ ! -e "$DEST/unused.sock" ]
 	pkill -f "$DEST/usr/sbin/bbd"
 	wait
@@ -70,17 +70,17 @@ print(s.makefile().readline().strip())
 	# answers (the example's interfaces do not exist on this host)
 	run --separate-stderr "$DEST/usr/sbin/bbctl" run "$bb_top/examples/back-to-back.json" \
 		--socket "$DEST/bbd.sock" --report-dir "$DEST"
-	expect_eq "$status" 2
-	expect_eq "$stderr" "bbctl: run: ports[0] (wan): interface bbtx0: no such device"
+	assert_eq status 2 "$status"
+	assert_eq stderr "bbctl: run: ports[0] (wan): interface bbtx0: no such device" "$stderr"
 	# at a terminal, bbctl says it started a bbd of its own, and which
 	run script -qec "$DEST/usr/sbin/bbctl run $bb_top/examples/back-to-back.json --socket $DEST/bbd1.sock --report-dir $DEST" /dev/null
-	expect_eq "${lines[0]%$'\r'}" "bbctl: no bbd was running at $DEST/bbd1.sock: started $DEST/usr/sbin/bbd for this run (archive /var/lib/bb/archive.db); it stops when the run ends"
+	assert_eq value "bbctl: no bbd was running at $DEST/bbd1.sock: started $DEST/usr/sbin/bbd for this run (archive /var/lib/bb/archive.db); it stops when the run ends" "${lines[0]%$'\r'}"
 	# without the bbd beside it, bbctl says it could not start one
 	mv "$DEST/usr/sbin/bbd" "$DEST/usr/sbin/bbd.moved"
 	run --separate-stderr "$DEST/usr/sbin/bbctl" run "$bb_top/examples/back-to-back.json" \
 		--socket "$DEST/bbd2.sock" --report-dir "$DEST"
-	expect_eq "$status" 2
-	expect_eq "$stderr" "bbctl: cannot reach bbd at $DEST/bbd2.sock: it did not start (run bbd --foreground to see why)"
+	assert_eq status 2 "$status"
+	assert_eq stderr "bbctl: cannot reach bbd at $DEST/bbd2.sock: it did not start (run bbd --foreground to see why)" "$stderr"
 }
 
 # dkms builds the module from what `make -C kmod dkms-install` puts in
@@ -93,10 +93,10 @@ print(s.makefile().readline().strip())
 		return 1
 	fi
 	run make -s -C "$bb_top/kmod" dkms-install DESTDIR="$DEST"
-	expect_eq "$status" 0
+	assert_eq status 0 "$status"
 	src=$DEST/usr/src/bbgen-0.1
-	expect_eq "$(cd "$src" && ls dkms.conf include/uapi/linux/bbgen.h kmod/Kbuild kmod/core/rate.c | tr '\n' ' ')" \
-		"dkms.conf include/uapi/linux/bbgen.h kmod/Kbuild kmod/core/rate.c "
+	assert_eq cd "dkms.conf include/uapi/linux/bbgen.h kmod/Kbuild kmod/core/rate.c " \
+		"$(cd "$src" && ls dkms.conf include/uapi/linux/bbgen.h kmod/Kbuild kmod/core/rate.c | tr '\n' ' ')"
 	! ls "$src"/kmod/core/*_kunit.c 2> /dev/null
 	mkdir "$DEST/dkms"
 	for line in 6.12 6.1; do
@@ -104,8 +104,8 @@ print(s.makefile().readline().strip())
 		run env sign_file=/nonexistent dkms build -m bbgen -v 0.1 -k "$kver" \
 			--sourcetree "$DEST/usr/src" --dkmstree "$DEST/dkms"
 		echo "$output"
-		expect_eq "$status" 0
+		assert_eq status 0 "$status"
 		ko=$(ls "$DEST/dkms/bbgen/0.1/$kver/x86_64/module/"bbgen.ko*)
-		expect_eq "$(modinfo -F vermagic "$ko" | cut -d' ' -f1)" "$kver"
+		assert_eq "modinfo vermagic" "$kver" "$(modinfo -F vermagic "$ko" | cut -d' ' -f1)"
 	done
 }

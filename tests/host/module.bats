@@ -9,15 +9,15 @@ setup() {
 
 @test "bbctl -j stream show: module not loaded, exit 2" {
 	run --separate-stderr "$BBCTL" -j stream show
-	expect_eq "$status" 2
-	expect_eq "$output" ""
-	expect_eq "$stderr" "bbgen module not loaded (modprobe bbgen)"
+	assert_eq status 2 "$status"
+	assert_eq output "" "$output"
+	assert_eq stderr "bbgen module not loaded (modprobe bbgen)" "$stderr"
 }
 
 @test "merged output is exactly the one line" {
 	run "$BBCTL" -j stream show
-	expect_eq "$status" 2
-	expect_eq "$output" "bbgen module not loaded (modprobe bbgen)"
+	assert_eq status 2 "$status"
+	assert_eq output "bbgen module not loaded (modprobe bbgen)" "$output"
 }
 
 @test "every show command without the module" {
@@ -30,6 +30,6 @@ setup() {
 	command -v setpriv >/dev/null || skip "no setpriv"
 	[ "$(id -u)" = 0 ] || skip "not root"
 	run --separate-stderr setpriv --reuid=65534 --regid=65534 --clear-groups "$BBCTL" -j trigger show
-	expect_eq "$status" 2
-	expect_eq "$stderr" "bbgen module not loaded (modprobe bbgen)"
+	assert_eq status 2 "$status"
+	assert_eq stderr "bbgen module not loaded (modprobe bbgen)" "$stderr"
 }

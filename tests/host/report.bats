@@ -19,8 +19,8 @@ import() {
 	local f=$1
 	[[ $f == /* ]] || f=$fixtures/$f
 	run --separate-stderr "$BBCTL" runs import "$f" --archive "$db"
-	expect_eq "$status" 0
-	[[ $output =~ ^run\ ([0-9]+)$ ]] || { echo "output: $output" >&2; return 1; }
+	assert_eq status 0 "$status"
+	[[ $output =~ ^run\ ([0-9]+)$ ]] || fail "output: $output"
 	id=${BASH_REMATCH[1]}
 }
 
@@ -36,33 +36,33 @@ require_chromium() {
 
 @test "runs import: the runs are listed in order, text and JSON" {
 	import run-pass.json
-	expect_eq "$id" 1
+	assert_eq id 1 "$id"
 	import run-fail.json
-	expect_eq "$id" 2
+	assert_eq id 2 "$id"
 	run --separate-stderr "$BBCTL" runs --archive "$db"
-	expect_eq "$status" 0
-	expect_eq "${lines[0]}" "ID     NAME                     STARTED                    VERDICT  INTERRUPTED"
-	expect_eq "${lines[1]}" "1      back-to-back             2026-11-22T11:00:00.123Z   PASS     no"
-	expect_eq "${lines[2]}" "2      loss & gaming            2026-11-22T11:05:00.000Z   FAIL     no"
-	expect_eq "${#lines[@]}" 3
+	assert_eq status 0 "$status"
+	assert_eq lines[0] "ID     NAME                     STARTED                    VERDICT  INTERRUPTED" "${lines[0]}"
+	assert_eq lines[1] "1      back-to-back             2026-11-22T11:00:00.123Z   PASS     no" "${lines[1]}"
+	assert_eq lines[2] "2      loss & gaming            2026-11-22T11:05:00.000Z   FAIL     no" "${lines[2]}"
+	assert_eq #lines[@] 3 "${#lines[@]}"
 	run --separate-stderr "$BBCTL" -j runs list --archive "$db"
-	expect_eq "$status" 0
-	expect_eq "$(jq -c '[.[] | [.id, .name, .verdict, .interrupted]]' <<<"$output")" \
-		'[[1,"back-to-back","PASS",false],[2,"loss & gaming","FAIL",false]]'
+	assert_eq status 0 "$status"
+	assert_eq "jq [.[]" '[[1,"back-to-back","PASS",false],[2,"loss & gaming","FAIL",false]]' \
+		"$(jq -c '[.[] | [.id, .name, .verdict, .interrupted]]' <<<"$output")"
 }
 
 @test "runs show: the summary, and -j the stored record" {
 	import run-fail.json
 	run --separate-stderr "$BBCTL" runs show "$id" --archive "$db"
-	expect_eq "$status" 0
-	expect_eq "${lines[0]}" "run 1 \"loss & gaming\" FAIL"
-	expect_eq "${lines[2]}" "flow \"loss <netem 5%>\" frame_blasting p1 -> p2"
-	expect_eq "${lines[3]}" "  tx 2000 rx 1900 lost 100 (5.000 %) throughput 0.231 Mbit/s"
+	assert_eq status 0 "$status"
+	assert_eq lines[0] "run 1 \"loss & gaming\" FAIL" "${lines[0]}"
+	assert_eq lines[2] "flow \"loss <netem 5%>\" frame_blasting p1 -> p2" "${lines[2]}"
+	assert_eq lines[3] "  tx 2000 rx 1900 lost 100 (5.000 %) throughput 0.231 Mbit/s" "${lines[3]}"
 	[[ $output == *"  frame_loss FAIL: loss 5.000% exceeds max_loss_percentage 1.000%"* ]]
-	run --separate-stderr "$BBCTL" runs show "$id" -j --archive "$db"
-	expect_eq "$status" 0
-	expect_eq "$(jq -S 'del(.run.id)' <<<"$output")" "$(jq -S 'del(.run.id)' "$fixtures/run-fail.json")"
-	expect_eq "$(jq .run.id <<<"$output")" "$id"
+	run --separate-stderr "$BBCTL" -j runs show "$id" archive "$db"
+	assert_eq status 0 "$status"
+	assert_eq jq "$(jq -S 'del(.run.id)' "$fixtures/run-fail.json")" "$(jq -S 'del(.run.id)' <<<"$output")"
+	assert_eq "jq .run.id" "$id" "$(jq .run.id <<<"$output")"
 }
 
 @test "report --format json: regenerated from the archive equals the original" {
@@ -71,35 +71,35 @@ require_chromium() {
 		import "$f"
 		run --separate-stderr "$BBCTL" report "$id" --format json \
 			--out "$BATS_TEST_TMPDIR/r.json" --archive "$db"
-		expect_eq "$status" 0
-		expect_eq "$output$stderr" ""
-		expect_eq "$(jq -S 'del(.run.id)' "$BATS_TEST_TMPDIR/r.json")" \
-			"$(jq -S 'del(.run.id)' "$fixtures/$f")"
-		expect_eq "$(jq .run.id "$BATS_TEST_TMPDIR/r.json")" "$id"
+		assert_eq status 0 "$status"
+		assert_eq value "" "$output$stderr"
+		assert_eq jq "$(jq -S 'del(.run.id)' "$fixtures/$f")" \
+			"$(jq -S 'del(.run.id)' "$BATS_TEST_TMPDIR/r.json")"
+		assert_eq "jq .run.id" "$id" "$(jq .run.id "$BATS_TEST_TMPDIR/r.json")"
 	done
 	# imported again, the regenerated report is byte for byte the same
 	cp "$BATS_TEST_TMPDIR/r.json" "$BATS_TEST_TMPDIR/first.json"
 	"$BBCTL" runs import "$BATS_TEST_TMPDIR/first.json" --archive "$db"
 	"$BBCTL" report 4 --format json --out "$BATS_TEST_TMPDIR/again.json" --archive "$db"
-	expect_eq "$(jq 'del(.run.id)' "$BATS_TEST_TMPDIR/again.json" | md5sum)" \
-		"$(jq 'del(.run.id)' "$BATS_TEST_TMPDIR/first.json" | md5sum)"
-	expect_eq "$(ls "$BATS_TEST_TMPDIR" | grep -c '\.json\.')" 0	# no temp files left
+	assert_eq jq "$(jq 'del(.run.id)' "$BATS_TEST_TMPDIR/first.json" | md5sum)" \
+		"$(jq 'del(.run.id)' "$BATS_TEST_TMPDIR/again.json" | md5sum)"
+	assert_eq ls 0 "$(ls "$BATS_TEST_TMPDIR" | grep -c '\.json\.')"	# no temp files left
 }
 
 @test "report --format junit: valid XML, one testcase per analyser, failures with reasons" {
 	local x=$BATS_TEST_TMPDIR/r.xml
 	import run-fail.json
 	run --separate-stderr "$BBCTL" report "$id" --format junit --out "$x" --archive "$db"
-	expect_eq "$status" 0
+	assert_eq status 0 "$status"
 	if command -v xmllint >/dev/null; then
 		xmllint --noout "$x"
-		expect_eq "$(xmllint --xpath 'count(//testcase)' "$x")" 3
-		expect_eq "$(xmllint --xpath 'count(//testcase/failure)' "$x")" 2
-		expect_eq "$(xmllint --xpath 'string(//testsuite/@failures)' "$x")" 2
-		expect_eq "$(xmllint --xpath 'string(//testsuite/@name)' "$x")" "loss & gaming"
-		expect_eq "$(xmllint --xpath 'string(//testcase[1]/@classname)' "$x")" "loss <netem 5%>"
-		expect_eq "$(xmllint --xpath 'string(//testcase[1]/failure/@message)' "$x")" \
-			"loss 5.000% exceeds max_loss_percentage 1.000%"
+		assert_eq xmllint 3 "$(xmllint --xpath 'count(//testcase)' "$x")"
+		assert_eq xmllint 2 "$(xmllint --xpath 'count(//testcase/failure)' "$x")"
+		assert_eq xmllint 2 "$(xmllint --xpath 'string(//testsuite/@failures)' "$x")"
+		assert_eq xmllint "loss & gaming" "$(xmllint --xpath 'string(//testsuite/@name)' "$x")"
+		assert_eq xmllint "loss <netem 5%>" "$(xmllint --xpath 'string(//testcase[1]/@classname)' "$x")"
+		assert_eq xmllint "loss 5.000% exceeds max_loss_percentage 1.000%" \
+			"$(xmllint --xpath 'string(//testcase[1]/failure/@message)' "$x")"
 	else
 		grep -q '<testsuite name="loss &amp; gaming" tests="3" failures="2"' "$x"
 	fi
@@ -119,14 +119,14 @@ require_chromium() {
 	grep -q '<system-out>goodput 42.039 Mbit/s meets minimum_goodput 20.000 Mbit/s</system-out>' "$x"
 	if command -v xmllint >/dev/null; then
 		xmllint --noout "$x"
-		expect_eq "$(xmllint --xpath 'string(//testcase[6]/@classname)' "$x")" "cut <link>"
+		assert_eq xmllint "cut <link>" "$(xmllint --xpath 'string(//testcase[6]/@classname)' "$x")"
 	fi
 }
 
 # html_charts DOM: the number of charts drawn; fails on chart or section errors
 html_charts() {
-	[[ $1 =~ data-charts-rendered=\"([0-9]+)\" ]] || { echo "no charts-rendered" >&2; return 1; }
-	[[ $1 != *data-chart-errors* ]] || { echo "chart errors" >&2; return 1; }
+	[[ $1 =~ data-charts-rendered=\"([0-9]+)\" ]] || { fail "no charts-rendered"; return 1; }
+	[[ $1 != *data-chart-errors* ]] || { fail "chart errors"; return 1; }
 	[[ $1 != *'<p class="warnings">report section failed'* ]] ||
 		{ grep -o 'report section failed[^<]*' <<< "$1" >&2; return 1; }
 	echo "${BASH_REMATCH[1]}"
@@ -140,7 +140,7 @@ html_charts() {
 	dom=$(html_dom "$h")
 	# 4 http flows: goodput + RTT each; the UDP flow: throughput; the
 	# stacked RX chart of both ports
-	expect_eq "$(html_charts "$dom")" 11
+	assert_eq html_charts 11 "$(html_charts "$dom")"
 	[[ $dom == *'<h3>Flow cut &lt;link&gt; <span class="FAIL">FAIL</span></h3>'* ]]
 	[[ $dom == *'<h4>Client and server</h4>'* ]]
 	[[ $dom == *'<h4>Request and response times</h4>'* ]]
@@ -148,8 +148,8 @@ html_charts() {
 	[[ $dom == *'<div class="title">Goodput and throughput over time</div>'* ]]
 	[[ $dom == *'<div class="title">RTT, retransmissions and CE marks over time</div>'* ]]
 	# the frame tables only for the one frame_blasting flow
-	expect_eq "$(grep -o '<th>tx frames</th>' <<< "$dom" | wc -l)" 1
-	expect_eq "$(grep -o '<th>T1</th>' <<< "$dom" | wc -l)" 4
+	assert_eq grep 1 "$(grep -o '<th>tx frames</th>' <<< "$dom" | wc -l)"
+	assert_eq grep 4 "$(grep -o '<th>T1</th>' <<< "$dom" | wc -l)"
 	# download: GET, T1 of the client 12 ms after the first traffic, TTFB, goodput
 	[[ $dom == *'<th>T1</th><td class="num">+0.012000 s</td><td class="num">+0.012206 s</td>'* ]]
 	[[ $dom == *'<th>time to first byte</th><td class="num">452.0 µs</td>'* ]]
@@ -193,7 +193,7 @@ html_charts() {
 	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
 	dom=$(html_dom "$h")
 	# paced dctcp: goodput + RTT; upload: goodput + RTT; the UDP flow
-	expect_eq "$(html_charts "$dom")" 5
+	assert_eq html_charts 5 "$(html_charts "$dom")"
 	[[ $dom == *'<th>status</th><td>not started</td>'* ]]
 	[[ $dom == *'not sampled: the data sender'* ]]
 	[[ $dom != *'Aggregate TCP throughput</h2>'* ]]
@@ -204,12 +204,12 @@ html_charts() {
 	local h=$BATS_TEST_TMPDIR/pass.html dom
 	import run-pass.json
 	run --separate-stderr "$BBCTL" report "$id" --format html --out "$h" --archive "$db"
-	expect_eq "$status" 0
+	assert_eq status 0 "$status"
 	dom=$(html_dom "$h")
 	# clean (latency): throughput, latency over time, histogram; its
 	# reverse flow (no latency): throughput; the CCDF of all flows
-	[[ $dom =~ data-charts-rendered=\"([0-9]+)\" ]] || { echo "no charts-rendered" >&2; return 1; }
-	expect_eq "${BASH_REMATCH[1]}" 5
+	[[ $dom =~ data-charts-rendered=\"([0-9]+)\" ]] || fail "no charts-rendered"
+	assert_eq BASH_REMATCH[1] 5 "${BASH_REMATCH[1]}"
 	[[ $dom != *data-chart-errors* ]]
 	[[ $dom == *'<header id="banner" class="verdict pass"><span class="word">PASS</span>'* ]]
 	[[ $dom == *"<th>P99.99</th>"* ]]
@@ -222,8 +222,8 @@ html_charts() {
 	import run-fail.json
 	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
 	dom=$(html_dom "$h")
-	[[ $dom =~ data-charts-rendered=\"([0-9]+)\" ]] || { echo "no charts-rendered" >&2; return 1; }
-	expect_eq "${BASH_REMATCH[1]}" 7
+	[[ $dom =~ data-charts-rendered=\"([0-9]+)\" ]] || fail "no charts-rendered"
+	assert_eq BASH_REMATCH[1] 7 "${BASH_REMATCH[1]}"
 	[[ $dom == *'<li>loss &lt;netem 5%&gt;: flow detected with less than 10,000 received packets (1,900)'* ]]
 	[[ $dom == *'<li>gaming: flow detected with less than 10,000 received packets (300)'* ]]
 	[[ $dom == *'<li>gaming: flow detected with less than 50 data points (23 distinct latency values)'* ]]
@@ -259,29 +259,29 @@ html_charts() {
 @test "runs, report: a missing run or archive is one line and exit 1" {
 	import run-pass.json
 	run --separate-stderr "$BBCTL" runs show 42 --archive "$db"
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: runs: no run 42 in $db"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: runs: no run 42 in $db" "$stderr"
 	run --separate-stderr "$BBCTL" report 42 --format html --out "$BATS_TEST_TMPDIR/x.html" --archive "$db"
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: report: no run 42 in $db"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: report: no run 42 in $db" "$stderr"
 	[ ! -e "$BATS_TEST_TMPDIR/x.html" ]
 	run --separate-stderr "$BBCTL" runs --archive "$BATS_TEST_TMPDIR/none.db"
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: runs: $BATS_TEST_TMPDIR/none.db: no archive (No such file or directory)"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: runs: $BATS_TEST_TMPDIR/none.db: no archive (No such file or directory)" "$stderr"
 	[ ! -e "$BATS_TEST_TMPDIR/none.db" ]
 	run --separate-stderr "$BBCTL" report 1 --format json --out /nonexistent/dir/r.json --archive "$db"
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: report: /nonexistent/dir/r.json: No such file or directory"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: report: /nonexistent/dir/r.json: No such file or directory" "$stderr"
 }
 
 @test "runs import: a file that is no JSON report is refused, nothing stored" {
 	echo '{"run": {"name": "x"}, "flows": []}' > "$BATS_TEST_TMPDIR/bad.json"
 	run --separate-stderr "$BBCTL" runs import "$BATS_TEST_TMPDIR/bad.json" --archive "$db"
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: runs import: $BATS_TEST_TMPDIR/bad.json: verdict: missing (not a bb JSON report)"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: runs import: $BATS_TEST_TMPDIR/bad.json: verdict: missing (not a bb JSON report)" "$stderr"
 	echo '{"run": ' > "$BATS_TEST_TMPDIR/bad.json"
 	run --separate-stderr "$BBCTL" runs import "$BATS_TEST_TMPDIR/bad.json" --archive "$db"
-	expect_eq "$status" 1
+	assert_eq status 1 "$status"
 	[[ $stderr == "bbctl: runs import: $BATS_TEST_TMPDIR/bad.json: line 2: "* ]]
 	[ ! -e "$db" ]
 }
@@ -290,11 +290,13 @@ html_charts() {
 	usage_error runs 'bbctl: runs show: missing RUN' runs show
 	usage_error runs 'bbctl: runs show: RUN must be a run id (a positive integer), not "x"' runs show x
 	usage_error runs 'bbctl: runs: unknown command "drop" (one of list, show, import)' runs drop
-	usage_error runs 'bbctl: runs: --archive needs a value' runs --archive
-	usage_error report 'bbctl: report: missing --format (html, json or junit)' report 1 --out x
-	usage_error report 'bbctl: report: --format: "pdf" is not one of html, json, junit' report 1 --format pdf --out x
-	usage_error report 'bbctl: report: missing --out FILE' report 1 --format html
-	usage_error report 'bbctl: report: unexpected argument "-j"' report 1 -j
+	usage_error runs 'bbctl: archive: missing value (expected DB)' runs archive
+	usage_error runs 'bbctl: archive: missing value (expected DB)' runs --archive
+	usage_error report 'bbctl: report: missing format html|json|junit' report 1 out x
+	usage_error report 'bbctl: report: format: "pdf" is not one of html, json, junit' report 1 format pdf out x
+	usage_error report 'bbctl: report: missing out FILE' report 1 --format html
+	usage_error report 'bbctl: report: unknown argument "2"' report 1 2 format html out x
+	usage_error report 'bbctl: report: -j is an option of bbctl, not of the command: give it before the object (bbctl -j report ...)' report 1 -j
 }
 
 @test "bash completion: runs and report" {
@@ -308,11 +310,12 @@ html_charts() {
 			echo "${COMPREPLY[*]}"
 		)
 	}
-	expect_eq "$(complete_words bbctl runs '')" "list show import help"
-	expect_eq "$(complete_words bbctl runs --archive x.db s)" "show"
-	expect_eq "$(complete_words bbctl runs show 3 --)" "--archive --json"
-	expect_eq "$(complete_words bbctl report 3 --format '')" "html json junit"
-	expect_eq "$(complete_words bbctl report 3 --)" "--format --out --archive"
+	assert_eq "complete_words bbctl" "list show import help archive" "$(complete_words bbctl runs '')"
+	assert_eq "complete_words bbctl" "show" "$(complete_words bbctl runs --archive x.db s)"
+	assert_eq "complete_words bbctl" "show" "$(complete_words bbctl runs archive x.db s)"
+	assert_eq "complete_words bbctl" "archive" "$(complete_words bbctl runs show 3 '')"
+	assert_eq "complete_words bbctl" "html json junit" "$(complete_words bbctl report 3 --format '')"
+	assert_eq "complete_words bbctl" "format out archive" "$(complete_words bbctl report 3 '')"
 }
 
 @test "report --format html: a record without measurements renders, no charts, no errors" {
@@ -325,8 +328,8 @@ html_charts() {
 	import "$BATS_TEST_TMPDIR/bare.json"
 	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
 	dom=$(html_dom "$h")
-	[[ $dom =~ data-charts-rendered=\"([0-9]+)\" ]] || { echo "no charts-rendered" >&2; return 1; }
-	expect_eq "${BASH_REMATCH[1]}" 0
+	[[ $dom =~ data-charts-rendered=\"([0-9]+)\" ]] || fail "no charts-rendered"
+	assert_eq BASH_REMATCH[1] 0 "${BASH_REMATCH[1]}"
 	[[ $dom != *data-chart-errors* ]]
 	[[ $dom != *'<p class="warnings">report section failed'* ]]
 	[[ $dom == *'<span class="interrupted">interrupted</span>'* ]]
@@ -340,7 +343,7 @@ html_charts() {
 			"$fixtures/http-record.json"); do
 		grep -q "\`$k\`" "$doc" || missing+=" $k"
 	done
-	expect_eq "$missing" ""
+	assert_eq missing "" "$missing"
 }
 
 @test "report html: a port's capture is linked beside the report, its drops a warning" {
@@ -352,11 +355,11 @@ html_charts() {
 	import "$BATS_TEST_TMPDIR/cap.json"
 	"$BBCTL" report "$id" --format html --out "$h" --archive "$db"
 	dom=$(html_dom "$h")
-	[[ $dom == *'<h2>Captures</h2>'* ]] || { echo "no Captures section" >&2; return 1; }
+	[[ $dom == *'<h2>Captures</h2>'* ]] || fail "no Captures section"
 	[[ $dom == *'<a href="run-20261201T120000000Z-p1.pcap">run-20261201T120000000Z-p1.pcap</a>'* ]] ||
-		{ echo "no link to the first capture" >&2; return 1; }
+		fail "no link to the first capture"
 	[[ $dom == *'2,000 frames'* ]]
 	[[ $dom == *'<p class="warnings">7 frames dropped by the kernel, 0 by the interface: the file misses them</p>'* ]] ||
-		{ echo "drops not shown" >&2; return 1; }
-	expect_eq "$(grep -o 'class="warnings"' <<< "$dom" | wc -l)" 1
+		fail "drops not shown"
+	assert_eq grep 1 "$(grep -o 'class="warnings"' <<< "$dom" | wc -l)"
 }

@@ -19,17 +19,17 @@ bad_fw() {
 	shift 2
 	printf '%s\n' "$text" > "$f"
 	run --separate-stderr "$BBCTL" scenario check "$@" "$f"
-	expect_eq "$status" 1
-	expect_eq "$output" ""
-	expect_eq "$stderr" "bbctl: $f: $msg"
+	assert_eq status 1 "$status"
+	assert_eq output "" "$output"
+	assert_eq stderr "bbctl: $f: $msg" "$stderr"
 }
 
 @test "framework: every fixture passes scenario check unchanged" {
 	for f in "$FX"/*.json; do
 		[ "$(basename "$f")" = interfaces.json ] && continue
 		run --separate-stderr "$BBCTL" scenario check $MAP "$f"
-		[ "$status" -eq 0 ] || { echo "$f: $stderr" >&2; return 1; }
-		expect_eq "${lines[1]%%,*}" "dialect: ByteBlower test framework"
+		[ "$status" -eq 0 ] || fail "$f: $stderr"
+		assert_eq value "dialect: ByteBlower test framework" "${lines[1]%%,*}"
 	done
 }
 
@@ -38,17 +38,17 @@ bad_fw() {
 		[ "$(basename "$f")" = interfaces.json ] && continue
 		"$BBCTL" scenario convert $MAP "$f" > "$BATS_TEST_TMPDIR/bb.json"
 		run --separate-stderr "$BBCTL" scenario check "$BATS_TEST_TMPDIR/bb.json"
-		[ "$status" -eq 0 ] || { echo "$f: $stderr" >&2; return 1; }
+		[ "$status" -eq 0 ] || fail "$f: $stderr"
 		[[ "${lines[1]}" != dialect:* ]]
-		a=$("$BBCTL" scenario check -j $MAP "$f" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["scenario"], sort_keys=True))')
-		b=$("$BBCTL" scenario check -j "$BATS_TEST_TMPDIR/bb.json" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True))')
-		expect_eq "$a" "$b"
+		a=$("$BBCTL" -j scenario check $MAP "$f" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["scenario"], sort_keys=True))')
+		b=$("$BBCTL" -j scenario check "$BATS_TEST_TMPDIR/bb.json" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin), sort_keys=True))')
+		assert_eq a "$b" "$a"
 	done
 }
 
 @test "framework: check -j lists each notice with its path" {
-	run --separate-stderr "$BBCTL" scenario check -j $MAP "$FX/trunk-nat.json"
-	expect_eq "$status" 0
+	run --separate-stderr "$BBCTL" -j scenario check $MAP "$FX/trunk-nat.json"
+	assert_eq status 0 "$status"
 	notes=$(printf '%s\n' "$output" | python3 -c '
 import json, sys
 d = json.load(sys.stdin)
@@ -85,25 +85,25 @@ assert json.load(sys.stdin)["scenario"]["ports"][0]["tags"] == ["public", "core"
 @test "framework: --map and the map file are checked" {
 	f=$FX/port-basic.json
 	run --separate-stderr "$BBCTL" scenario check --map trunk-1-3 "$f"
-	expect_eq "$status" 1
-	expect_eq "$stderr" 'bbctl: --map: "trunk-1-3" is not NAME=IFNAME'
+	assert_eq status 1 "$status"
+	assert_eq stderr 'bbctl: --map: "trunk-1-3" is not NAME=IFNAME' "$stderr"
 	run --separate-stderr "$BBCTL" scenario check --map "trunk-1-3=a/b" "$f"
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: --map: \"a/b\" is not a network device name (1 to 15 characters, no '/', ':' or blanks)"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: --map: \"a/b\" is not a network device name (1 to 15 characters, no '/', ':' or blanks)" "$stderr"
 	printf '[1]\n' > "$BATS_TEST_TMPDIR/m.json"
 	run --separate-stderr "$BBCTL" scenario check --map-file "$BATS_TEST_TMPDIR/m.json" "$f"
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: $BATS_TEST_TMPDIR/m.json: must be a JSON object {\"trunk-1-3\": \"IFNAME\", ...}"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: $BATS_TEST_TMPDIR/m.json: must be a JSON object {\"trunk-1-3\": \"IFNAME\", ...}" "$stderr"
 	run "$BBCTL" scenario check --map
-	expect_eq "$status" 1
-	expect_eq "${lines[0]}" "bbctl: scenario check: --map needs a value"
+	assert_eq status 1 "$status"
+	assert_eq lines[0] "bbctl: map: missing value (expected NAME=IFNAME,...)" "${lines[0]}"
 }
 
 @test "framework: a bb file is not taken for the framework's" {
 	printf '%s\n' "{\"ports\":[$P1,$P2],\"flows\":[{$FB}],\"report\":{\"formats\":[\"json\"]}}" > "$BATS_TEST_TMPDIR/bb.json"
 	run "$BBCTL" scenario convert "$BATS_TEST_TMPDIR/bb.json"
-	expect_eq "$status" 0
-	expect_eq "$(printf '%s\n' "$output" | python3 -c 'import json,sys; print(sorted(json.load(sys.stdin)))')" "['flows', 'ports', 'report']"
+	assert_eq status 0 "$status"
+	assert_eq printf "['flows', 'ports', 'report']" "$(printf '%s\n' "$output" | python3 -c 'import json,sys; print(sorted(json.load(sys.stdin)))')"
 	run "$BBCTL" scenario check "$BATS_TEST_TMPDIR/bb.json"
 	[[ "${lines[1]}" != dialect:* ]]
 }

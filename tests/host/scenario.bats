@@ -24,9 +24,9 @@ bad_file() {
 	local f=$BATS_TEST_TMPDIR/s.json
 	printf '%s\n' "$1" > "$f"
 	run --separate-stderr "$BBCTL" scenario check "$f"
-	expect_eq "$status" 1
-	expect_eq "$output" ""
-	expect_eq "$stderr" "bbctl: $f: $2"
+	assert_eq status 1 "$status"
+	assert_eq output "" "$output"
+	assert_eq stderr "bbctl: $f: $2" "$stderr"
 }
 
 @test "scenario check: conflicting keys name both paths" {
@@ -76,7 +76,7 @@ bad_file() {
 	printf '%s\n' "{\"ports\":[$p1,\"ipv6\":\"slaac\"},{\"name\":\"p2\",\"port_group\":[\"b\"],\"interface\":\"veth1\",\"ipv4\":\"dhcp\",\"ipv6\":\"dhcp\"}],\"flows\":[{$FB,\"ip\":\"ipv6\"}]}" \
 		> "$BATS_TEST_TMPDIR/ok.json"
 	run "$BBCTL" scenario check "$BATS_TEST_TMPDIR/ok.json"
-	expect_eq "$status" 0
+	assert_eq status 0 "$status"
 }
 
 @test "scenario check: port groups that name no port, or the same port both ways" {
@@ -93,44 +93,46 @@ bad_file() {
 	local f=$BATS_TEST_TMPDIR/dup.json
 	doc ',"dscp":1,"dscp":2' > "$f"
 	run --separate-stderr "$BBCTL" scenario check "$f"
-	expect_eq "$status" 1
-	[[ $stderr == "bbctl: $f:1:"*": duplicate object key near '\"dscp\"'" ]] || { echo "got: $stderr" >&2; return 1; }
+	assert_eq status 1 "$status"
+	[[ $stderr == "bbctl: $f:1:"*": duplicate object key near '\"dscp\"'" ]] || fail "got: $stderr"
 }
 
 @test "scenario check: JSON syntax errors name file, line and column; a missing file" {
 	local f=$BATS_TEST_TMPDIR/bad.json
 	printf '{ "ports": [\n  1,, ]\n}\n' > "$f"
 	run --separate-stderr "$BBCTL" scenario check "$f"
-	expect_eq "$status" 1
-	[[ $stderr == "bbctl: $f:2:"* ]] || { echo "got: $stderr" >&2; return 1; }
+	assert_eq status 1 "$status"
+	[[ $stderr == "bbctl: $f:2:"* ]] || fail "got: $stderr"
 	run --separate-stderr "$BBCTL" scenario check "$BATS_TEST_TMPDIR/none.json"
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: $BATS_TEST_TMPDIR/none.json: unable to open $BATS_TEST_TMPDIR/none.json: No such file or directory"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: $BATS_TEST_TMPDIR/none.json: unable to open $BATS_TEST_TMPDIR/none.json: No such file or directory" "$stderr"
 }
 
 @test "scenario check: usage errors" {
 	usage_error scenario "bbctl: scenario check: missing the scenario FILE" scenario check
-	usage_error scenario 'bbctl: scenario check: unexpected argument "b.json"' scenario check a.json b.json
-	usage_error scenario 'bbctl: scenario check: unexpected argument "--bogus"' scenario check --bogus
+	usage_error scenario 'bbctl: scenario check: unknown argument "b.json"' scenario check a.json b.json
+	usage_error scenario 'bbctl: scenario check: unknown argument "--bogus"' scenario check --bogus
 }
 
 @test "scenario check: a good file prints a summary, -j the normalized scenario with defaults" {
 	local f=$BATS_TEST_TMPDIR/good.json
 	doc ',"add_reverse_direction":true' > "$f"
 	run --separate-stderr "$BBCTL" scenario check "$f"
-	expect_eq "$status" 0
-	expect_eq "$stderr" ""
-	expect_eq "${lines[0]}" "$f: ok, 2 ports, 2 flows, layer2_speed frame"
-	expect_eq "${lines[3]}" 'flow "f" frame_blasting p1 -> p2 size 60 rate 100 fps count 10000'
-	expect_eq "${lines[4]}" 'flow "f (reverse)" frame_blasting p2 -> p1 size 60 rate 100 fps count 10000'
+	assert_eq status 0 "$status"
+	assert_eq stderr "" "$stderr"
+	assert_eq lines[0] "$f: ok, 2 ports, 2 flows, layer2_speed frame" "${lines[0]}"
+	assert_eq lines[3] 'flow "f" frame_blasting p1 -> p2 size 60 rate 100 fps count 10000' "${lines[3]}"
+	assert_eq lines[4] 'flow "f (reverse)" frame_blasting p2 -> p1 size 60 rate 100 fps count 10000' "${lines[4]}"
 	command -v jq > /dev/null || skip "no jq"
 	run --separate-stderr "$BBCTL" -j scenario check "$f"
-	expect_eq "$status" 0
-	expect_eq "$(jq -c '.flows[0] | [.frame_rate, .number_of_frames, .analysis.max_loss_percentage, .analysis.latency]' <<< "$output")" \
-		"[100,10000,1,false]"
-	expect_eq "$(jq -c '[.layer2_speed, .wait_for_finish, .report.formats]' <<< "$output")" '["frame",5,["html","json"]]'
+	assert_eq status 0 "$status"
+	assert_eq "jq .flows[0]" "[100,10000,1,false]" \
+		"$(jq -c '.flows[0] | [.frame_rate, .number_of_frames, .analysis.max_loss_percentage, .analysis.latency]' <<< "$output")"
+	assert_eq "jq [.layer2_speed," '["frame",5,["html","json"]]' "$(jq -c '[.layer2_speed, .wait_for_finish, .report.formats]' <<< "$output")"
+	# -j is bbctl's, never a command's: one place, one meaning
 	run --separate-stderr "$BBCTL" scenario check "$f" -j
-	expect_eq "$(jq -r .ports[0].exclusive <<< "$output")" false
+	assert_eq status 1 "$status"
+	assert_eq stderr_lines[0] "bbctl: scenario check: -j is an option of bbctl, not of the command: give it before the object (bbctl -j scenario check ...)" "${stderr_lines[0]}"
 }
 
 # voice EXTRA: two ports, one voice flow with EXTRA keys.
@@ -149,17 +151,17 @@ voice() {
 		'flows[0].codec: must be "pcmu" (G.711 mu-law, RTP payload type 0) or "pcma" (G.711 A-law, 8)'
 	voice ',"packetization":1188,"codec":"pcma"' > "$f"
 	run --separate-stderr "$BBCTL" -j scenario check "$f"
-	expect_eq "$status" 0
-	expect_eq "$stderr" ""
+	assert_eq status 0 "$status"
+	assert_eq stderr "" "$stderr"
 	command -v jq > /dev/null || skip "no jq"
-	expect_eq "$(jq -c '.flows[0] | [.packetization, .codec]' <<< "$output")" '[1188,"pcma"]'
+	assert_eq "jq .flows[0]" '[1188,"pcma"]' "$(jq -c '.flows[0] | [.packetization, .codec]' <<< "$output")"
 }
 
 @test "scenario check: every example passes" {
 	local f n=0
 	for f in "$bb_top"/examples/*.json; do
 		run --separate-stderr "$BBCTL" scenario check "$f"
-		[ "$status" -eq 0 ] || { echo "$f: $stderr" >&2; return 1; }
+		[ "$status" -eq 0 ] || fail "$f: $stderr"
 		n=$((n + 1))
 	done
 	[ "$n" -ge 3 ]
@@ -168,9 +170,9 @@ voice() {
 @test "scenario check: in the man page and the bash completion" {
 	grep -q '^\.BR "scenario check " \\fIFILE' "$bb_top/Documentation/bbctl.8"
 	run bash -c 'source "$1/userspace/bbctl/bbctl.bash"; COMP_WORDS=(bbctl scenario c); COMP_CWORD=2; _bbctl; echo "${COMPREPLY[*]}"' _ "$bb_top"
-	expect_eq "$output" "check convert"
+	assert_eq output "check convert" "$output"
 	run bash -c 'source "$1/userspace/bbctl/bbctl.bash"; cd "$1/examples"; COMP_WORDS=(bbctl scenario check back); COMP_CWORD=3; _bbctl; echo "${COMPREPLY[*]}"' _ "$bb_top"
-	expect_eq "$output" "back-to-back.json"
+	assert_eq output "back-to-back.json" "$output"
 }
 
 @test "scenario check: addresses, interfaces and names no network carries, one line each" {
@@ -220,8 +222,8 @@ limit_file() {
 	{ time "$BBCTL" scenario check "$f" > "$BATS_TEST_TMPDIR/out" 2>&1; } 2> "$BATS_TEST_TMPDIR/time" || rc=$?
 	read -r real user sys < "$BATS_TEST_TMPDIR/time"
 	echo "# checked in $real s ($user s user, $sys s system)" >&3
-	expect_eq "${rc:-0}" 0
-	expect_eq "$(head -n1 "$BATS_TEST_TMPDIR/out")" "$f: ok, 4096 ports, 4096 flows, layer2_speed frame"
+	assert_eq rc:-0 0 "${rc:-0}"
+	assert_eq head "$f: ok, 4096 ports, 4096 flows, layer2_speed frame" "$(head -n1 "$BATS_TEST_TMPDIR/out")"
 	awk -v u="$user" -v s="$sys" 'BEGIN { exit !(u + s < 5) }'
 }
 
@@ -230,11 +232,11 @@ limit_file() {
 	limit_file "$f"
 	truncate -s $(((16 << 20) + 1)) "$f"
 	run --separate-stderr "$BBCTL" scenario check "$f"
-	expect_eq "$status" 1
-	expect_eq "$stderr" "bbctl: $f: 16777217 bytes; a scenario file has at most 16777216"
+	assert_eq status 1 "$status"
+	assert_eq stderr "bbctl: $f: 16777217 bytes; a scenario file has at most 16777216" "$stderr"
 	awk 'BEGIN { printf "{\"ports\":["; for (i = 0; i < 4097; i++) printf "%s{\"name\":\"p%d\",\"port_group\":[\"g\"],\"interface\":\"veth0\",\"ipv4\":\"10.0.%d.%d/16\"}", i ? "," : "", i, int(i / 250), i % 250 + 1; print "],\"flows\":[]}" }' > "$f"
 	run --separate-stderr "$BBCTL" scenario check "$f"
-	expect_eq "$stderr" "bbctl: $f: ports: 4097 ports; a scenario has at most 4096"
+	assert_eq stderr "bbctl: $f: ports: 4097 ports; a scenario has at most 4096" "$stderr"
 }
 
 @test "scenario check: a port's capture: libpcap's line for a bad filter, ranges, unknown keys" {
@@ -253,15 +255,15 @@ limit_file() {
 	bad_file "$(cap 'true')" "ports[1].capture: must be an object"
 	printf '%s\n' "$(cap '{"filter":"udp dst port 4000","snaplen":128,"max_bytes":2000000}')" > "$BATS_TEST_TMPDIR/ok.json"
 	run --separate-stderr "$BBCTL" scenario check "$BATS_TEST_TMPDIR/ok.json"
-	expect_eq "$status" 0
+	assert_eq status 0 "$status"
 }
 
 @test "scenario check: a port that only captures needs no address, and is no flow's end" {
 	local mon='{"name":"mon","port_group":["m"],"interface":"veth9","exclusive":true,"capture":{}}'
 	printf '%s\n' "{\"ports\":[$P1,$P2,$mon],\"flows\":[{$FB}]}" > "$BATS_TEST_TMPDIR/ok.json"
 	run --separate-stderr "$BBCTL" -j scenario check "$BATS_TEST_TMPDIR/ok.json"
-	expect_eq "$status" 0
-	expect_eq "$(jq -c '.ports[2] | {ipv4, ipv6}' <<< "$output")" '{"ipv4":null,"ipv6":null}'
+	assert_eq status 0 "$status"
+	assert_eq "jq .ports[2]" '{"ipv4":null,"ipv6":null}' "$(jq -c '.ports[2] | {ipv4, ipv6}' <<< "$output")"
 	bad_file "{\"ports\":[$P1,$P2,$mon],\"flows\":[{$FB},{\"name\":\"g\",\"type\":\"frame_blasting\",\"source\":{\"port_group\":[\"a\"]},\"destination\":{\"port_group\":[\"m\"]}}]}" \
 		'flows[1]: port "mon" only captures (it has no ipv4 or ipv6): it cannot send or receive a flow'
 	bad_file "{\"ports\":[$P1,{\"name\":\"x\",\"port_group\":[\"b\"],\"interface\":\"veth1\"}],\"flows\":[{$FB}]}" \

@@ -26,28 +26,28 @@ fields() {
 
 @test "wireshark: the tag's fields, exact to the ns; the 8-byte tag; other ports left alone" {
 	run fields
-	expect_eq "$status" 0
-	expect_eq "$output" "1 16 0 0x1234 250000
+	assert_eq status 0 "$status"
+	assert_eq output "1 16 0 0x1234 250000
 2 16 1 0x1234 250001
 3 16 281474976710655 0x1234 250002
 4 8 7 0x1234 
-5    "
+5    " "$output"
 	# the TX time as an absolute time, and the fields filter
 	run shark -Y 'bbgen.seq > 1 && bbgen.latency > 250000' -T fields -e bbgen.tx_time
-	expect_eq "$output" "Dec  1, 2026 18:33:20.001749998 UTC"
+	assert_eq output "Dec  1, 2026 18:33:20.001749998 UTC" "$output"
 }
 
 @test "wireshark: preferences: the ports, the TAI offset, the tag length" {
 	run fields -o bbgen.udp_ports:53
-	expect_eq "$(tail -n 1 <<< "$output")" "5 16 9 0x1234 250004"
-	expect_eq "$(head -n 1 <<< "$output")" "1    "
+	assert_eq "tail 1" "5 16 9 0x1234 250004" "$(tail -n 1 <<< "$output")"
+	assert_eq "head 1" "1    " "$(head -n 1 <<< "$output")"
 	# TAI = UTC + 37 s on the sender: 37 s less latency
 	run fields -o bbgen.tai_offset:37
-	expect_eq "$(head -n 1 <<< "$output")" "1 16 0 0x1234 37000250000"
+	assert_eq "head 1" "1 16 0 0x1234 37000250000" "$(head -n 1 <<< "$output")"
 	# told the tag is 8 bytes, it reads the TX time's bytes as the tag
 	run fields -o "bbgen.time:never (8-byte tag)"
-	expect_eq "$(head -n 1 <<< "$output")" "1 8 58173609054064 0x18ed "
+	assert_eq "head 1" "1 8 58173609054064 0x18ed " "$(head -n 1 <<< "$output")"
 	# told it is 16, it takes the 8-byte tag's frame's payload for one
 	run fields -o "bbgen.time:always (16-byte tag)"
-	expect_eq "$(sed -n 4p <<< "$output" | cut -d' ' -f1-2)" "4 16"
+	assert_eq "sed 4p" "4 16" "$(sed -n 4p <<< "$output" | cut -d' ' -f1-2)"
 }

@@ -31,21 +31,9 @@ in_b() { ip netns exec "$NS_B" "$@"; }
 bbctl_a() { "$BBCTL" -n "$NS_A" "$@"; }
 bbctl_b() { "$BBCTL" -n "$NS_B" "$@"; }
 
-# fail MESSAGE...: end the test with a message.
-fail() {
-	echo "FAIL: $*" >&2
-	return 1
-}
-
-# assert_eq WHAT EXPECTED GOT
-assert_eq() {
-	[ "$2" = "$3" ] || fail "$1: expected $2, got $3"
-}
-
-# assert_gt WHAT LIMIT GOT: GOT > LIMIT
-assert_gt() {
-	[[ $3 =~ ^[0-9]+$ ]] && [ "$3" -gt "$2" ] || fail "$1: expected > $2, got $3"
-}
+# fail, assert_eq WHAT EXPECTED GOT, assert_gt WHAT LIMIT GOT
+# shellcheck source=tests/lib/assert.bash
+. "$BB_TOP/tests/lib/assert.bash"
 
 # The veths' MACs are fixed, so no process has to look them up.
 MAC_A=02:bb:00:00:00:01 MAC_B=02:bb:00:00:00:02

@@ -22,14 +22,59 @@ int usage_err(const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+/* KEY as the spec spells it, or a word key as a long option (--KEY). */
+static bool key_is(const struct arg_spec *sp, const char *arg)
+{
+	if (sp->positional)
+		return false;
+	if (!strcmp(sp->key, arg))
+		return true;
+	return sp->key[0] != '-' && !strncmp(arg, "--", 2) &&
+	       !strcmp(sp->key, arg + 2);
+}
+
 static int spec_find(const struct arg_spec *spec, const char *key)
 {
 	int i;
 
 	for (i = 0; spec[i].key; i++)
-		if (!strcmp(spec[i].key, key))
+		if (key_is(&spec[i], key))
 			return i;
 	return -1;
+}
+
+/* The first positional entry not yet given, or -1. */
+static int next_positional(const struct arg_spec *spec,
+			   const struct arg_val *vals)
+{
+	int i;
+
+	for (i = 0; spec[i].key; i++)
+		if (spec[i].positional && !vals[i].n)
+			return i;
+	return -1;
+}
+
+static bool global_option(const char *a)
+{
+	static const char *const opts[] = {
+		"-j", "--json", "-json", "-p", "--pretty", "-pretty",
+		"-n", "--netns", "-netns", NULL,
+	};
+	int i;
+
+	for (i = 0; opts[i]; i++)
+		if (!strcmp(a, opts[i]))
+			return true;
+	return false;
+}
+
+static int unknown(const char *what, const char *arg)
+{
+	if (global_option(arg))
+		return usage_err("%s: %s is an option of bbctl, not of the command: give it before the object (bbctl %s %s ...)",
+				 what, arg, arg, what);
+	return usage_err("%s: unknown argument \"%s\"", what, arg);
 }
 
 static int nvals(const struct arg_spec *sp)
@@ -37,36 +82,58 @@ static int nvals(const struct arg_spec *sp)
 	return sp->nvals ? sp->nvals : 1;
 }
 
+static int missing(const char *what, const struct arg_spec *sp)
+{
+	if (sp->positional)
+		return usage_err("%s: missing %s", what, sp->meta);
+	return usage_err("%s: missing %s %s", what, sp->key, sp->meta);
+}
+
+/* argv[i] as a keyword and its values: the words taken, or -EXIT_USAGE. */
+static int take_keyword(const char *what, int argc, char **argv, int i,
+			const struct arg_spec *spec, struct arg_val *vals)
+{
+	int k = spec_find(spec, argv[i]);
+	const struct arg_spec *sp;
+	struct arg_val *v;
+
+	if (k < 0)
+		return -unknown(what, argv[i]);
+	sp = &spec[k];
+	v = &vals[k];
+	if (i + nvals(sp) >= argc)
+		return -usage_err("%s: missing value (expected %s)", sp->key,
+				  sp->meta);
+	if (v->n && !sp->repeat)
+		return -usage_err("%s: given twice", sp->key);
+	if (v->n == ARGS_REPEAT_MAX)
+		return -usage_err("%s: given more than %d times", sp->key,
+				  ARGS_REPEAT_MAX);
+	v->at[v->n++] = argv + i + 1;
+	return 1 + nvals(sp);
+}
+
 int args_parse(const char *what, int argc, char **argv,
 	       const struct arg_spec *spec, struct arg_val *vals)
 {
-	const struct arg_spec *sp;
-	struct arg_val *v;
-	int i, k;
+	int i, k, took;
 
 	for (k = 0; spec[k].key; k++)
 		vals[k].n = 0;
-	for (i = 0; i < argc; i += 1 + nvals(sp)) {
-		k = spec_find(spec, argv[i]);
-		if (k < 0)
-			return usage_err("%s: unknown argument \"%s\"", what,
-					 argv[i]);
-		sp = &spec[k];
-		v = &vals[k];
-		if (i + nvals(sp) >= argc)
-			return usage_err("%s: missing value (expected %s)",
-					 sp->key, sp->meta);
-		if (v->n && !sp->repeat)
-			return usage_err("%s: given twice", sp->key);
-		if (v->n == ARGS_REPEAT_MAX)
-			return usage_err("%s: given more than %d times",
-					 sp->key, ARGS_REPEAT_MAX);
-		v->at[v->n++] = argv + i + 1;
+	for (i = 0; i < argc; i += took) {
+		k = next_positional(spec, vals);
+		if (k >= 0 && argv[i][0] != '-' && spec_find(spec, argv[i]) < 0) {
+			vals[k].at[vals[k].n++] = argv + i;
+			took = 1;
+			continue;
+		}
+		took = take_keyword(what, argc, argv, i, spec, vals);
+		if (took < 0)
+			return -took;
 	}
 	for (k = 0; spec[k].key; k++)
 		if (spec[k].required && !vals[k].n)
-			return usage_err("%s: missing %s %s", what, spec[k].key,
-					 spec[k].meta);
+			return missing(what, &spec[k]);
 	return 0;
 }
 

@@ -42,22 +42,28 @@ _bbctl_repeats()
 	[ "$1" = vlan ]
 }
 
-# bbctl runs [list|show|import] and bbctl report RUN: options anywhere.
+# The json files and directories, for a FILE word.
+_bbctl_json_files()
+{
+	COMPREPLY+=($(compgen -f -X '!*.json' -- "$1") $(compgen -d -- "$1"))
+}
+
+# bbctl runs [list|show|import] and bbctl report RUN: keywords anywhere
+# (a keyword may be written --keyword too: prev is taken without the --).
 _bbctl_archive()
 {
-	local obj=$1 cmd=$2 prev=$3 cur=$4
+	local obj=$1 cmd=$2 prev=${3#--} cur=$4
 	case "$prev" in
-	--archive) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	--out) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-	--format) COMPREPLY=($(compgen -W "html json junit" -- "$cur")); return ;;
+	archive | out) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+	format) COMPREPLY=($(compgen -W "html json junit" -- "$cur")); return ;;
 	esac
-	if [[ $cur == -* ]]; then
-		[ "$obj" = report ] && COMPREPLY=($(compgen -W "--format --out --archive" -- "$cur")) ||
-			COMPREPLY=($(compgen -W "--archive -j --json" -- "$cur"))
-	elif [ "$obj" = runs ] && { [ -z "$cmd" ] || [[ $cmd == -* ]]; }; then
-		COMPREPLY=($(compgen -W "list show import help" -- "$cur"))
-	elif [ "$obj $cmd" = "runs import" ]; then
-		COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+	if [ "$obj" = report ]; then
+		COMPREPLY=($(compgen -W "format out archive" -- "$cur"))
+	elif [ -z "$cmd" ] || [ "${cmd#--}" = archive ]; then
+		COMPREPLY=($(compgen -W "list show import help archive" -- "$cur"))
+	else
+		COMPREPLY=($(compgen -W "archive" -- "$cur"))
+		[ "$cmd" = import ] && _bbctl_json_files "$cur"
 	fi
 }
 
@@ -101,17 +107,14 @@ _bbctl()
 	fi
 	case "$obj" in
 	run)
-		case "$prev" in
-		--socket | --map-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-		--report-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
-		--format) COMPREPLY=($(compgen -W "html json junit" -- "$cur")); return ;;
-		--map) return ;;
+		case "${prev#--}" in
+		socket | map-file) COMPREPLY=($(compgen -f -- "$cur")); return ;;
+		report-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
+		format) COMPREPLY=($(compgen -W "html json junit" -- "$cur")); return ;;
+		map) return ;;
 		esac
-		if [[ $cur == -* ]]; then
-			COMPREPLY=($(compgen -W "--report-dir --format --socket --map --map-file -j" -- "$cur"))
-		else
-			COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
-		fi
+		COMPREPLY=($(compgen -W "report-dir format socket map map-file" -- "$cur"))
+		_bbctl_json_files "$cur"
 		return
 		;;
 	capture)
@@ -126,18 +129,18 @@ _bbctl()
 		return
 		;;
 	support-bundle)
-		case "$prev" in
-		-o | --archive) COMPREPLY=($(compgen -f -- "$cur")) ;;
-		--runs) ;;
-		*) COMPREPLY=($(compgen -W "-o --archive --runs" -- "$cur")) ;;
+		case "${prev#--}" in
+		out | archive) COMPREPLY=($(compgen -f -- "$cur")) ;;
+		runs) ;;
+		*) COMPREPLY=($(compgen -W "out archive runs" -- "$cur")) ;;
 		esac
 		return
 		;;
 	status | stop)
-		if [ "$prev" = --socket ]; then
+		if [ "${prev#--}" = socket ]; then
 			COMPREPLY=($(compgen -f -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "--socket" -- "$cur"))
+			COMPREPLY=($(compgen -W "socket" -- "$cur"))
 		fi
 		return
 		;;
@@ -161,15 +164,12 @@ _bbctl()
 		return
 	fi
 	if [ "$obj $cmd" = "scenario check" ] || [ "$obj $cmd" = "scenario convert" ]; then
-		case "$prev" in
-		--map) return ;;
-		--map-file) COMPREPLY=($(compgen -f -- "$cur")) ; return ;;
+		case "${prev#--}" in
+		map) return ;;
+		map-file) COMPREPLY=($(compgen -f -- "$cur")) ; return ;;
 		esac
-		if [[ "$cur" == -* ]]; then
-			COMPREPLY=($(compgen -W "-j --map --map-file" -- "$cur"))
-			return
-		fi
-		COMPREPLY=($(compgen -f -X '!*.json' -- "$cur") $(compgen -d -- "$cur"))
+		COMPREPLY=($(compgen -W "map map-file" -- "$cur"))
+		_bbctl_json_files "$cur"
 		return
 	fi
 

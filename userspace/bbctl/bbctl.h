@@ -64,24 +64,34 @@ int trigger_print_histogram(const struct bb_reply *r, void *arg);
 #define ARGS_MAX	40
 #define ARGS_REPEAT_MAX	8
 
-/* One KEYWORD VALUE... group a command accepts. */
+/*
+ * One KEYWORD VALUE... group a command accepts, or one positional word
+ * (a FILE, a RUN). Every bbctl command reads its arguments this one way,
+ * iproute2's: `bbctl run FILE report-dir DIR`, `bbctl port add dev X`.
+ * A word keyword may also be written as a long option (--report-dir DIR):
+ * the same keyword, so scripts written either way keep working.
+ */
 struct arg_spec {
-	const char *key;
+	const char *key;	/* NULL ends the spec */
 	const char *meta;	/* what the values are, for messages: "IFNAME" */
 	bool required;
 	unsigned char nvals;	/* values after the keyword; 0 means 1 */
 	bool repeat;		/* may be given up to ARGS_REPEAT_MAX times */
+	bool positional;	/* a word of its own, no keyword; key names it */
 };
 
 /* spec entries: a KEYWORD VALUE pair, or one with n values / repeatable */
 #define ARG(k, m, req)		{ .key = (k), .meta = (m), .required = (req) }
 #define ARGN(k, m, n)		{ .key = (k), .meta = (m), .nvals = (n) }
 #define ARG_REPEAT(k, m)	{ .key = (k), .meta = (m), .repeat = true }
+#define ARG_POS(m, req)		{ .key = (m), .meta = (m), .required = (req), \
+				  .positional = true }
 
 /* What the command line gave for one keyword. */
 struct arg_val {
 	unsigned int n;			/* times given */
-	char **at[ARGS_REPEAT_MAX];	/* each time: its values in argv */
+	char **at[ARGS_REPEAT_MAX];	/* each time: its values in argv
+					 * (a positional: the word itself) */
 };
 
 /* The first value given for a keyword, or NULL. */
@@ -92,9 +102,10 @@ static inline const char *arg_str(const struct arg_val *a)
 
 /*
  * Match argv against spec (NULL-key terminated, at most ARGS_MAX keys):
- * vals[i] gets what was given for spec[i]. Unknown keywords, missing
- * values, repeats and missing required arguments are reported; returns 0
- * or EXIT_USAGE.
+ * vals[i] gets what was given for spec[i]. A word that is no keyword
+ * fills the next positional entry. Unknown keywords (and global options
+ * given after the object), missing values, repeats and missing required
+ * arguments are reported; returns 0 or EXIT_USAGE.
  */
 int args_parse(const char *what, int argc, char **argv,
 	       const struct arg_spec *spec, struct arg_val *vals);

@@ -12,21 +12,17 @@
 #include "print.h"
 #include "run.h"
 
-/* --socket PATH (or $BBD_SOCKET, or the default): 0 or EXIT_USAGE. */
+/* socket PATH (or $BBD_SOCKET, or the default): 0 or EXIT_USAGE. */
 static int socket_arg(const char *what, int argc, char **argv, const char **path)
 {
-	int i;
+	static const struct arg_spec spec[] = {
+		ARG("socket", "PATH", false), { NULL },
+	};
+	int ret = args_collect(what, argc, argv, spec, path);
 
-	*path = run_socket_path();
-	for (i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--socket"))
-			return usage_err("%s: unexpected argument \"%s\"", what, argv[i]);
-		if (++i >= argc)
-			return usage_err("%s: --socket needs a value (the daemon's socket path)",
-					 what);
-		*path = argv[i];
-	}
-	return 0;
+	if (!ret && !*path)
+		*path = run_socket_path();
+	return ret;
 }
 
 /*
@@ -124,11 +120,11 @@ static int cmd_stop(int argc, char **argv)
 const struct object status_object = {
 	.name = "status",
 	.direct = cmd_status,
-	.usage = "bbctl status [--socket PATH] [-j]\n",
+	.usage = "bbctl status [socket PATH]\n",
 };
 
 const struct object stop_object = {
 	.name = "stop",
 	.direct = cmd_stop,
-	.usage = "bbctl stop [--socket PATH] [-j]\n",
+	.usage = "bbctl stop [socket PATH]\n",
 };

@@ -25,13 +25,9 @@ static int cmd_report(int argc, char **argv)
 		ret = runs_id("report", a.pos, &id);
 	if (ret)
 		return ret;
-	if (!a.format)
-		return usage_err("report: missing --format (html, json or junit)");
 	if (bb_report_format_parse(a.format, &f))
-		return usage_err("report: --format: \"%s\" is not one of html, json, junit",
+		return usage_err("report: format: \"%s\" is not one of html, json, junit",
 				 a.format);
-	if (!a.out)
-		return usage_err("report: missing --out FILE");
 	rec = runs_load("report", &a, id);
 	if (!rec)
 		exit(EXIT_USAGE);
@@ -48,6 +44,6 @@ static int cmd_report(int argc, char **argv)
 const struct object report_object = {
 	.name = "report",
 	.direct = cmd_report,
-	.usage = "bbctl report RUN --format { html | json | junit } --out FILE\n"
-		 "                    [--archive DB]\n",
+	.usage = "bbctl report RUN format { html | json | junit } out FILE\n"
+		 "                    [archive DB]\n",
 };

@@ -25,7 +25,7 @@ struct run_args {
 	const char *formats;
 	const char *socket;
 	bool json;
-	struct scenario_input in;	/* --map, --map-file */
+	struct scenario_input in;	/* map, map-file */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -36,34 +36,31 @@ static void on_sigint(int sig)
 	interrupted = 1;
 }
 
+enum { R_FILE, R_REPORT_DIR, R_FORMAT, R_SOCKET, R_MAP, R_MAP_FILE, R_NUM };
+
 static int parse_args(int argc, char **argv, struct run_args *a)
 {
-	int i;
+	static const struct arg_spec spec[] = {
+		[R_FILE] = ARG_POS("the scenario FILE", true),
+		[R_REPORT_DIR] = ARG("report-dir", "DIR", false),
+		[R_FORMAT] = ARG("format", "html|json|junit,...", false),
+		[R_SOCKET] = ARG("socket", "PATH", false),
+		[R_MAP] = ARG_REPEAT("map", "NAME=IFNAME,..."),
+		[R_MAP_FILE] = ARG("map-file", "FILE", false),
+		{ NULL },
+	};
+	struct arg_val v[R_NUM];
+	int ret = args_parse("run", argc, argv, spec, v);
 
+	if (ret)
+		return ret;
 	a->json = pr_is_json();
-	a->socket = run_socket_path();
-	for (i = 0; i < argc; i++) {
-		const char *o = argv[i];
-		int taken = scenario_input_arg(&a->in, argc, argv, &i, "run");
-
-		if (taken < 0)
-			return EXIT_USAGE;
-		if (taken)
-			continue;
-		if (!strcmp(o, "-j") || !strcmp(o, "--json"))
-			a->json = true;
-		else if (i + 1 < argc && !strcmp(o, "--report-dir"))
-			a->report_dir = argv[++i];
-		else if (i + 1 < argc && !strcmp(o, "--format"))
-			a->formats = argv[++i];
-		else if (i + 1 < argc && !strcmp(o, "--socket"))
-			a->socket = argv[++i];
-		else if (o[0] == '-' || a->file)
-			return usage_err("run: unexpected argument \"%s\"", o);
-		else
-			a->file = o;
-	}
-	return a->file ? 0 : usage_err("run: missing the scenario FILE");
+	a->file = arg_str(&v[R_FILE]);
+	a->report_dir = arg_str(&v[R_REPORT_DIR]);
+	a->formats = arg_str(&v[R_FORMAT]);
+	a->socket = v[R_SOCKET].n ? arg_str(&v[R_SOCKET]) : run_socket_path();
+	scenario_input_set(&a->in, &v[R_MAP], &v[R_MAP_FILE]);
+	return 0;
 }
 
 /* "html,json" -> ["html","json"], each checked. */
@@ -77,7 +74,7 @@ static int formats(const char *s, json_t **out)
 	snprintf(buf, sizeof(buf), "%s", s);
 	for (tok = strtok_r(buf, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
 		if (strcmp(tok, "html") && strcmp(tok, "json") && strcmp(tok, "junit"))
-			return usage_err("run: --format: \"%s\" is not one of html, json, junit", tok);
+			return usage_err("run: format: \"%s\" is not one of html, json, junit", tok);
 		json_array_append_new(*out, json_string(tok));
 	}
 	return 0;
@@ -293,6 +290,6 @@ const struct object scenario_run_object = {
 	.cmds = run_cmds,
 	.direct = cmd_run,
 	.usage =
-	"bbctl run FILE [--report-dir DIR] [--format { html | json | junit },...]\n"
-	"                [-j] [--socket PATH] [--map NAME=IFNAME,...] [--map-file FILE]\n",
+	"bbctl run FILE [report-dir DIR] [format { html | json | junit },...]\n"
+	"                [socket PATH] [map NAME=IFNAME,...] [map-file FILE]\n",
 };

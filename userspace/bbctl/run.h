@@ -39,14 +39,14 @@ void run_disconnect(struct run_conn *c);
 struct bb_scenario;
 struct bb_fw_result;
 struct scenario_input {
-	const char *maps[8];	/* --map NAME=IFNAME[,...], in order */
+	const char *maps[8];	/* ARGS_REPEAT_MAX: map NAME=IFNAME[,...], in order */
 	unsigned int nmaps;
-	const char *map_file;	/* --map-file; NULL: /etc/bb/interfaces.json if any */
+	const char *map_file;	/* map-file; NULL: /etc/bb/interfaces.json if any */
 };
-/* argv[*i] is --map or --map-file: take it and its value (1), or not
- * ours (0), or a usage error (printed, < 0); what names the command. */
-int scenario_input_arg(struct scenario_input *in, int argc, char **argv,
-		       int *i, const char *what);
+/* From the map (repeatable) and map-file keywords of args_parse. */
+struct arg_val;
+void scenario_input_set(struct scenario_input *in, const struct arg_val *map,
+			const struct arg_val *map_file);
 /* Read, translate (the framework's dialect) and parse FILE: 0, or
  * BBD_EXIT_INPUT / BBD_EXIT_SYSTEM with its one line printed. r may be
  * NULL; else free it with bb_fw_result_free. */

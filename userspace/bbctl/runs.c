@@ -25,30 +25,36 @@ int runs_fail(const char *what, const char *msg)
 	return -1;
 }
 
+enum { A_ARCHIVE, A_POS, A_FORMAT, A_OUT, A_NUM };
+
 int runs_parse(const char *what, const char *want, bool report, int argc,
 	       char **argv, struct runs_args *a)
 {
-	int i;
+	struct arg_spec spec[] = {
+		[A_ARCHIVE] = ARG("archive", "DB", false),
+		[A_POS] = ARG_POS(want, true),
+		[A_FORMAT] = ARG("format", "html|json|junit", true),
+		[A_OUT] = ARG("out", "FILE", true),
+		{ NULL },
+	};
+	struct arg_val v[A_NUM];
+	int ret;
 
-	*a = (struct runs_args){ .archive = BB_ARCHIVE_DEFAULT, .json = pr_is_json() };
-	for (i = 0; i < argc; i++) {
-		const char **val = !strcmp(argv[i], "--archive") ? &a->archive :
-			report && !strcmp(argv[i], "--format") ? &a->format :
-			report && !strcmp(argv[i], "--out") ? &a->out : NULL;
-
-		if (val && i + 1 >= argc)
-			return usage_err("%s: %s needs a value", what, argv[i]);
-		if (val)
-			*val = argv[++i];
-		else if (!report && (!strcmp(argv[i], "-j") || !strcmp(argv[i], "--json")))
-			a->json = true;
-		else if (argv[i][0] == '-' || !want || a->pos)
-			return usage_err("%s: unexpected argument \"%s\"", what, argv[i]);
-		else
-			a->pos = argv[i];
-	}
-	if (want && !a->pos)
-		return usage_err("%s: missing %s", what, want);
+	/* a NULL key ends the spec: no positional, no report keys */
+	if (!want)
+		spec[A_POS] = (struct arg_spec){ NULL };
+	if (!report)
+		spec[A_FORMAT] = (struct arg_spec){ NULL };
+	ret = args_parse(what, argc, argv, spec, v);
+	if (ret)
+		return ret;
+	*a = (struct runs_args){
+		.archive = v[A_ARCHIVE].n ? arg_str(&v[A_ARCHIVE]) : BB_ARCHIVE_DEFAULT,
+		.pos = want ? arg_str(&v[A_POS]) : NULL,
+		.format = report ? arg_str(&v[A_FORMAT]) : NULL,
+		.out = report ? arg_str(&v[A_OUT]) : NULL,
+		.json = pr_is_json(),
+	};
 	return 0;
 }
 
@@ -222,7 +228,7 @@ static int cmd_runs(int argc, char **argv)
 	const struct cmd *c;
 	int ret = -2;
 
-	if (!argc || argv[0][0] == '-')
+	if (!argc || argv[0][0] == '-' || !strcmp(argv[0], "archive"))
 		ret = cmd_list(argc, argv);
 	for (c = cmds; ret == -2 && c->name; c++)
 		if (!strncmp(argv[0], c->name, strlen(argv[0])))
@@ -239,7 +245,7 @@ static int cmd_runs(int argc, char **argv)
 const struct object runs_object = {
 	.name = "runs",
 	.direct = cmd_runs,
-	.usage = "bbctl runs [ list ] [--archive DB] [-j]\n"
-		 "       bbctl runs show RUN [--archive DB] [-j]\n"
-		 "       bbctl runs import FILE [--archive DB] [-j]\n",
+	.usage = "bbctl runs [ list ] [archive DB]\n"
+		 "       bbctl runs show RUN [archive DB]\n"
+		 "       bbctl runs import FILE [archive DB]\n",
 };

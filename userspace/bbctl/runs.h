@@ -11,19 +11,20 @@
 
 /* What an archive command's command line may hold. */
 struct runs_args {
-	const char *archive;	/* --archive, else BB_ARCHIVE_DEFAULT */
+	const char *archive;	/* archive, else BB_ARCHIVE_DEFAULT */
 	const char *pos;	/* RUN or FILE */
-	const char *format;	/* report: --format */
-	const char *out;	/* report: --out */
-	bool json;		/* -j (not for report) */
+	const char *format;	/* report: format */
+	const char *out;	/* report: out */
+	bool json;		/* bbctl -j */
 };
 
 /* A failure that is no usage error: prints "bbctl: <what>: <msg>" and
  * returns -1 (the command then exits 1 without the usage). */
 int runs_fail(const char *what, const char *msg);
 
-/* Options anywhere, --format/--out only if @report; one positional
- * argument, named @want in messages (NULL: none allowed). 0 or EXIT_USAGE. */
+/* archive DB, and format/out (both required) only if @report; one
+ * positional argument, named @want in messages (NULL: none allowed).
+ * 0 or EXIT_USAGE. */
 int runs_parse(const char *what, const char *want, bool report, int argc,
 	       char **argv, struct runs_args *a);
 /* RUN as a positive id; 0 or EXIT_USAGE. */

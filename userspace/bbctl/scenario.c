@@ -76,26 +76,26 @@ struct check_args {
 	struct scenario_input in;
 };
 
+enum { C_FILE, C_MAP, C_MAP_FILE, C_NUM };
+
 static int parse_args(const char *what, int argc, char **argv,
 		      struct check_args *a)
 {
-	int i, ret;
+	static const struct arg_spec spec[] = {
+		[C_FILE] = ARG_POS("the scenario FILE", true),
+		[C_MAP] = ARG_REPEAT("map", "NAME=IFNAME,..."),
+		[C_MAP_FILE] = ARG("map-file", "FILE", false),
+		{ NULL },
+	};
+	struct arg_val v[C_NUM];
+	int ret = args_parse(what, argc, argv, spec, v);
 
+	if (ret)
+		return ret;
 	a->json = pr_is_json();
-	for (i = 0; i < argc; i++) {
-		ret = scenario_input_arg(&a->in, argc, argv, &i, what);
-		if (ret > 0)
-			continue;
-		if (ret < 0)
-			return EXIT_USAGE;
-		if (!strcmp(argv[i], "-j") || !strcmp(argv[i], "--json"))
-			a->json = true;
-		else if (argv[i][0] == '-' || a->file)
-			return usage_err("%s: unexpected argument \"%s\"", what, argv[i]);
-		else
-			a->file = argv[i];
-	}
-	return a->file ? 0 : usage_err("%s: missing the scenario FILE", what);
+	a->file = arg_str(&v[C_FILE]);
+	scenario_input_set(&a->in, &v[C_MAP], &v[C_MAP_FILE]);
+	return 0;
 }
 
 static void print_json(const struct bb_scenario *sc, const struct bb_fw_result *r)
@@ -186,6 +186,6 @@ static const struct cmd scenario_cmds[] = {
 const struct object scenario_object = {
 	.name = "scenario",
 	.cmds = scenario_cmds,
-	.usage = "bbctl scenario { check | convert } FILE [-j] [--map NAME=IFNAME,...]\n"
-		 "                [--map-file FILE]\n",
+	.usage = "bbctl scenario { check | convert } FILE [map NAME=IFNAME,...]\n"
+		 "                [map-file FILE]\n",
 };

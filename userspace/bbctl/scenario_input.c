@@ -16,25 +16,14 @@
 
 #define FILE_MAX	(16 << 20)	/* as bb_scenario_load */
 
-int scenario_input_arg(struct scenario_input *in, int argc, char **argv,
-		       int *i, const char *what)
+void scenario_input_set(struct scenario_input *in, const struct arg_val *map,
+			const struct arg_val *map_file)
 {
-	const char *o = argv[*i];
+	unsigned int i;
 
-	if (strcmp(o, "--map") && strcmp(o, "--map-file"))
-		return 0;
-	if (*i + 1 >= argc)
-		return -usage_err("%s: %s needs a value", what, o);
-	if (!strcmp(o, "--map-file")) {
-		if (in->map_file)
-			return -usage_err("%s: --map-file given twice", what);
-		in->map_file = argv[++*i];
-		return 1;
-	}
-	if (in->nmaps == ARGS_REPEAT_MAX)
-		return -usage_err("%s: --map given more than %d times", what, ARGS_REPEAT_MAX);
-	in->maps[in->nmaps++] = argv[++*i];
-	return 1;
+	*in = (struct scenario_input){ .map_file = arg_str(map_file) };
+	for (i = 0; i < map->n; i++)
+		in->maps[in->nmaps++] = map->at[i][0];
 }
 
 static int build_map(const struct scenario_input *in, struct bb_ifmap *m)

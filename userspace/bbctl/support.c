@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * bbctl support-bundle [-o FILE.tar.gz] [--archive DB] [--runs N]
+ * bbctl support-bundle [out FILE.tar.gz] [archive DB] [runs N]
  * What a maintainer asks for first, in one archive: versions (kernel,
  * module, bbctl, bbd, libraries), the module's parameters and objects,
  * bbgen's kernel log lines, bbd's log, the last runs of the archive, and
@@ -268,7 +268,7 @@ static void runs(struct bundle *b, const char *archive, unsigned int n)
 	size_t i, len;
 
 	member_cmd(b, "runs.json", (char *[]){ b->self, "-j", "runs", "list",
-		   "--archive", (char *)archive, NULL });
+		   "archive", (char *)archive, NULL });
 	member_path(b, "runs.json", list, sizeof(list));
 	doc = json_load_file(list, JSON_DISABLE_EOF_CHECK, NULL);
 	len = json_is_array(doc) ? json_array_size(doc) : 0;
@@ -279,7 +279,7 @@ static void runs(struct bundle *b, const char *archive, unsigned int n)
 		snprintf(id, sizeof(id), "%lld", (long long)json_integer_value(run));
 		snprintf(name, sizeof(name), "runs/%s.json", id);
 		member_cmd(b, name, (char *[]){ b->self, "-j", "runs", "show", id,
-			   "--archive", (char *)archive, NULL });
+			   "archive", (char *)archive, NULL });
 	}
 	json_decref(doc);
 }
@@ -342,7 +342,7 @@ static int check_out(const char *out)
 	int fd = open(out, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
 
 	if (fd < 0) {
-		fprintf(stderr, "bbctl: support-bundle: -o %s: %s\n", out, strerror(errno));
+		fprintf(stderr, "bbctl: support-bundle: out %s: %s\n", out, strerror(errno));
 		return EXIT_KERNEL;
 	}
 	close(fd);
@@ -352,8 +352,8 @@ static int check_out(const char *out)
 static int cmd_support(int argc, char **argv)
 {
 	static const struct arg_spec spec[] = {
-		ARG("-o", "FILE", false), ARG("--archive", "DB", false),
-		ARG("--runs", "N", false), { 0 },
+		ARG("out", "FILE", false), ARG("archive", "DB", false),
+		ARG("runs", "N", false), { 0 },
 	};
 	const char *v[4] = { 0 };
 	char out[PATH_MAX], stage[] = "/tmp/bb-support.XXXXXX";
@@ -363,7 +363,7 @@ static int cmd_support(int argc, char **argv)
 	int ret = args_collect("support-bundle", argc, argv, spec, v);
 
 	if (!ret && v[2])
-		ret = arg_uint("--runs", v[2], 0, RUNS_MAX, &nruns);
+		ret = arg_uint("runs", v[2], 0, RUNS_MAX, &nruns);
 	if (ret)
 		return ret;
 	if (v[0])
@@ -402,5 +402,5 @@ static int cmd_support(int argc, char **argv)
 const struct object support_object = {
 	.name = "support-bundle",
 	.direct = cmd_support,
-	.usage = "bbctl support-bundle [-o FILE.tar.gz] [--archive DB] [--runs N] [-j]\n",
+	.usage = "bbctl support-bundle [out FILE.tar.gz] [archive DB] [runs N]\n",
 };
