@@ -283,7 +283,7 @@ static const struct genl_ops bbgen_ops[] = {
 	OP(BBGEN_CMD_TRIGGER_GET, bbgen_nl_trigger_get_doit, bbgen_nl_trigger_get_dumpit,
 	   bbgen_nl_trigger_id_policy, BBGEN_A_TRIGGER_MAX),
 	OP(BBGEN_CMD_TRIGGER_HISTORY, NULL, bbgen_nl_trigger_history_dumpit,
-	   bbgen_nl_trigger_id_policy, BBGEN_A_TRIGGER_MAX),
+	   bbgen_nl_trigger_history_policy, BBGEN_A_TRIGGER_MAX),
 	OP(BBGEN_CMD_TRIGGER_HISTOGRAM, NULL, bbgen_nl_trigger_histogram_dumpit,
 	   bbgen_nl_trigger_id_policy, BBGEN_A_TRIGGER_MAX),
 };

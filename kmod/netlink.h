@@ -72,6 +72,7 @@ int bbgen_nl_stream_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb)
 /* trigger ops */
 extern const struct nla_policy bbgen_nl_trigger_add_policy[BBGEN_A_TRIGGER_MAX + 1];
 extern const struct nla_policy bbgen_nl_trigger_id_policy[BBGEN_A_TRIGGER_MAX + 1];
+extern const struct nla_policy bbgen_nl_trigger_history_policy[BBGEN_A_TRIGGER_MAX + 1];
 int bbgen_nl_trigger_add_doit(struct sk_buff *skb, struct genl_info *info);
 int bbgen_nl_trigger_del_doit(struct sk_buff *skb, struct genl_info *info);
 int bbgen_nl_trigger_get_doit(struct sk_buff *skb, struct genl_info *info);

@@ -49,6 +49,11 @@ const struct nla_policy bbgen_nl_trigger_id_policy[BBGEN_A_TRIGGER_MAX + 1] = {
 	[BBGEN_A_TRIGGER_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &bbgen_nl_id_range),
 };
 
+const struct nla_policy bbgen_nl_trigger_history_policy[BBGEN_A_TRIGGER_MAX + 1] = {
+	[BBGEN_A_TRIGGER_ID] = NLA_POLICY_FULL_RANGE(NLA_U32, &bbgen_nl_id_range),
+	[BBGEN_A_TRIGGER_HISTORY_FROM] = { .type = NLA_U64 },
+};
+
 static int put_addr(struct sk_buff *skb, u8 family, const union bbgen_addr *a,
 		    int a_v4, int a_v6)
 {
@@ -395,7 +400,8 @@ static void *dump_msg_begin(struct sk_buff *skb, struct netlink_callback *cb,
 	return hdr;
 }
 
-static int put_snapshot(struct sk_buff *skb, const struct bbgen_snap *s)
+static int put_snapshot(struct sk_buff *skb, const struct bbgen_snap *s,
+			u64 idx)
 {
 	const int pad = BBGEN_A_SNAPSHOT_PAD;
 	struct nlattr *nest = nla_nest_start(skb, BBGEN_A_TRIGGER_SNAPSHOT);
@@ -403,7 +409,8 @@ static int put_snapshot(struct sk_buff *skb, const struct bbgen_snap *s)
 
 	if (!nest)
 		return -EMSGSIZE;
-	err = bbgen_nl_put_u64(skb, BBGEN_A_SNAPSHOT_START_NS, s->start_ns, pad) ||
+	err = bbgen_nl_put_u64(skb, BBGEN_A_SNAPSHOT_INDEX, idx, pad) ||
+	      bbgen_nl_put_u64(skb, BBGEN_A_SNAPSHOT_START_NS, s->start_ns, pad) ||
 	      bbgen_nl_put_u64(skb, BBGEN_A_SNAPSHOT_FRAMES, s->frames, pad) ||
 	      bbgen_nl_put_u64(skb, BBGEN_A_SNAPSHOT_BYTES, s->bytes, pad) ||
 	      bbgen_nl_put_u64(skb, BBGEN_A_SNAPSHOT_LOST, s->lost, pad) ||
@@ -427,35 +434,46 @@ static int put_snapshot(struct sk_buff *skb, const struct bbgen_snap *s)
 }
 
 /*
- * One message of closed snapshots, as many as fit, removed from the ring
- * once they are in the message. The first call always sends a message (with
- * HISTORY_DROPPED), later ones only while snapshots are left.
+ * One message of closed snapshots from the reader's cursor on, as many as
+ * fit; the ring keeps them for other readers. cb->args[1] is the cursor:
+ * HISTORY_FROM at the first call, then the index after the last one sent.
+ * Each message's HISTORY_DROPPED counts the snapshots from the cursor on
+ * that the ring overwrote before this message. The first call always sends
+ * a message, later ones only while snapshots are left.
  */
 static int history_fill(struct sk_buff *skb, struct netlink_callback *cb,
 			struct bbgen_trigger *t)
 {
+	struct nlattr *from = bbgen_dump_attrs(cb)[BBGEN_A_TRIGGER_HISTORY_FROM];
+	const struct bbgen_snaps *r = &t->snaps;
 	bool first = !cb->args[0];
+	u64 cursor, missed;
 	void *hdr;
-	u32 n = 0;
 
+	if (first)
+		cb->args[1] = from ? nla_get_u64(from) : 0;
 	spin_lock_bh(&t->lock);
 	bbgen_trigger_close_due(t);
-	if (!first && !t->snaps.len)
+	cursor = cb->args[1];
+	if (!first && cursor >= r->next)
 		goto out;
+	missed = cursor < bbgen_snaps_first(r) ? bbgen_snaps_first(r) - cursor : 0;
 	hdr = dump_msg_begin(skb, cb, BBGEN_CMD_TRIGGER_HISTORY, t);
 	if (!hdr ||
-	    bbgen_nl_put_u64(skb, BBGEN_A_TRIGGER_HISTORY_DROPPED,
-			     t->snaps.dropped, BBGEN_A_TRIGGER_PAD)) {
+	    bbgen_nl_put_u64(skb, BBGEN_A_TRIGGER_HISTORY_DROPPED, missed,
+			     BBGEN_A_TRIGGER_PAD)) {
 		if (hdr)
 			genlmsg_cancel(skb, hdr);
 		spin_unlock_bh(&t->lock);
 		return -EMSGSIZE;
 	}
-	while (n < t->snaps.len && !put_snapshot(skb, bbgen_snaps_get(&t->snaps, n)))
-		n++;
-	bbgen_snaps_pop(&t->snaps, n);
+	cursor += missed;
+	while (cursor < r->next &&
+	       !put_snapshot(skb, bbgen_snaps_index(r, cursor), cursor))
+		cursor++;
 	genlmsg_end(skb, hdr);
 	cb->args[0] = 1;
+	cb->args[1] = cursor;
 out:
 	spin_unlock_bh(&t->lock);
 	return skb->len;

@@ -45,6 +45,7 @@ static void close_cur(struct bbgen_snaps *r, gfp_t gfp)
 		}
 	}
 	*slot(r, pos) = r->cur;
+	r->next++;
 	if (r->len < BBGEN_SNAPS_MAX) {
 		r->len++;
 	} else {
@@ -77,10 +78,12 @@ const struct bbgen_snap *bbgen_snaps_get(const struct bbgen_snaps *r, u32 i)
 	return slot(r, (r->head + i) % BBGEN_SNAPS_MAX);
 }
 
-void bbgen_snaps_pop(struct bbgen_snaps *r, u32 n)
+const struct bbgen_snap *bbgen_snaps_index(const struct bbgen_snaps *r,
+					   u64 idx)
 {
-	if (n > r->len)
-		n = r->len;
-	r->head = (r->head + n) % BBGEN_SNAPS_MAX;
-	r->len -= n;
+	u64 first = bbgen_snaps_first(r);
+
+	if (idx < first || idx >= r->next)
+		return NULL;
+	return bbgen_snaps_get(r, (u32)(idx - first));
 }

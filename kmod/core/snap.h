@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-2.0 */
 /*
- * Results over time: per-interval snapshots of a flow, kept in a ring until
- * userspace drains them. Pure logic, no netdev dependency.
+ * Results over time: per-interval snapshots of a flow, kept in a ring that
+ * readers leave as it is. Pure logic, no netdev dependency.
  *
  * Intervals are aligned to absolute multiples of the interval on the clock
  * the caller passes (CLOCK_TAI): snapshot k covers [k * I, (k + 1) * I).
@@ -14,6 +14,14 @@
  * allocated as they fill (the first time only), so an idle trigger costs
  * no ring memory. When the ring is full the oldest snapshot is overwritten;
  * @dropped counts those, and snapshots lost to a failed chunk allocation.
+ *
+ * Every stored snapshot gets the next index (0, 1, ...), so the ring holds
+ * indices [@next - @len, @next). A reader keeps its own cursor (the index
+ * after the last one it read) and reads from there: nothing is removed by
+ * reading, so several readers (bbd, ynl, a dashboard) each see every
+ * snapshot, and one whose cursor fell behind the oldest knows exactly how
+ * many it missed. A snapshot lost to a failed allocation takes no index
+ * (only @dropped tells of it).
  *
  * Per snapshot: frames and bytes; lost = sequence numbers found missing by
  * frames of this interval (a gap counts in the interval of the frame after
@@ -48,6 +56,7 @@ struct bbgen_snaps {
 	u64 cur_end;		/* end of the open snapshot, 0: none open */
 	struct bbgen_snap cur;
 	u32 head, len;		/* oldest closed snapshot, how many */
+	u64 next;		/* index the next stored snapshot gets */
 	u64 dropped;
 	struct bbgen_snap *chunk[BBGEN_SNAPS_NCHUNKS];
 };
@@ -77,8 +86,15 @@ void bbgen_snaps_close_due(struct bbgen_snaps *r, u64 now, gfp_t gfp);
 /* The @i-th oldest closed snapshot (i < r->len). */
 const struct bbgen_snap *bbgen_snaps_get(const struct bbgen_snaps *r, u32 i);
 
-/* Forget the @n oldest closed snapshots. */
-void bbgen_snaps_pop(struct bbgen_snaps *r, u32 n);
+/* The index of the oldest snapshot in the ring (r->next when empty). */
+static inline u64 bbgen_snaps_first(const struct bbgen_snaps *r)
+{
+	return r->next - r->len;
+}
+
+/* The snapshot of index @idx, or NULL when not (or no longer) in the ring */
+const struct bbgen_snap *bbgen_snaps_index(const struct bbgen_snaps *r,
+					   u64 idx);
 
 /* Fold one valid latency into a snapshot. */
 static inline void bbgen_snap_lat(struct bbgen_snap *s, u64 lat, u64 jitter)

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
  * KUnit tests for interval snapshots (snap.c): alignment to absolute
- * interval boundaries, closing by a later frame or by a reader, draining,
- * and the ring overwriting its oldest entries.
+ * interval boundaries, closing by a later frame or by a reader, the
+ * snapshot indices readers keep their cursors in, and the ring overwriting
+ * its oldest entries.
  */
 #include <kunit/test.h>
 
@@ -41,12 +42,17 @@ static void snaps_align_test(struct kunit *test)
 	bbgen_snaps_close_due(r, 6000, GFP_KERNEL);
 	KUNIT_ASSERT_EQ(test, r->len, 3U);
 	KUNIT_EXPECT_EQ(test, bbgen_snaps_get(r, 2)->start_ns, 5000ULL);
-	bbgen_snaps_pop(r, 2);
-	KUNIT_ASSERT_EQ(test, r->len, 1U);
-	KUNIT_EXPECT_EQ(test, bbgen_snaps_get(r, 0)->start_ns, 5000ULL);
+	/* indices 0, 1, 2; reading removes nothing */
+	KUNIT_EXPECT_EQ(test, bbgen_snaps_first(r), 0ULL);
+	KUNIT_EXPECT_EQ(test, r->next, 3ULL);
+	KUNIT_EXPECT_EQ(test, bbgen_snaps_index(r, 2)->start_ns, 5000ULL);
+	KUNIT_EXPECT_EQ(test, bbgen_snaps_index(r, 2)->start_ns, 5000ULL);
+	KUNIT_EXPECT_NULL(test, bbgen_snaps_index(r, 3));
 	frame(r, 6001, 1);		/* a new interval opens after a close */
 	bbgen_snaps_close_due(r, 7000, GFP_KERNEL);
-	KUNIT_EXPECT_EQ(test, bbgen_snaps_get(r, 1)->start_ns, 6000ULL);
+	KUNIT_EXPECT_EQ(test, bbgen_snaps_get(r, 3)->start_ns, 6000ULL);
+	KUNIT_EXPECT_EQ(test, bbgen_snaps_index(r, 3)->start_ns, 6000ULL);
+	KUNIT_EXPECT_EQ(test, r->len, 4U);
 	KUNIT_EXPECT_EQ(test, r->dropped, 0ULL);
 	bbgen_snaps_free(r);
 }
@@ -65,8 +71,14 @@ static void snaps_wrap_test(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, bbgen_snaps_get(r, 0)->start_ns, 5 * I);
 	KUNIT_EXPECT_EQ(test, bbgen_snaps_get(r, BBGEN_SNAPS_MAX - 1)->start_ns,
 			(BBGEN_SNAPS_MAX + 4) * I);
-	bbgen_snaps_pop(r, BBGEN_SNAPS_MAX + 1);
-	KUNIT_EXPECT_EQ(test, r->len, 0U);
+	/* the overwritten are gone by index too; a cursor at 0 missed 5 */
+	KUNIT_EXPECT_EQ(test, bbgen_snaps_first(r), 5ULL);
+	KUNIT_EXPECT_EQ(test, r->next, (u64)BBGEN_SNAPS_MAX + 5);
+	KUNIT_EXPECT_NULL(test, bbgen_snaps_index(r, 4));
+	KUNIT_EXPECT_EQ(test, bbgen_snaps_index(r, 5)->start_ns, 5 * I);
+	KUNIT_EXPECT_EQ(test, bbgen_snaps_index(r, BBGEN_SNAPS_MAX + 4)->start_ns,
+			(BBGEN_SNAPS_MAX + 4) * I);
+	KUNIT_EXPECT_NULL(test, bbgen_snaps_index(r, BBGEN_SNAPS_MAX + 5));
 	bbgen_snaps_free(r);
 }
 

@@ -72,7 +72,8 @@ load helpers
 		"                  [interval MS]" \
 		"       bbctl trigger del id N" \
 		"       bbctl trigger show [id N]" \
-		"       bbctl trigger { history | histogram } id N" \
+		"       bbctl trigger history id N [from INDEX]" \
+		"       bbctl trigger histogram id N" \
 		"where  OPTIONS := { -j | --json | -p | --pretty | -n NETNS | --netns NETNS }"; do
 		printf '%s\n' "${lines[@]}" | grep -qxF -- "$want" ||
 			fail "missing: $want"
@@ -87,8 +88,9 @@ load helpers
 	assert_eq lines[2] "                  [interval MS]" "${lines[2]}"
 	assert_eq lines[3] "       bbctl trigger del id N" "${lines[3]}"
 	assert_eq lines[4] "       bbctl trigger show [id N]" "${lines[4]}"
-	assert_eq lines[5] "       bbctl trigger { history | histogram } id N" "${lines[5]}"
-	assert_eq #lines[@] 6 "${#lines[@]}"
+	assert_eq lines[5] "       bbctl trigger history id N [from INDEX]" "${lines[5]}"
+	assert_eq lines[6] "       bbctl trigger histogram id N" "${lines[6]}"
+	assert_eq #lines[@] 7 "${#lines[@]}"
 }
 
 @test "-V and --version print the version" {

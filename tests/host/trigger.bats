@@ -70,6 +70,9 @@ load helpers
 		usage_error trigger 'bbctl: id: must be an integer from 1 to 2147483647 (got "0")' trigger $c id 0
 		usage_error trigger "bbctl: trigger $c: unknown argument \"dev\"" trigger $c id 1 dev lo
 	done
+	usage_error trigger 'bbctl: from: must be an integer from 0 to 18446744073709551615 (got "-1")' \
+		trigger history id 1 from -1
+	usage_error trigger 'bbctl: trigger histogram: unknown argument "from"' trigger histogram id 1 from 0
 }
 
 @test "trigger: valid input reaches the kernel" {
@@ -78,6 +81,7 @@ load helpers
 	reaches_kernel trigger add dev lo dport 4000 latency off interval 3600000
 	reaches_kernel trigger add dev lo dport 4000 range 5 5 latency on
 	reaches_kernel trigger history id 1
+	reaches_kernel trigger history from 18446744073709551615 id 1
 	reaches_kernel -j trigger histogram id 1
 	reaches_kernel trigger add dev lo dport 4000
 	reaches_kernel trigger add dev lo id 7 src 10.0.0.1 dst 10.0.0.2 sport 1 dport 65535

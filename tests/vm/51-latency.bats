@@ -76,7 +76,7 @@ teardown() { rx_teardown; }
 	assert_eq message "error: trigger does not measure latency" "$output"
 }
 
-@test "history: snapshots aligned to the interval, drained exactly once" {
+@test "history: snapshots aligned to the interval, indexed; every reader sees them all, from its own cursor" {
 	id=$(trigger_add '{"dev": "veth1", "udp-dport": 5003, "latency": true,
 			   "interval-ms": 100}')
 	assert_eq interval-ms 100 "$(trigger_get "$id" | jq '."interval-ms"')"
@@ -84,16 +84,43 @@ teardown() { rx_teardown; }
 	wait_rx "$id" 100
 	sleep 0.2	# the last interval is over: reading closes it
 	h=$(ynl_b --dump trigger-history "{\"id\": $id}")
-	echo "# $(jq -c '[.[].snapshot // [] | .[] | [."start-ns", .frames]]' <<< "$h")" >&3
+	echo "# $(jq -c '[.[].snapshot // [] | .[] | [.index, ."start-ns", .frames]]' <<< "$h")" >&3
 	jq -e '[.[].snapshot // [] | .[]] as $s |
 	       ($s | map(.frames) | add) == 100 and
 	       ($s | map(."latency-count") | add) == 100 and
 	       ($s | length) >= 4 and
+	       ($s | map(.index)) == [range($s | length)] and
 	       ($s | all(."start-ns" % 100000000 == 0)) and
 	       ($s | map(."start-ns") | . == sort and . == unique)' <<< "$h" > /dev/null ||
-		fail "snapshots do not add up or are not aligned: $h"
-	assert_eq history-dropped 0 "$(jq '.[0]."history-dropped"' <<< "$h")"
-	h=$(ynl_b --dump trigger-history "{\"id\": $id}")
-	assert_eq "snapshots on a second read" 0 \
+		fail "snapshots do not add up, are not aligned or not indexed 0..n-1: $h"
+	assert_eq history-dropped 0 "$(jq '[.[]."history-dropped"] | add' <<< "$h")"
+	n=$(jq '[.[].snapshot // [] | .[]] | length' <<< "$h")
+	# a second reader (bbctl) gets the very same snapshots: reading took none
+	b=$(bbctl_b -j trigger history id "$id")
+	assert_eq "bbctl's read = ynl's" \
+		"$(jq -c '[.[].snapshot // [] | .[] | [.index, ."start-ns", .frames, .bytes, .lost]]' <<< "$h")" \
+		"$(jq -c '[.[] | [.index, .start_ns, .frames, .bytes, .lost]]' <<< "$b")"
+	# from a cursor: the rest only; past the end: nothing, and no error
+	assert_eq "from 2" "$((n - 2))" "$(bbctl_b -j trigger history id "$id" from 2 | jq length)"
+	assert_eq "from 2, first index" 2 "$(bbctl_b -j trigger history id "$id" from 2 | jq '.[0].index')"
+	h=$(ynl_b --dump trigger-history "{\"id\": $id, \"history-from\": $n}")
+	assert_eq "snapshots from the cursor past the last" 0 \
 		"$(jq '[.[].snapshot // [] | .[]] | length' <<< "$h")"
+	# new traffic: a reader at its cursor gets just the new intervals
+	in_a "$RX_SEND" "$IP4_B" 5003 --count 20 --rate 200 --latency
+	wait_rx "$id" 120
+	sleep 0.2
+	assert_eq "frames from the cursor on" 20 \
+		"$(bbctl_b -j trigger history id "$id" from "$n" | jq 'map(.frames) | add')"
+	assert_eq "frames from 0" 120 "$(bbctl_b -j trigger history id "$id" | jq 'map(.frames) | add')"
+}
+
+@test "history: a cursor past the end reads nothing and no loss; a bad from is a usage error" {
+	id=$(trigger_add '{"dev": "veth1", "udp-dport": 5004}')
+	h=$(ynl_b --dump trigger-history "{\"id\": $id, \"history-from\": 5}")
+	assert_eq "an empty ring from 5: [dropped, snapshots]" "[[0,0]]" \
+		"$(jq -c '[.[] | [."history-dropped", (.snapshot // [] | length)]]' <<< "$h")"
+	run --separate-stderr "$BBCTL" -n "$NS_B" trigger history id "$id" from x
+	assert_eq status 1 "$status"
+	assert_eq stderr_lines[0] 'bbctl: from: must be an integer from 0 to 18446744073709551615 (got "x")' "${stderr_lines[0]}"
 }

@@ -12,6 +12,7 @@
 # busywait-style polling with a deadline, one failure message that names
 # the counter, what was expected and what was seen.
 # shellcheck shell=bash disable=SC2034 # its variables are for the .bats files that load it
+bats_require_minimum_version 1.5.0	# run --separate-stderr
 
 BB_TOP=${BB_TOP:-$(cd "$BATS_TEST_DIRNAME/../.." && pwd)}
 BBCTL=${BBCTL:-$BB_TOP/build/bin/bbctl}	# override: test another build

@@ -57,6 +57,9 @@ int trigger_print(const struct bb_reply *r, void *arg);
  * BUCKET nest. */
 int trigger_print_history(const struct bb_reply *r, void *arg);
 int trigger_print_histogram(const struct bb_reply *r, void *arg);
+/* Snapshots the history replies printed so far said were overwritten
+ * before this read (from the cursor on). */
+uint64_t trigger_history_missed(void);
 
 /* --- args.c: the command line -------------------------------------- */
 
@@ -178,6 +181,9 @@ int nl_show_cmd(const char *what, uint8_t cmd, int id_attr, int maxattr,
 /* A dump filtered by attr = v (trigger history): cb prints each reply's
  * items into one JSON array. */
 int nl_show_dump(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb);
+/* The same with a u64 attribute too (trigger history's history-from). */
+int nl_show_dump_u64(uint8_t cmd, int attr, uint32_t v, int attr64,
+		     uint64_t v64, int maxattr, bb_genl_cb cb);
 
 /* --- show.c: printing reply attributes ------------------------------- */
 

@@ -77,9 +77,9 @@ int nl_simple(uint8_t cmd, int attr, uint32_t v)
 }
 
 /* Print the replies to the request of cmd (a dump, or a do if attr is set
- * and dump is not) as one JSON array. */
+ * and dump is not) as one JSON array; attr64, if set, is sent too. */
 static int show(uint8_t cmd, int attr, uint32_t v, bool dump, int maxattr,
-		bb_genl_cb cb)
+		bb_genl_cb cb, int attr64, uint64_t v64)
 {
 	struct nl_msg *msg;
 	struct bb_genl g;
@@ -88,7 +88,8 @@ static int show(uint8_t cmd, int attr, uint32_t v, bool dump, int maxattr,
 	if (ret)
 		return ret;
 	msg = bb_genl_msg(&g, cmd, dump);
-	if (msg && attr && nla_put_u32(msg, attr, v) < 0) {
+	if (msg && ((attr && nla_put_u32(msg, attr, v) < 0) ||
+		    (attr64 && nla_put_u64(msg, attr64, v64) < 0))) {
 		nlmsg_free(msg);
 		msg = NULL;
 	}
@@ -104,12 +105,18 @@ static int show(uint8_t cmd, int attr, uint32_t v, bool dump, int maxattr,
 
 int nl_show(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb)
 {
-	return show(cmd, attr, v, !attr, maxattr, cb);
+	return show(cmd, attr, v, !attr, maxattr, cb, 0, 0);
 }
 
 int nl_show_dump(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb)
 {
-	return show(cmd, attr, v, true, maxattr, cb);
+	return show(cmd, attr, v, true, maxattr, cb, 0, 0);
+}
+
+int nl_show_dump_u64(uint8_t cmd, int attr, uint32_t v, int attr64,
+		     uint64_t v64, int maxattr, bb_genl_cb cb)
+{
+	return show(cmd, attr, v, true, maxattr, cb, attr64, v64);
 }
 
 int nl_del_cmd(const char *what, uint8_t cmd, int id_attr, int argc, char **argv)

@@ -198,10 +198,31 @@ static int trigger_dump(const char *what, uint8_t cmd, int argc, char **argv,
 			    cb);
 }
 
+/* trigger history id N [from INDEX]: reads from a cursor, takes nothing */
 static int trigger_history(int argc, char **argv)
 {
-	return trigger_dump("trigger history", BBGEN_CMD_TRIGGER_HISTORY, argc,
-			    argv, trigger_print_history);
+	static const struct arg_spec spec[] = {
+		ARG("id", "N", true), ARG("from", "INDEX", false), { NULL },
+	};
+	const char *v[2];
+	uint64_t from = 0;
+	uint32_t id;
+	int ret = args_collect("trigger history", argc, argv, spec, v);
+
+	if (!ret)
+		ret = arg_id(v[0], &id);
+	if (!ret && v[1])
+		ret = arg_uint("from", v[1], 0, UINT64_MAX, &from);
+	if (ret)
+		return ret;
+	ret = nl_show_dump_u64(BBGEN_CMD_TRIGGER_HISTORY, BBGEN_A_TRIGGER_ID, id,
+			       BBGEN_A_TRIGGER_HISTORY_FROM, from,
+			       BBGEN_A_TRIGGER_MAX, trigger_print_history);
+	if (!ret && trigger_history_missed())
+		fprintf(stderr, "bbctl: trigger history: %llu snapshots from index %llu on were overwritten before this read\n",
+			(unsigned long long)trigger_history_missed(),
+			(unsigned long long)from);
+	return ret;
 }
 
 static int trigger_histogram(int argc, char **argv)
@@ -230,5 +251,6 @@ const struct object trigger_object = {
 	"                  [interval MS]\n"
 	"       bbctl trigger del id N\n"
 	"       bbctl trigger show [id N]\n"
-	"       bbctl trigger { history | histogram } id N\n",
+	"       bbctl trigger history id N [from INDEX]\n"
+	"       bbctl trigger histogram id N\n",
 };

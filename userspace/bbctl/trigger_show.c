@@ -110,6 +110,7 @@ int trigger_print(const struct bb_reply *r, void *arg)
 static void show_snapshot(struct nlattr **tb)
 {
 	pr_open_object();
+	show_u64(tb[BBGEN_A_SNAPSHOT_INDEX], "index", "index");
 	show_u64(tb[BBGEN_A_SNAPSHOT_START_NS], "start_ns", "start-ns");
 	show_u64(tb[BBGEN_A_SNAPSHOT_FRAMES], "frames", "frames");
 	show_u64(tb[BBGEN_A_SNAPSHOT_BYTES], "bytes", "bytes");
@@ -128,12 +129,22 @@ static void show_snapshot(struct nlattr **tb)
 	pr_close_object();
 }
 
+static uint64_t history_missed;
+
+uint64_t trigger_history_missed(void)
+{
+	return history_missed;
+}
+
 int trigger_print_history(const struct bb_reply *r, void *arg)
 {
 	struct nlattr *tb[BBGEN_A_SNAPSHOT_MAX + 1], *a;
+	uint64_t missed;
 	int rem;
 
 	(void)arg;
+	if (bb_nla_u64(r->tb[BBGEN_A_TRIGGER_HISTORY_DROPPED], &missed))
+		history_missed += missed;
 	for_each_nest(r, BBGEN_A_TRIGGER_SNAPSHOT, BBGEN_A_SNAPSHOT_MAX, tb, a,
 		      rem)
 		show_snapshot(tb);

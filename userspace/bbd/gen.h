@@ -77,6 +77,7 @@ int bbd_gen_trigger_get(struct bb_genl *g, uint32_t id, struct bbd_rx *rx);
 
 /* One results-over-time interval. */
 struct bbd_snapshot {
+	uint64_t index;		/* the kernel's, 0, 1, ... */
 	uint64_t start_ns, frames, bytes, lost, ooo, lat_count;
 	uint64_t lat_min, lat_avg, lat_max, jitter;
 };
@@ -84,9 +85,14 @@ struct bbd_snapshot {
 typedef void (*bbd_snapshot_cb)(const struct bbd_snapshot *s, void *arg);
 typedef void (*bbd_bucket_cb)(uint64_t upper_ns, uint64_t count, void *arg);
 
-/* Drain the trigger's history / read its histogram, item by item. */
-int bbd_gen_history(struct bb_genl *g, uint32_t id, bbd_snapshot_cb cb,
-		    void *arg);
+/*
+ * The trigger's snapshots from index *cursor on, item by item; *cursor
+ * moves past the last one read, and *missed grows by those the ring
+ * overwrote before this read (reading removes nothing in the kernel: other
+ * readers see them too). Its histogram likewise.
+ */
+int bbd_gen_history(struct bb_genl *g, uint32_t id, uint64_t *cursor,
+		    uint64_t *missed, bbd_snapshot_cb cb, void *arg);
 int bbd_gen_histogram(struct bb_genl *g, uint32_t id, bbd_bucket_cb cb,
 		      void *arg);
 

@@ -127,6 +127,7 @@ struct items {
 	bbd_snapshot_cb snap;
 	bbd_bucket_cb bucket;
 	void *arg;
+	uint64_t *cursor, *missed;	/* history only */
 };
 
 static void one_snapshot(const struct nlattr *nest, const struct items *it)
@@ -138,6 +139,8 @@ static void one_snapshot(const struct nlattr *nest, const struct items *it)
 	if (nla_parse_nested(tb, BBGEN_A_SNAPSHOT_MAX, (struct nlattr *)nest,
 			     NULL) < 0)
 		return;
+	if (!bb_nla_u64(tb[BBGEN_A_SNAPSHOT_INDEX], &s.index))
+		return;
 	u64_of(tb[BBGEN_A_SNAPSHOT_START_NS], &s.start_ns);
 	u64_of(tb[BBGEN_A_SNAPSHOT_FRAMES], &s.frames);
 	u64_of(tb[BBGEN_A_SNAPSHOT_BYTES], &s.bytes);
@@ -148,6 +151,9 @@ static void one_snapshot(const struct nlattr *nest, const struct items *it)
 	u64_of(tb[BBGEN_A_SNAPSHOT_LATENCY_AVG_NS], &s.lat_avg);
 	u64_of(tb[BBGEN_A_SNAPSHOT_LATENCY_MAX_NS], &s.lat_max);
 	u64_of(tb[BBGEN_A_SNAPSHOT_JITTER_NS], &s.jitter);
+	if (s.index < *it->cursor)
+		return;		/* not from this cursor on: never twice */
+	*it->cursor = s.index + 1;
 	it->snap(&s, it->arg);
 }
 
@@ -168,8 +174,11 @@ static int on_items(const struct bb_reply *r, void *arg)
 {
 	const struct items *it = arg;
 	struct nlattr *a;
+	uint64_t missed;
 	int rem;
 
+	if (it->missed && bb_nla_u64(r->tb[BBGEN_A_TRIGGER_HISTORY_DROPPED], &missed))
+		*it->missed += missed;
 	nla_for_each_attr(a, r->attrs, r->len, rem) {
 		if (it->snap && nla_type(a) == BBGEN_A_TRIGGER_SNAPSHOT)
 			one_snapshot(a, it);
@@ -179,13 +188,18 @@ static int on_items(const struct bb_reply *r, void *arg)
 	return 0;
 }
 
-int bbd_gen_history(struct bb_genl *g, uint32_t id, bbd_snapshot_cb cb,
-		    void *arg)
+int bbd_gen_history(struct bb_genl *g, uint32_t id, uint64_t *cursor,
+		    uint64_t *missed, bbd_snapshot_cb cb, void *arg)
 {
-	struct items it = { .snap = cb, .arg = arg };
+	struct items it = { .snap = cb, .arg = arg, .cursor = cursor,
+			    .missed = missed };
 	struct nl_msg *msg = id_msg(g, BBGEN_CMD_TRIGGER_HISTORY, true,
 				    BBGEN_A_TRIGGER_ID, id);
 
+	if (msg && nla_put_u64(msg, BBGEN_A_TRIGGER_HISTORY_FROM, *cursor) < 0) {
+		nlmsg_free(msg);
+		msg = NULL;
+	}
 	return msg ? bb_genl_talk(g, msg, BBGEN_A_TRIGGER_MAX, on_items, &it)
 		   : -ENOMEM;
 }

@@ -45,6 +45,8 @@ struct bbd_flow_run {
 	struct bbd_tx tx;
 	struct bbd_rx rx;
 	json_t *over_time;
+	uint64_t history_next;		/* the trigger's snapshots read so far */
+	uint64_t history_missed;	/* overwritten before bbd read them */
 	json_t *histogram;
 	struct bbd_http_flow *http;	/* BBD_FLOW_HTTP: the TCP session */
 	struct bbd_video_flow *video;	/* BBD_FLOW_VIDEO */

@@ -144,6 +144,22 @@ static void on_snapshot(const struct bbd_snapshot *s, void *arg)
 		"jitter_ns", opt_ns(lat, s->jitter)));
 }
 
+/* The snapshots closed since the last read: bbd's own cursor, so other
+ * readers of the trigger (ynl, a dashboard) take nothing from the run. */
+static void read_history(struct bbd_flow_run *f)
+{
+	uint64_t missed = f->history_missed;
+
+	if (bbd_gen_history(&f->dst->gen, f->trigger_id, &f->history_next,
+			    &f->history_missed, on_snapshot, f))
+		bbd_log_err("flow %s: trigger history: %s", f->cfg->name,
+			    f->dst->gen.msg);
+	else if (f->history_missed > missed)
+		bbd_log_err("flow %s: %llu interval snapshots were overwritten before bbd read them",
+			    f->cfg->name,
+			    (unsigned long long)(f->history_missed - missed));
+}
+
 void run_stop_http(struct bbd_run *r, const char *why)
 {
 	unsigned int i;
@@ -173,7 +189,7 @@ void run_flow_poll(struct bbd_run *r, struct bbd_flow_run *f)
 		bbd_log_err("flow %s: trigger get: %s", f->cfg->name, f->dst->gen.msg);
 	if (bbd_gen_stream_get(&f->src->gen, f->stream_id, &f->tx))
 		bbd_log_err("flow %s: stream get: %s", f->cfg->name, f->src->gen.msg);
-	bbd_gen_history(&f->dst->gen, f->trigger_id, on_snapshot, f);
+	read_history(f);
 }
 
 static void on_bucket(uint64_t upper, uint64_t count, void *arg)

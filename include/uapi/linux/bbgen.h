@@ -87,10 +87,10 @@
  *                        and once COUNT > 0: MIN_NS, AVG_NS, MAX_NS,
  *                        JITTER_NS, P50_NS, P90_NS, P99_NS, P999_NS,
  *                        P9999_NS
- * BBGEN_CMD_TRIGGER_HISTORY    trigger: ID (dump only)
+ * BBGEN_CMD_TRIGGER_HISTORY    trigger: ID, [HISTORY_FROM] (dump only)
  *   reply                messages of trigger: ID, HISTORY_DROPPED,
  *                        SNAPSHOT* (as many as fit, oldest first)
- *     SNAPSHOT           nest: START_NS, FRAMES, BYTES, LOST,
+ *     SNAPSHOT           nest: INDEX, START_NS, FRAMES, BYTES, LOST,
  *                        OUT_OF_SEQUENCE, LATENCY_COUNT, and once
  *                        LATENCY_COUNT > 0: LATENCY_MIN_NS, LATENCY_AVG_NS,
  *                        LATENCY_MAX_NS, JITTER_NS
@@ -146,9 +146,16 @@
  * aligned to CLOCK_TAI: a snapshot's START_NS is a multiple of the interval.
  * An interval closes when a frame of a later interval arrives or when
  * TRIGGER_HISTORY runs after its end. Intervals without frames are not
- * stored. TRIGGER_HISTORY drains: every snapshot it returns is removed. The
- * ring holds BBGEN_HISTORY_MAX snapshots; when full the oldest is
- * overwritten and counted in HISTORY_DROPPED. Snapshot LOST is the size of
+ * stored. Each stored snapshot gets the next INDEX (0, 1, 2, ...); the ring
+ * holds the last BBGEN_HISTORY_MAX, the oldest overwritten when full.
+ * Reading removes nothing: TRIGGER_HISTORY returns the snapshots from index
+ * HISTORY_FROM (default 0) on, and a reader keeps its own cursor (the last
+ * INDEX it got, plus one), so several readers each see every snapshot. In
+ * the reply HISTORY_DROPPED counts the snapshots at or after the reader's
+ * cursor that were overwritten before it read them (summed over the
+ * messages of one dump); TRIGGER_GET's HISTORY_DROPPED counts every
+ * snapshot the ring ever lost (overwritten, or not stored for want of
+ * memory: those take no index). Snapshot LOST is the size of
  * the gaps found in the interval and OUT_OF_SEQUENCE the late frames that
  * filled one, so sum(LOST) - sum(OUT_OF_SEQUENCE) is the trigger's LOST.
  *
@@ -344,11 +351,12 @@ enum bbgen_trigger_attrs {
 	BBGEN_A_TRIGGER_LATENCY_STATS,	/* nest, enum bbgen_latency_attrs */
 	BBGEN_A_TRIGGER_LOSS_EVENT,	/* nest, bbgen_loss_event_attrs; repeated */
 	BBGEN_A_TRIGGER_LOSS_EVENTS_TOTAL,	/* u64, gaps detected */
-	BBGEN_A_TRIGGER_HISTORY_DROPPED,	/* u64, snapshots overwritten */
+	BBGEN_A_TRIGGER_HISTORY_DROPPED,	/* u64, snapshots lost (see above) */
 	BBGEN_A_TRIGGER_SNAPSHOT,	/* nest, bbgen_snapshot_attrs; repeated */
 	BBGEN_A_TRIGGER_BUCKET,		/* nest, bbgen_bucket_attrs; repeated */
 	BBGEN_A_TRIGGER_RTP,		/* flag: RTP first in the UDP payload */
 	BBGEN_A_TRIGGER_RTP_SEQ_ERRORS,	/* u64 */
+	BBGEN_A_TRIGGER_HISTORY_FROM,	/* u64, first snapshot INDEX wanted */
 
 	__BBGEN_A_TRIGGER_MAX
 };
@@ -402,6 +410,7 @@ enum bbgen_snapshot_attrs {
 	BBGEN_A_SNAPSHOT_LATENCY_AVG_NS,
 	BBGEN_A_SNAPSHOT_LATENCY_MAX_NS,
 	BBGEN_A_SNAPSHOT_JITTER_NS,
+	BBGEN_A_SNAPSHOT_INDEX,		/* 0, 1, ... in the order stored */
 
 	__BBGEN_A_SNAPSHOT_MAX
 };
