@@ -21,6 +21,7 @@
 #include "compat.h"
 #include "netlink.h"
 #include "netns.h"
+#include "notify.h"
 #include "port.h"
 #include "stream.h"
 #include "trigger.h"
@@ -288,6 +289,12 @@ static const struct genl_ops bbgen_ops[] = {
 	   bbgen_nl_trigger_id_policy, BBGEN_A_TRIGGER_MAX),
 };
 
+/* Joining the monitor needs CAP_NET_ADMIN, as every op does. */
+static const struct genl_multicast_group bbgen_mcgrps[] = {
+	[BBGEN_NLGRP_MONITOR] = { .name = BBGEN_MCGRP_MONITOR,
+				  .flags = GENL_MCAST_CAP_NET_ADMIN },
+};
+
 /* resv_start_op stays 0: every op is strictly validated. */
 struct genl_family bbgen_family __ro_after_init = {
 	.name = BBGEN_GENL_NAME,
@@ -297,6 +304,8 @@ struct genl_family bbgen_family __ro_after_init = {
 	.parallel_ops = true,
 	.ops = bbgen_ops,
 	.n_ops = ARRAY_SIZE(bbgen_ops),
+	.mcgrps = bbgen_mcgrps,
+	.n_mcgrps = ARRAY_SIZE(bbgen_mcgrps),
 };
 
 #define DEL_OWNED(xa, type, del, portid) do {				\

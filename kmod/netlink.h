@@ -78,6 +78,10 @@ int bbgen_nl_trigger_del_doit(struct sk_buff *skb, struct genl_info *info);
 int bbgen_nl_trigger_get_doit(struct sk_buff *skb, struct genl_info *info);
 int bbgen_nl_trigger_get_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 int bbgen_nl_trigger_history_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
+struct bbgen_snap;
+/* One SNAPSHOT nest (with its INDEX): the history dump and its notification */
+int bbgen_nl_put_snapshot(struct sk_buff *skb, const struct bbgen_snap *s,
+			  u64 idx);
 int bbgen_nl_trigger_histogram_dumpit(struct sk_buff *skb, struct netlink_callback *cb);
 
 int bbgen_genl_init(void);

@@ -10,6 +10,7 @@
 #include <linux/slab.h>
 
 #include "compat.h"
+#include "notify.h"
 #include "port.h"
 #include "stream.h"
 #include "trigger.h"
@@ -109,6 +110,7 @@ void bbgen_port_del(struct bbgen_port *port)
 	if (port->owner)
 		bn->owned--;
 	bbgen_net_changed(bn);
+	bbgen_notify_port_gone(port);
 	netdev_put(port->dev, &port->dev_tracker);
 	kfree_rcu(port, rcu);
 }

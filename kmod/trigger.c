@@ -39,6 +39,7 @@
 #include <net/ipv6.h>
 
 #include "core/tag.h"
+#include "notify.h"
 #include "trigger.h"
 
 #define MAX_VLAN_TAGS	2
@@ -175,14 +176,28 @@ struct rx_sample {
 	u8 rtp_buf[BBGEN_RTP_HLEN];
 };
 
+/*
+ * Under t->lock: tell the monitor of a snapshot closed since the ring's
+ * next index was @before (at most one closes at a time).
+ */
+static void announce_closed(struct bbgen_trigger *t, u64 before)
+{
+	u64 idx = t->snaps.next - 1;
+
+	if (unlikely(t->snaps.next != before))
+		bbgen_notify_snapshot(t, bbgen_snaps_index(&t->snaps, idx), idx);
+}
+
 static void rx_count(struct bbgen_trigger *t, const struct rx_sample *r)
 {
 	u64 expected = t->seq.rx_frames ? t->seq.highest + 1 : 0;
+	u64 before = t->snaps.next;
 	enum bbgen_seq_verdict v;
 	struct bbgen_snap *snap;
 
 	v = bbgen_seq_update(&t->seq, r->seq);
 	snap = bbgen_snaps_at(&t->snaps, r->now, GFP_ATOMIC);
+	announce_closed(t, before);
 	snap->frames++;
 	snap->bytes += r->len;
 	if (v == BBGEN_SEQ_FIRST || v == BBGEN_SEQ_NEXT)
@@ -436,6 +451,9 @@ void bbgen_trigger_read(struct bbgen_trigger *t,
 
 void bbgen_trigger_close_due(struct bbgen_trigger *t)
 {
+	u64 before = t->snaps.next;
+
 	lockdep_assert_held(&t->lock);
 	bbgen_snaps_close_due(&t->snaps, ktime_get_clocktai_ns(), GFP_ATOMIC);
+	announce_closed(t, before);
 }

@@ -400,8 +400,8 @@ static void *dump_msg_begin(struct sk_buff *skb, struct netlink_callback *cb,
 	return hdr;
 }
 
-static int put_snapshot(struct sk_buff *skb, const struct bbgen_snap *s,
-			u64 idx)
+int bbgen_nl_put_snapshot(struct sk_buff *skb, const struct bbgen_snap *s,
+			  u64 idx)
 {
 	const int pad = BBGEN_A_SNAPSHOT_PAD;
 	struct nlattr *nest = nla_nest_start(skb, BBGEN_A_TRIGGER_SNAPSHOT);
@@ -469,7 +469,7 @@ static int history_fill(struct sk_buff *skb, struct netlink_callback *cb,
 	}
 	cursor += missed;
 	while (cursor < r->next &&
-	       !put_snapshot(skb, bbgen_snaps_index(r, cursor), cursor))
+	       !bbgen_nl_put_snapshot(skb, bbgen_snaps_index(r, cursor), cursor))
 		cursor++;
 	genlmsg_end(skb, hdr);
 	cb->args[0] = 1;

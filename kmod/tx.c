@@ -51,6 +51,7 @@
 
 #include "core/rate.h"
 #include "core/tag.h"
+#include "notify.h"
 #include "stream.h"
 #include "tx.h"
 #include "tx_profile.h"
@@ -337,6 +338,7 @@ static void stream_done(struct bbgen_stream *s)
 {
 	WRITE_ONCE(s->state, BBGEN_STREAM_STATE_DONE);
 	pool_free(s);
+	bbgen_notify_stream_state(s, BBGEN_STREAM_STATE_DONE);
 }
 
 /* Send the frames of @s due by @now (at most BURST_MAX), then requeue it. */
@@ -490,6 +492,7 @@ void bbgen_tx_start(struct bbgen_stream *s, u64 start_ns)
 	s->pool_on = s->xmit_mode == BBGEN_XMIT_MODE_DIRECT &&
 		     (dev->priv_flags & IFF_TX_SKB_SHARING);
 	WRITE_ONCE(s->state, BBGEN_STREAM_STATE_RUNNING);
+	bbgen_notify_stream_state(s, BBGEN_STREAM_STATE_RUNNING);
 	worker_queue(w, s, ktime_get_ns());
 	mutex_unlock(&w->lock);
 	wake_up_process(w->task);
@@ -505,6 +508,7 @@ void bbgen_tx_stop(struct bbgen_stream *s)
 	if (s->state == BBGEN_STREAM_STATE_RUNNING) {
 		list_del_init(&s->tx_node);
 		WRITE_ONCE(s->state, BBGEN_STREAM_STATE_STOPPED);
+		bbgen_notify_stream_state(s, BBGEN_STREAM_STATE_STOPPED);
 	}
 	pool_free(s);
 	mutex_unlock(&w->lock);

@@ -3,15 +3,15 @@
 load helpers
 
 @test "no arguments: missing object, bbctl usage, exit 1" {
-	usage_error "" "bbctl: missing object (one of port, stream, trigger, run, scenario, runs, report, http, status, stop, capture, support-bundle)"
+	usage_error "" "bbctl: missing object (one of port, stream, trigger, run, scenario, runs, report, http, status, stop, capture, support-bundle, monitor)"
 }
 
 @test "only options: missing object" {
-	usage_error "" "bbctl: missing object (one of port, stream, trigger, run, scenario, runs, report, http, status, stop, capture, support-bundle)" -j -p
+	usage_error "" "bbctl: missing object (one of port, stream, trigger, run, scenario, runs, report, http, status, stop, capture, support-bundle, monitor)" -j -p
 }
 
 @test "unknown object" {
-	usage_error "" 'bbctl: unknown object "frob" (one of port, stream, trigger, run, scenario, runs, report, http, status, stop, capture, support-bundle)' frob
+	usage_error "" 'bbctl: unknown object "frob" (one of port, stream, trigger, run, scenario, runs, report, http, status, stop, capture, support-bundle, monitor)' frob
 }
 
 @test "unknown option" {

@@ -63,7 +63,8 @@ complete_words() {
 }
 
 @test "bash completion: objects, commands, keywords, values" {
-	assert_eq "complete_words bbctl" "port stream trigger run scenario runs report http status stop capture support-bundle help" "$(complete_words bbctl '')"
+	assert_eq "complete_words bbctl" "port stream trigger run scenario runs report http status stop capture support-bundle monitor help" "$(complete_words bbctl '')"
+	assert_eq "complete_words bbctl" "count" "$(complete_words bbctl monitor '')"
 	assert_eq "complete_words bbctl" "socket" "$(complete_words bbctl status '')"
 	assert_eq "complete_words bbctl" "socket" "$(complete_words bbctl run x.json so)"
 	assert_eq "complete_words bbctl" "html json junit" "$(complete_words bbctl run --format '')"

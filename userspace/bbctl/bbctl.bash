@@ -97,7 +97,7 @@ _bbctl()
 		if [[ $cur == -* ]]; then
 			COMPREPLY=($(compgen -W "-j --json -p --pretty -n --netns -h --help -V --version" -- "$cur"))
 		else
-			COMPREPLY=($(compgen -W "port stream trigger run scenario runs report http status stop capture support-bundle help" -- "$cur"))
+			COMPREPLY=($(compgen -W "port stream trigger run scenario runs report http status stop capture support-bundle monitor help" -- "$cur"))
 		fi
 		return
 	fi
@@ -134,6 +134,10 @@ _bbctl()
 		runs) ;;
 		*) COMPREPLY=($(compgen -W "out archive runs" -- "$cur")) ;;
 		esac
+		return
+		;;
+	monitor)
+		[ "$prev" = count ] || COMPREPLY=($(compgen -W "count" -- "$cur"))
 		return
 		;;
 	status | stop)

@@ -48,6 +48,7 @@ extern const struct object http_object;	/* bbctl http get|serve */
 extern const struct object status_object, stop_object;	/* daemon.c */
 extern const struct object capture_object;	/* bbctl capture */
 extern const struct object support_object;	/* bbctl support-bundle */
+extern const struct object monitor_object;	/* bbctl monitor */
 
 /* Print one object of a get/dump reply (text line or JSON object). */
 int port_print(const struct bb_reply *r, void *arg);
@@ -60,6 +61,10 @@ int trigger_print_histogram(const struct bb_reply *r, void *arg);
 /* Snapshots the history replies printed so far said were overwritten
  * before this read (from the cursor on). */
 uint64_t trigger_history_missed(void);
+/* The fields of one SNAPSHOT nest (history items, monitor events). */
+void trigger_snapshot_fields(struct nlattr **tb);
+/* "idle", "running", "done", "stopped" of a STATE attribute. */
+const char *stream_state_name(const struct nlattr *a);
 
 /* --- args.c: the command line -------------------------------------- */
 
@@ -158,6 +163,8 @@ int arg_id_list(const char *s, uint32_t *ids, unsigned int max,
 
 /* Open the family; on failure print why and return EXIT_KERNEL. */
 int nl_open(struct bb_genl *g);
+/* nl_open, and join the family's monitor group: 0 or EXIT_KERNEL (said). */
+int nl_open_monitor(struct bb_genl *g);
 /* Send msg, feed replies to cb, close g; print a failure, return 0 or
  * EXIT_KERNEL. */
 int nl_run(struct bb_genl *g, struct nl_msg *msg, int maxattr,

@@ -16,7 +16,7 @@ static const struct object *const objects[] = {
 	&port_object, &stream_object, &trigger_object, &scenario_run_object,
 	&scenario_object, &runs_object, &report_object, &http_object,
 	&status_object, &stop_object, &capture_object,
-	&support_object, NULL,
+	&support_object, &monitor_object, NULL,
 };
 
 /* "port, stream, ..." (sep ", ") or "port | stream | ..." (sep " | "):

@@ -41,6 +41,20 @@ int nl_open(struct bb_genl *g)
 	return 0;
 }
 
+int nl_open_monitor(struct bb_genl *g)
+{
+	int ret = nl_open(g);
+
+	if (ret)
+		return ret;
+	ret = bb_genl_join(g, BBGEN_GENL_NAME, BBGEN_MCGRP_MONITOR);
+	if (ret) {
+		ret = kernel_err(g, ret);
+		bb_genl_close(g);
+	}
+	return ret;
+}
+
 int nl_run(struct bb_genl *g, struct nl_msg *msg, int maxattr,
 	   bb_genl_cb cb, void *arg)
 {

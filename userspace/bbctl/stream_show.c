@@ -22,6 +22,11 @@ static const char *const order_names[] = {
 };
 #define NAME_OF(a, names) enum_name(a, names, sizeof(names) / sizeof(names[0]))
 
+const char *stream_state_name(const struct nlattr *a)
+{
+	return NAME_OF(a, state_names);
+}
+
 /* The exact rate, and frames/s from it for people and scripts. */
 static void show_rate(struct nlattr **tb)
 {

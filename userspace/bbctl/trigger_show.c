@@ -106,10 +106,8 @@ int trigger_print(const struct bb_reply *r, void *arg)
 	return 0;
 }
 
-/* One interval snapshot: a line of text, an object of the JSON array. */
-static void show_snapshot(struct nlattr **tb)
+void trigger_snapshot_fields(struct nlattr **tb)
 {
-	pr_open_object();
 	show_u64(tb[BBGEN_A_SNAPSHOT_INDEX], "index", "index");
 	show_u64(tb[BBGEN_A_SNAPSHOT_START_NS], "start_ns", "start-ns");
 	show_u64(tb[BBGEN_A_SNAPSHOT_FRAMES], "frames", "frames");
@@ -126,6 +124,13 @@ static void show_snapshot(struct nlattr **tb)
 	show_u64(tb[BBGEN_A_SNAPSHOT_LATENCY_MAX_NS], "latency_max_ns",
 		 "latency-max-ns");
 	show_u64(tb[BBGEN_A_SNAPSHOT_JITTER_NS], "jitter_ns", "jitter-ns");
+}
+
+/* One interval snapshot: a line of text, an object of the JSON array. */
+static void show_snapshot(struct nlattr **tb)
+{
+	pr_open_object();
+	trigger_snapshot_fields(tb);
 	pr_close_object();
 }
 

@@ -147,6 +147,7 @@ static int on_valid(struct nl_msg *msg, void *arg)
 
 	if (!t->cb || t->err)
 		return NL_SKIP;
+	r.cmd = genlmsg_hdr(nlmsg_hdr(msg))->cmd;
 	ret = genlmsg_parse(nlmsg_hdr(msg), 0, tb, t->maxattr, NULL);
 	r.attrs = genlmsg_attrdata(nlmsg_data(nlmsg_hdr(msg)), 0);
 	r.len = genlmsg_attrlen(nlmsg_data(nlmsg_hdr(msg)), 0);
@@ -181,6 +182,40 @@ int bb_genl_talk(struct bb_genl *g, struct nl_msg *msg, int maxattr,
 	nlmsg_free(msg);
 	while (ret >= 0 && !t.done)
 		ret = nl_recvmsgs(g->sk, nlcb);
+	nl_cb_put(nlcb);
+	if (t.err)
+		return t.err;
+	return ret < 0 ? nl_to_errno(ret) : 0;
+}
+
+int bb_genl_join(struct bb_genl *g, const char *family, const char *group)
+{
+	int ret = genl_ctrl_resolve_grp(g->sk, family, group);
+
+	if (ret >= 0)
+		ret = nl_socket_add_membership(g->sk, ret);
+	return ret < 0 ? nl_to_errno(ret) : 0;
+}
+
+/* Notifications come with sequence number 0, not ours. */
+static int any_seq(struct nl_msg *msg, void *arg)
+{
+	(void)msg;
+	(void)arg;
+	return NL_OK;
+}
+
+int bb_genl_listen(struct bb_genl *g, int maxattr, bb_genl_cb cb, void *arg)
+{
+	struct talk t = { .g = g, .maxattr = maxattr, .cb = cb, .arg = arg };
+	struct nl_cb *nlcb = nl_cb_alloc(NL_CB_DEFAULT);
+	int ret;
+
+	if (!nlcb)
+		return -ENOMEM;
+	nl_cb_set(nlcb, NL_CB_SEQ_CHECK, NL_CB_CUSTOM, any_seq, NULL);
+	nl_cb_set(nlcb, NL_CB_VALID, NL_CB_CUSTOM, on_valid, &t);
+	ret = nl_recvmsgs(g->sk, nlcb);
 	nl_cb_put(nlcb);
 	if (t.err)
 		return t.err;

@@ -32,6 +32,7 @@ struct bb_genl {
 /* One reply: tb[0..maxattr] holds the last attribute of each type (or
  * NULL); the len bytes at attrs hold them all, repeated types included. */
 struct bb_reply {
+	uint8_t cmd;		/* the message's command (a notification's kind) */
 	struct nlattr **tb;
 	struct nlattr *attrs;
 	int len;
@@ -61,6 +62,15 @@ int bb_genl_put_ip(struct nl_msg *msg, int attr4, int attr6,
 		   const struct bb_ip *ip);
 int bb_genl_talk(struct bb_genl *g, struct nl_msg *msg, int maxattr,
 		 bb_genl_cb cb, void *arg);
+
+/* Join multicast group @group of the family: 0 or -errno (-EPERM without
+ * the capability the group asks for). */
+int bb_genl_join(struct bb_genl *g, const char *family, const char *group);
+/* Wait for notifications and give each to cb (r->cmd says which): one
+ * read's worth, then return 0, cb's negative errno, or -errno (-ENOMEM:
+ * the socket overflowed, libnl's word for ENOBUFS, and some were lost;
+ * listening goes on). */
+int bb_genl_listen(struct bb_genl *g, int maxattr, bb_genl_cb cb, void *arg);
 
 /* Typed attribute readers that check the payload length. */
 bool bb_nla_u16(const struct nlattr *a, uint16_t *v);

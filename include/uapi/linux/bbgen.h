@@ -159,6 +159,27 @@
  * the gaps found in the interval and OUT_OF_SEQUENCE the late frames that
  * filled one, so sum(LOST) - sum(OUT_OF_SEQUENCE) is the trigger's LOST.
  *
+ * Notifications
+ * -------------
+ * The multicast group BBGEN_MCGRP_MONITOR ("monitor"; joining it needs
+ * CAP_NET_ADMIN in the namespace's user namespace) carries, for the
+ * namespace of the socket that joined:
+ * BBGEN_CMD_PORT_GONE_NTF       port: IFINDEX, DEV: the port was deleted
+ *                               (PORT_DEL, its device unregistered or moved,
+ *                               or its owner socket closed)
+ * BBGEN_CMD_STREAM_STATE_NTF    stream: ID, STATE, TX_FRAMES, TX_BYTES,
+ *                               [FIRST_TX_NS, LAST_TX_NS]: the stream
+ *                               started (RUNNING), sent its last frame
+ *                               (DONE) or was stopped (STOPPED)
+ * BBGEN_CMD_TRIGGER_SNAPSHOT_NTF  trigger: ID, SNAPSHOT (with its INDEX):
+ *                               an interval closed. An interval closes when
+ *                               a frame of a later one arrives or when
+ *                               TRIGGER_HISTORY reads after its end, so the
+ *                               last interval of a burst is announced when
+ *                               someone reads the history.
+ * A listener that misses some (ENOBUFS on its socket) reads the history
+ * from its cursor and the objects with GET, as without notifications.
+ *
  * Tag wire format
  * ---------------
  * At SEQ_OFFSET in the frame (default: the last 8 bytes of the UDP payload),
@@ -191,6 +212,7 @@
 
 #define BBGEN_GENL_NAME		"bbgen"
 #define BBGEN_GENL_VERSION	1
+#define BBGEN_MCGRP_MONITOR	"monitor"	/* see Notifications above */
 
 /* Size of the sequence tag: checksum fix + 48-bit sequence number. */
 #define BBGEN_SEQ_TAG_LEN	8
@@ -231,6 +253,9 @@ enum bbgen_cmd {
 	BBGEN_CMD_TRIGGER_GET,
 	BBGEN_CMD_TRIGGER_HISTORY,
 	BBGEN_CMD_TRIGGER_HISTOGRAM,
+	BBGEN_CMD_PORT_GONE_NTF,	/* notifications of BBGEN_MCGRP_MONITOR */
+	BBGEN_CMD_STREAM_STATE_NTF,
+	BBGEN_CMD_TRIGGER_SNAPSHOT_NTF,
 
 	__BBGEN_CMD_MAX
 };
