@@ -168,7 +168,7 @@ voice() {
 }
 
 @test "scenario check: in the man page and the bash completion" {
-	grep -q '^\.BR "scenario check " \\fIFILE' "$bb_top/Documentation/bbctl.8"
+	grep -q '^\.BI "scenario check " FILE$' "$bb_top/Documentation/bbctl.8"
 	run bash -c 'source "$1/userspace/bbctl/bbctl.bash"; COMP_WORDS=(bbctl scenario c); COMP_CWORD=2; _bbctl; echo "${COMPREPLY[*]}"' _ "$bb_top"
 	assert_eq output "check convert" "$output"
 	run bash -c 'source "$1/userspace/bbctl/bbctl.bash"; cd "$1/examples"; COMP_WORDS=(bbctl scenario check back); COMP_CWORD=3; _bbctl; echo "${COMPREPLY[*]}"' _ "$bb_top"

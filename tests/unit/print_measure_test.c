@@ -162,6 +162,7 @@ static void put_snapshot(struct nl_msg *m, uint64_t start, bool latency)
 {
 	struct nlattr *nest = nla_nest_start(m, BBGEN_A_TRIGGER_SNAPSHOT);
 
+	nla_put_u64(m, BBGEN_A_SNAPSHOT_INDEX, start / 1000000000 - 1);
 	nla_put_u64(m, BBGEN_A_SNAPSHOT_START_NS, start);
 	nla_put_u64(m, BBGEN_A_SNAPSHOT_FRAMES, 1000);
 	nla_put_u64(m, BBGEN_A_SNAPSHOT_BYTES, 60000);
@@ -196,14 +197,14 @@ static void test_history_json(void **state)
 	trigger_print_history(parsed(o, BBGEN_A_TRIGGER_MAX), NULL);
 	pr_close_array();
 	assert_string_equal(end(o),
-		"[{\"start_ns\":1000000000,\"frames\":1000,\"bytes\":60000,"
+		"[{\"index\":0,\"start_ns\":1000000000,\"frames\":1000,\"bytes\":60000,"
 		"\"lost\":2,\"out_of_sequence\":1,\"latency_count\":1000,"
 		"\"latency_min_ns\":10,\"latency_avg_ns\":20,\"latency_max_ns\":30,"
-		"\"jitter_ns\":4},{\"start_ns\":2000000000,\"frames\":1000,"
+		"\"jitter_ns\":4},{\"index\":1,\"start_ns\":2000000000,\"frames\":1000,"
 		"\"bytes\":60000,\"lost\":2,\"out_of_sequence\":1,"
 		"\"latency_count\":0,\"latency_min_ns\":null,"
 		"\"latency_avg_ns\":null,\"latency_max_ns\":null,"
-		"\"jitter_ns\":null},{\"start_ns\":3000000000,\"frames\":1000,"
+		"\"jitter_ns\":null},{\"index\":2,\"start_ns\":3000000000,\"frames\":1000,"
 		"\"bytes\":60000,\"lost\":2,\"out_of_sequence\":1,"
 		"\"latency_count\":1000,\"latency_min_ns\":10,"
 		"\"latency_avg_ns\":20,\"latency_max_ns\":30,\"jitter_ns\":4}]\n");
@@ -219,7 +220,7 @@ static void test_history_text_and_empty(void **state)
 	trigger_print_history(parsed(o, BBGEN_A_TRIGGER_MAX), NULL);
 	pr_close_array();
 	assert_string_equal(end(o),
-		"start-ns 1000000000 frames 1000 bytes 60000 lost 2 "
+		"index 0 start-ns 1000000000 frames 1000 bytes 60000 lost 2 "
 		"out-of-sequence 1 latency-count 0 latency-min-ns - "
 		"latency-avg-ns - latency-max-ns - jitter-ns -\n");
 	free(o->buf);

@@ -83,6 +83,8 @@ struct bbd_snapshot {
 };
 
 typedef void (*bbd_snapshot_cb)(const struct bbd_snapshot *s, void *arg);
+/* A SNAPSHOT nest (history reply or notification): false if malformed. */
+bool bbd_gen_snapshot_parse(const struct nlattr *nest, struct bbd_snapshot *s);
 typedef void (*bbd_bucket_cb)(uint64_t upper_ns, uint64_t count, void *arg);
 
 /*

@@ -130,28 +130,34 @@ struct items {
 	uint64_t *cursor, *missed;	/* history only */
 };
 
-static void one_snapshot(const struct nlattr *nest, const struct items *it)
+bool bbd_gen_snapshot_parse(const struct nlattr *nest, struct bbd_snapshot *s)
 {
 	struct nlattr *tb[BBGEN_A_SNAPSHOT_MAX + 1];
+
+	memset(s, 0, sizeof(*s));
+	if (!nest || nla_parse_nested(tb, BBGEN_A_SNAPSHOT_MAX,
+				      (struct nlattr *)nest, NULL) < 0)
+		return false;
+	if (!bb_nla_u64(tb[BBGEN_A_SNAPSHOT_INDEX], &s->index))
+		return false;
+	u64_of(tb[BBGEN_A_SNAPSHOT_START_NS], &s->start_ns);
+	u64_of(tb[BBGEN_A_SNAPSHOT_FRAMES], &s->frames);
+	u64_of(tb[BBGEN_A_SNAPSHOT_BYTES], &s->bytes);
+	u64_of(tb[BBGEN_A_SNAPSHOT_LOST], &s->lost);
+	u64_of(tb[BBGEN_A_SNAPSHOT_OUT_OF_SEQUENCE], &s->ooo);
+	u64_of(tb[BBGEN_A_SNAPSHOT_LATENCY_COUNT], &s->lat_count);
+	u64_of(tb[BBGEN_A_SNAPSHOT_LATENCY_MIN_NS], &s->lat_min);
+	u64_of(tb[BBGEN_A_SNAPSHOT_LATENCY_AVG_NS], &s->lat_avg);
+	u64_of(tb[BBGEN_A_SNAPSHOT_LATENCY_MAX_NS], &s->lat_max);
+	u64_of(tb[BBGEN_A_SNAPSHOT_JITTER_NS], &s->jitter);
+	return true;
+}
+
+static void one_snapshot(const struct nlattr *nest, const struct items *it)
+{
 	struct bbd_snapshot s;
 
-	memset(&s, 0, sizeof(s));
-	if (nla_parse_nested(tb, BBGEN_A_SNAPSHOT_MAX, (struct nlattr *)nest,
-			     NULL) < 0)
-		return;
-	if (!bb_nla_u64(tb[BBGEN_A_SNAPSHOT_INDEX], &s.index))
-		return;
-	u64_of(tb[BBGEN_A_SNAPSHOT_START_NS], &s.start_ns);
-	u64_of(tb[BBGEN_A_SNAPSHOT_FRAMES], &s.frames);
-	u64_of(tb[BBGEN_A_SNAPSHOT_BYTES], &s.bytes);
-	u64_of(tb[BBGEN_A_SNAPSHOT_LOST], &s.lost);
-	u64_of(tb[BBGEN_A_SNAPSHOT_OUT_OF_SEQUENCE], &s.ooo);
-	u64_of(tb[BBGEN_A_SNAPSHOT_LATENCY_COUNT], &s.lat_count);
-	u64_of(tb[BBGEN_A_SNAPSHOT_LATENCY_MIN_NS], &s.lat_min);
-	u64_of(tb[BBGEN_A_SNAPSHOT_LATENCY_AVG_NS], &s.lat_avg);
-	u64_of(tb[BBGEN_A_SNAPSHOT_LATENCY_MAX_NS], &s.lat_max);
-	u64_of(tb[BBGEN_A_SNAPSHOT_JITTER_NS], &s.jitter);
-	if (s.index < *it->cursor)
+	if (!bbd_gen_snapshot_parse(nest, &s) || s.index < *it->cursor)
 		return;		/* not from this cursor on: never twice */
 	*it->cursor = s.index + 1;
 	it->snap(&s, it->arg);

@@ -29,6 +29,7 @@ struct bbd_port {
 	int nsfd;			/* -1 until created */
 	struct bbd_rtnl rtnl;		/* inside the namespace */
 	struct bb_genl gen;		/* inside the namespace; owns objects */
+	struct bb_genl mon;		/* its monitor group (monitor.h) */
 	unsigned int ifindex;		/* the top device: VLAN or base */
 	char top[IFNAMSIZ];
 	char tmp[IFNAMSIZ];		/* the macvlan's name at creation */

@@ -12,6 +12,7 @@
 #include "loop.h"
 #include "netns.h"
 #include "port_capture.h"
+#include "monitor.h"
 #include "run.h"
 
 #define TICK_MS			200
@@ -48,6 +49,7 @@ static void teardown(struct bbd_run *r)
 		close(r->http_timer);
 		r->http_timer = -1;
 	}
+	bbd_monitor_stop(r);
 	bbd_nat_close(r);
 	for (i = 0; r->flows && i < r->plan.nflows; i++) {
 		bbd_http_close(&r->flows[i]);
@@ -241,6 +243,8 @@ int bbd_run_start(struct bbd_run *r, json_t *scenario, const char *name,
 	if (!ret)
 		ret = setup_flows(r);
 	if (!ret)
+		bbd_monitor_start(r);
+	if (!ret)
 		ret = bbd_captures_start(r, capture_dir, r->err, sizeof(r->err));
 	if (!ret && (r->timer = bbd_timer_new(TICK_MS)) < 0)
 		ret = r->timer;
@@ -412,6 +416,14 @@ static bool all_done(const struct bbd_run *r)
 		if (!run_flow_done(&r->flows[i]))
 			return false;
 	return true;
+}
+
+void bbd_run_streams_changed(struct bbd_run *r)
+{
+	if (r->phase == RUN_TRAFFIC && all_done(r)) {
+		bbd_log_info("run %s: every flow is done", r->plan.name);
+		set_phase(r, RUN_WAIT);
+	}
 }
 
 static void traffic(struct bbd_run *r)

@@ -111,6 +111,13 @@ void bbd_run_fast_tick(struct bbd_run *r);
 void run_stop_http(struct bbd_run *r, const char *why);
 void run_flow_poll(struct bbd_run *r, struct bbd_flow_run *f);
 void run_flow_final(struct bbd_run *r, struct bbd_flow_run *f);
+/* A snapshot the monitor announced: appended in index order (a gap reads
+ * the history from the flow's cursor). */
+struct bbd_snapshot;
+void run_flow_snapshot(struct bbd_flow_run *f, const struct bbd_snapshot *s);
+/* The monitor heard a stream change state: the traffic phase ends as soon
+ * as every flow is done. */
+void bbd_run_streams_changed(struct bbd_run *r);
 bool run_flow_done(const struct bbd_flow_run *f);
 
 /* record.c: the run record (context of issue 4). */

@@ -189,7 +189,21 @@ void run_flow_poll(struct bbd_run *r, struct bbd_flow_run *f)
 		bbd_log_err("flow %s: trigger get: %s", f->cfg->name, f->dst->gen.msg);
 	if (bbd_gen_stream_get(&f->src->gen, f->stream_id, &f->tx))
 		bbd_log_err("flow %s: stream get: %s", f->cfg->name, f->src->gen.msg);
-	read_history(f);
+	/* with the monitor, each interval came as it closed */
+	if (!f->dst->mon.sk)
+		read_history(f);
+}
+
+void run_flow_snapshot(struct bbd_flow_run *f, const struct bbd_snapshot *s)
+{
+	if (s->index < f->history_next)
+		return;			/* read already */
+	if (s->index > f->history_next) {
+		read_history(f);	/* some notifications were lost */
+		return;
+	}
+	f->history_next = s->index + 1;
+	on_snapshot(s, f);
 }
 
 static void on_bucket(uint64_t upper, uint64_t count, void *arg)
@@ -201,6 +215,9 @@ static void on_bucket(uint64_t upper, uint64_t count, void *arg)
 void run_flow_final(struct bbd_run *r, struct bbd_flow_run *f)
 {
 	run_flow_poll(r, f);
+	/* the last interval closes when read; and any notification lost */
+	if (f->stream_id && f->dst->mon.sk)
+		read_history(f);
 	if (f->trigger_id && f->cfg->latency)
 		bbd_gen_histogram(&f->dst->gen, f->trigger_id, on_bucket,
 				  f->histogram);

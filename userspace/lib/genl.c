@@ -34,6 +34,8 @@ static int nl_to_errno(int nlerr)
 		return -EPERM;
 	case NLE_OBJ_NOTFOUND:
 		return -ENOENT;
+	case NLE_AGAIN:
+		return -EAGAIN;
 	default:
 		return -EIO;
 	}
