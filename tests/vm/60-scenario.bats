@@ -155,7 +155,7 @@ load scenario-lib
 		"$(jq -r '[.flows[].analysers[] | "\(.type):\(.verdict)"] | join(" ")' <<< "$REC")"
 }
 
-@test "scenario: maximum_run_time ends a long flow; status answers while it runs" {
+@test "scenario: maximum_run_time ends a long flow; status answers while it runs, with the ports" {
 	cat > "$BATS_TEST_TMPDIR/cap.json" <<-EOF
 	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2) ],
 	  "maximum_run_time": 3, "wait_for_finish": 1,
@@ -167,6 +167,13 @@ load scenario-lib
 	wait_until 60 "bbd never listened" test -S "$SOCK"
 	status=$(bbd_status)
 	assert_eq "status" "status true" "$(jq -r '"\(.event) \(.running)"' <<< "$status")"
+	# the run's ports: name, device, address, each in a namespace of its own
+	assert_eq "status ports" '[["c1","bbc0","10.10.0.1"],["c2","bbc1","10.10.0.2"]]' \
+		"$(jq -c '[.ports[] | [.name, .dev, .ipv4]]' <<< "$status")"
+	assert_eq "status netns" 2 "$(jq '[.ports[].netns] | unique | map(select(length > 0)) | length' <<< "$status")"
+	run "$BBCTL" status socket "$SOCK"
+	assert_eq "bbctl status lines" 3 "${#lines[@]}"
+	[[ ${lines[1]} == "  port c1: bbc0 in netns "*" ipv4 10.10.0.1" ]] || fail "port line: ${lines[1]}"
 	wait "$pid" && RC=0 || RC=$?
 	REC=$(cat "$BATS_TEST_TMPDIR/out.json")
 	assert_eq "exit code" 0 "$RC"

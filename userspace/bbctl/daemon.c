@@ -54,6 +54,43 @@ static bool no_daemon(int err)
 	return err == -ENOENT || err == -ECONNREFUSED;
 }
 
+static const char *str_or_dash(const json_t *o, const char *key)
+{
+	const char *s = json_string_value(json_object_get(o, key));
+
+	return s ? s : "-";
+}
+
+/* The run's ports: in JSON an array in the status object, in text a line
+ * each after the status line ("  port NAME: DEV in netns NETNS ipv4 A");
+ * addresses null until the port has one. */
+static void show_ports(const json_t *ports)
+{
+	const json_t *p;
+	size_t i;
+
+	if (pr_is_json())
+		pr_open_array_key("ports", NULL);
+	json_array_foreach(ports, i, p) {
+		pr_open_object();
+		pr_string(PR_TEXT, NULL, "%s", "  port");
+		pr_string(PR_ANY, "name", "%s:", str_or_dash(p, "name"));
+		pr_string(PR_ANY, "dev", "%s", str_or_dash(p, "dev"));
+		pr_string(PR_ANY, "netns", "in netns %s", str_or_dash(p, "netns"));
+		if (json_is_string(json_object_get(p, "ipv4")))
+			pr_string(PR_ANY, "ipv4", "ipv4 %s", str_or_dash(p, "ipv4"));
+		else
+			pr_null(PR_JSON, "ipv4", NULL);
+		if (json_is_string(json_object_get(p, "ipv6")))
+			pr_string(PR_ANY, "ipv6", "ipv6 %s", str_or_dash(p, "ipv6"));
+		else
+			pr_null(PR_JSON, "ipv6", NULL);
+		pr_close_object();
+	}
+	if (pr_is_json())
+		pr_close_array();
+}
+
 static int cmd_status(int argc, char **argv)
 {
 	const char *path;
@@ -79,11 +116,15 @@ static int cmd_status(int argc, char **argv)
 			  json_string_value(json_object_get(ans, "name")));
 		pr_string(PR_ANY, "phase", "in phase %s",
 			  json_string_value(json_object_get(ans, "phase")));
+		if (pr_is_json())
+			show_ports(json_object_get(ans, "ports"));
 	} else {
 		pr_bool(PR_JSON, "running", NULL, false);
 		pr_string(PR_TEXT, NULL, "%s", "idle, no run in progress");
 	}
 	pr_close_object();
+	if (!pr_is_json() && ans)
+		show_ports(json_object_get(ans, "ports"));
 	json_decref(ans);
 	return pr_flush() ? EXIT_KERNEL : EXIT_OK;
 }

@@ -11,6 +11,7 @@
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/un.h>
+#include <arpa/inet.h>
 #include <unistd.h>
 
 #include <jansson.h>
@@ -21,6 +22,7 @@
 #include "loop.h"
 #include "metrics.h"
 #include "outputs.h"
+#include "port.h"
 #include "port_capture.h"
 #include "run.h"
 #include "server.h"
@@ -145,11 +147,41 @@ const struct bbd_run *bbd_server_run(bool *is_running)
 	return run.plan.name[0] || running ? &run : NULL;
 }
 
+static json_t *ip_or_null(bool has, const struct bb_ip *ip)
+{
+	char buf[INET6_ADDRSTRLEN];
+
+	if (!has || !inet_ntop(ip->family, ip->family == AF_INET ?
+			       (const void *)&ip->v4 : (const void *)&ip->v6,
+			       buf, sizeof(buf)))
+		return json_null();
+	return json_string(buf);
+}
+
+/* The run's ports as they are now: name, namespace, device, addresses
+ * (null until DHCP, SLAAC or DHCPv6 gave one). */
+static json_t *ports_status(void)
+{
+	json_t *a = json_array();
+	unsigned int i;
+
+	for (i = 0; run.ports && i < run.plan.nports; i++) {
+		const struct bbd_port *p = &run.ports[i];
+
+		json_array_append_new(a, json_pack("{s:s,s:s,s:s,s:o,s:o}",
+			"name", run.plan.ports[i].name, "netns", p->netns,
+			"dev", p->top, "ipv4", ip_or_null(p->has_ip4, &p->ip4),
+			"ipv6", ip_or_null(p->has_ip6, &p->ip6)));
+	}
+	return a;
+}
+
 static void cmd_status(struct bbd_client *c)
 {
 	json_t *o = running ?
-		json_pack("{s:s,s:b,s:s,s:s}", "event", bbd_event_name(BBD_EV_STATUS), "running", 1,
-			  "name", run.plan.name, "phase", bbd_run_phase_name(run.phase)) :
+		json_pack("{s:s,s:b,s:s,s:s,s:o}", "event", bbd_event_name(BBD_EV_STATUS),
+			  "running", 1, "name", run.plan.name,
+			  "phase", bbd_run_phase_name(run.phase), "ports", ports_status()) :
 		json_pack("{s:s,s:b}", "event", bbd_event_name(BBD_EV_STATUS), "running", 0);
 
 	bbd_client_send(c, o);
