@@ -128,7 +128,7 @@ request() {
 	assert_eq find 0 "$(find "$DIR/root-only" "$DIR/theirs" -mindepth 1 | wc -l)"
 }
 
-@test "bbctl status and stop: an idle bbd, no run to stop; no bbd at all (none is started)" {
+@test "bbctl status and stop [RUN]: an idle bbd, no run to stop; no bbd at all (none is started)" {
 	start_bbd
 	run "$BBCTL" status --socket "$SOCK"
 	assert_eq status 0 "$status"
@@ -140,6 +140,10 @@ request() {
 	assert_eq output "{\"socket\":\"$SOCK\",\"stopping\":false}" "$output"
 	run "$BBCTL" stop --socket "$SOCK"
 	assert_eq output "no run in progress" "$output"
+	# stop RUN stops that run only: none of that name runs here
+	run --separate-stderr "$BBCTL" stop b2b socket "$SOCK"
+	assert_eq status 1 "$status"
+	assert_eq stderr 'bbctl: stop: name: no run "b2b" in progress' "$stderr"
 	kill "$BBD_PID"
 	wait "$BBD_PID" || true
 	BBD_PID=

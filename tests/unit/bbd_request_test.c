@@ -51,6 +51,17 @@ static void test_commands(void **state)
 	assert_int_equal(bbd_request_decode("{\"cmd\": \"run\"}", &req, err, sizeof(err)),
 			 -EINVAL);
 	assert_string_equal(err, "scenario: must be a JSON object");
+	/* stop: any run, or the run of that name */
+	assert_int_equal(bbd_request_decode("{\"cmd\": \"stop\"}", &req, err, sizeof(err)), 0);
+	assert_null(req.name);
+	bbd_request_free(&req);
+	assert_int_equal(bbd_request_decode("{\"cmd\": \"stop\", \"name\": \"b2b\"}", &req,
+					    err, sizeof(err)), 0);
+	assert_string_equal(req.name, "b2b");
+	bbd_request_free(&req);
+	assert_int_equal(bbd_request_decode("{\"cmd\": \"stop\", \"name\": 3}", &req,
+					    err, sizeof(err)), -EINVAL);
+	assert_string_equal(err, "name: must be a string of 1 to 255 bytes");
 }
 
 static void test_run_accepted(void **state)

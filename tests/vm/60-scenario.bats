@@ -165,12 +165,16 @@ load scenario-lib
 	"$BBCTL" -j run "$BATS_TEST_TMPDIR/cap.json" --socket "$SOCK" > "$BATS_TEST_TMPDIR/out.json" &
 	pid=$!
 	wait_until 60 "bbd never listened" test -S "$SOCK"
-	status=$(bbd_status)
-	assert_eq "status" "status true" "$(jq -r '"\(.event) \(.running)"' <<< "$status")"
+	status_json=$(bbd_status)
+	assert_eq "status" "status true" "$(jq -r '"\(.event) \(.running)"' <<< "$status_json")"
 	# the run's ports: name, device, address, each in a namespace of its own
 	assert_eq "status ports" '[["c1","bbc0","10.10.0.1"],["c2","bbc1","10.10.0.2"]]' \
-		"$(jq -c '[.ports[] | [.name, .dev, .ipv4]]' <<< "$status")"
-	assert_eq "status netns" 2 "$(jq '[.ports[].netns] | unique | map(select(length > 0)) | length' <<< "$status")"
+		"$(jq -c '[.ports[] | [.name, .dev, .ipv4]]' <<< "$status_json")"
+	assert_eq "status netns" 2 "$(jq '[.ports[].netns] | unique | map(select(length > 0)) | length' <<< "$status_json")"
+	# stop RUN stops that run only: another name is refused, the run goes on
+	run --separate-stderr "$BBCTL" stop other socket "$SOCK"
+	assert_eq "stop other: exit" 1 "$status"
+	assert_eq "stop other" "bbctl: stop: name: no run \"other\" in progress (the run in progress is \"$(jq -r .name <<< "$status_json")\")" "$stderr"
 	run "$BBCTL" status socket "$SOCK"
 	assert_eq "bbctl status lines" 3 "${#lines[@]}"
 	[[ ${lines[1]} == "  port c1: bbc0 in netns "*" ipv4 10.10.0.1" ]] || fail "port line: ${lines[1]}"

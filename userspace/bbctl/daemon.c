@@ -26,10 +26,12 @@ static int socket_arg(const char *what, int argc, char **argv, const char **path
 }
 
 /*
- * Send {"cmd": CMD} to the bbd at PATH and read its one answer: the
- * answer, or NULL with *err -errno (no bbd there: -ENOENT/-ECONNREFUSED).
+ * Send {"cmd": CMD} (with "name": NAME unless NULL) to the bbd at PATH and
+ * read its one answer: the answer, or NULL with *err -errno (no bbd there:
+ * -ENOENT/-ECONNREFUSED).
  */
-static json_t *ask(const char *path, enum bbd_cmd cmd, int *err)
+static json_t *ask(const char *path, enum bbd_cmd cmd, const char *name,
+		   int *err)
 {
 	struct run_conn c;
 	json_t *req, *ans = NULL;
@@ -38,6 +40,8 @@ static json_t *ask(const char *path, enum bbd_cmd cmd, int *err)
 	if (*err)
 		return NULL;
 	req = bbd_cmd_new(cmd);
+	if (req && name)
+		json_object_set_new(req, "name", json_string(name));
 	*err = req ? run_send(&c, req) : -ENOMEM;
 	json_decref(req);
 	if (!*err) {
@@ -100,7 +104,7 @@ static int cmd_status(int argc, char **argv)
 	ret = socket_arg("status", argc, argv, &path);
 	if (ret)
 		return ret;
-	ans = ask(path, BBD_CMD_STATUS, &err);
+	ans = ask(path, BBD_CMD_STATUS, NULL, &err);
 	if (!ans && !no_daemon(err)) {
 		fprintf(stderr, "bbctl: status: bbd at %s: %s\n", path, strerror(-err));
 		return EXIT_KERNEL;
@@ -131,20 +135,29 @@ static int cmd_status(int argc, char **argv)
 
 static int cmd_stop(int argc, char **argv)
 {
-	const char *path;
+	static const struct arg_spec spec[] = {
+		ARG_POS("RUN", false), ARG("socket", "PATH", false), { NULL },
+	};
+	const char *v[2], *path;
 	json_t *ans;
 	bool running;
 	int err, ret;
 
-	ret = socket_arg("stop", argc, argv, &path);
+	ret = args_collect("stop", argc, argv, spec, v);
 	if (ret)
 		return ret;
-	ans = ask(path, BBD_CMD_STOP, &err);
+	path = v[1] ? v[1] : run_socket_path();
+	ans = ask(path, BBD_CMD_STOP, v[0], &err);
 	if (!ans) {
 		fprintf(stderr, "bbctl: stop: %s at %s%s%s\n",
 			no_daemon(err) ? "no bbd runs" : "bbd", path,
 			no_daemon(err) ? "" : ": ", no_daemon(err) ? "" : strerror(-err));
 		return EXIT_KERNEL;
+	}
+	if (!strcmp(str_or_dash(ans, "event"), "error")) {	/* no such run */
+		fprintf(stderr, "bbctl: stop: %s\n", str_or_dash(ans, "message"));
+		json_decref(ans);
+		return EXIT_INPUT;	/* exit 1, no usage: the line said it */
 	}
 	running = json_is_true(json_object_get(ans, "running"));
 	json_decref(ans);
@@ -167,5 +180,5 @@ const struct object status_object = {
 const struct object stop_object = {
 	.name = "stop",
 	.direct = cmd_stop,
-	.usage = "bbctl stop [socket PATH]\n",
+	.usage = "bbctl stop [RUN] [socket PATH]\n",
 };

@@ -188,10 +188,20 @@ static void cmd_status(struct bbd_client *c)
 	json_decref(o);
 }
 
-static void cmd_stop(struct bbd_client *c)
+static void cmd_stop(struct bbd_client *c, const struct bbd_request *req)
 {
-	json_t *o = json_pack("{s:s,s:b}", "event", bbd_event_name(BBD_EV_STOPPING), "running", running);
+	json_t *o;
+	char msg[700];
 
+	/* bbctl stop RUN: that run, or none (another may have begun) */
+	if (req->name && (!running || strcmp(req->name, run.plan.name))) {
+		snprintf(msg, sizeof(msg), "name: no run \"%s\" in progress%s%s%s",
+			 req->name, running ? " (the run in progress is \"" : "",
+			 running ? run.plan.name : "", running ? "\")" : "");
+		send_error(c, BBD_EXIT_INPUT, msg);
+		return;
+	}
+	o = json_pack("{s:s,s:b}", "event", bbd_event_name(BBD_EV_STOPPING), "running", running);
 	if (running)
 		bbd_run_stop(&run);
 	bbd_client_send(c, o);
@@ -210,7 +220,7 @@ static void handle_line(struct bbd_client *c, const char *line)
 	else if (req.cmd == BBD_CMD_STATUS)
 		cmd_status(c);
 	else
-		cmd_stop(c);
+		cmd_stop(c, &req);
 	bbd_request_free(&req);
 }
 

@@ -60,6 +60,13 @@ static const char *options_error(json_t *opts)
 	return NULL;
 }
 
+/* "name", when given: a string of 1 to BBD_RUN_NAME_MAX bytes. */
+static bool name_ok(const json_t *name)
+{
+	return !name || (json_is_string(name) && json_string_length(name) &&
+			 json_string_length(name) <= BBD_RUN_NAME_MAX);
+}
+
 static int run_args(struct bbd_request *req, char *err, size_t errlen)
 {
 	json_t *name = json_object_get(req->doc, "name");
@@ -68,8 +75,7 @@ static int run_args(struct bbd_request *req, char *err, size_t errlen)
 	req->scenario = json_object_get(req->doc, "scenario");
 	if (!json_is_object(req->scenario))
 		return fail(req, err, errlen, "scenario: must be a JSON object");
-	if (name && (!json_is_string(name) || !json_string_length(name) ||
-		     json_string_length(name) > BBD_RUN_NAME_MAX))
+	if (!name_ok(name))
 		return fail(req, err, errlen, "name: must be a string of 1 to 255 bytes");
 	req->name = name ? json_string_value(name) : "scenario";
 	req->options = json_object_get(req->doc, "options");
@@ -91,7 +97,14 @@ int bbd_request_decode(const char *line, struct bbd_request *req, char *err,
 	req->cmd = bbd_cmd_of(json_string_value(json_object_get(req->doc, "cmd")));
 	if (req->cmd == BBD_CMD_N)
 		return fail(req, err, errlen, "cmd: must be one of run, status, stop");
-	return req->cmd == BBD_CMD_RUN ? run_args(req, err, errlen) : 0;
+	if (req->cmd == BBD_CMD_RUN)
+		return run_args(req, err, errlen);
+	if (req->cmd == BBD_CMD_STOP) {	/* stop only the run of this name */
+		if (!name_ok(json_object_get(req->doc, "name")))
+			return fail(req, err, errlen, "name: must be a string of 1 to 255 bytes");
+		req->name = json_string_value(json_object_get(req->doc, "name"));
+	}
+	return 0;
 }
 
 void bbd_request_free(struct bbd_request *req)

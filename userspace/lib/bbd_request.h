@@ -24,8 +24,8 @@
 
 struct bbd_request {
 	enum bbd_cmd cmd;
-	/* run only, borrowed from doc */
-	const char *name;	/* "scenario" when not given */
+	/* run (and name: stop), borrowed from doc */
+	const char *name;	/* run: "scenario" when not given; stop: NULL */
 	json_t *scenario;	/* an object */
 	json_t *options;	/* NULL when not given */
 	json_t *doc;		/* the request; bbd_request_free drops it */
