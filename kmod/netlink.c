@@ -379,6 +379,7 @@ int bbgen_genl_init(void)
 
 void bbgen_genl_exit(void)
 {
+	bbgen_notify_stop();
 	genl_unregister_family(&bbgen_family);
 	netlink_unregister_notifier(&bbgen_netlink_notifier);
 }

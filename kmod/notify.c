@@ -5,6 +5,7 @@
  * GET replies.
  */
 #include <linux/netdevice.h>
+#include <linux/rcupdate.h>
 #include <net/genetlink.h>
 
 #include <linux/bbgen.h>
@@ -15,12 +16,22 @@
 #include "stream.h"
 #include "trigger.h"
 
+static bool ntf_live = true;
+
+/* Every sender checks ntf_live and sends inside one RCU read section. */
+void bbgen_notify_stop(void)
+{
+	WRITE_ONCE(ntf_live, false);
+	synchronize_net();	/* every sender that saw it true is done */
+}
+
 /* A message for @cmd if anyone in @net listens, else NULL. */
 static struct sk_buff *ntf_new(struct net *net, u8 cmd, void **hdr)
 {
 	struct sk_buff *skb;
 
-	if (!genl_has_listeners(&bbgen_family, net, BBGEN_NLGRP_MONITOR))
+	if (!READ_ONCE(ntf_live) ||
+	    !genl_has_listeners(&bbgen_family, net, BBGEN_NLGRP_MONITOR))
 		return NULL;
 	skb = genlmsg_new(NLMSG_GOODSIZE, GFP_ATOMIC);
 	if (!skb)
@@ -52,11 +63,13 @@ void bbgen_notify_port_gone(struct bbgen_port *port)
 	struct sk_buff *skb;
 	void *hdr;
 
+	rcu_read_lock();
 	skb = ntf_new(net, BBGEN_CMD_PORT_GONE_NTF, &hdr);
 	if (skb)
 		ntf_send(net, skb, hdr,
 			 nla_put_u32(skb, BBGEN_A_PORT_IFINDEX, port->dev->ifindex) ||
 			 nla_put_string(skb, BBGEN_A_PORT_DEV, port->dev->name));
+	rcu_read_unlock();
 }
 
 void bbgen_notify_stream_state(struct bbgen_stream *s, u32 state)
@@ -67,9 +80,10 @@ void bbgen_notify_stream_state(struct bbgen_stream *s, u32 state)
 	struct sk_buff *skb;
 	void *hdr;
 
+	rcu_read_lock();
 	skb = ntf_new(net, BBGEN_CMD_STREAM_STATE_NTF, &hdr);
 	if (!skb)
-		return;
+		goto out;
 	bbgen_stream_read(s, &st);
 	ntf_send(net, skb, hdr,
 		 nla_put_u32(skb, BBGEN_A_STREAM_ID, s->id) ||
@@ -78,6 +92,8 @@ void bbgen_notify_stream_state(struct bbgen_stream *s, u32 state)
 		 bbgen_nl_put_u64(skb, BBGEN_A_STREAM_TX_BYTES, st.tx_bytes, pad) ||
 		 bbgen_nl_put_u64(skb, BBGEN_A_STREAM_FIRST_TX_NS, st.first_tx_ns, pad) ||
 		 bbgen_nl_put_u64(skb, BBGEN_A_STREAM_LAST_TX_NS, st.last_tx_ns, pad));
+out:
+	rcu_read_unlock();
 }
 
 void bbgen_notify_snapshot(struct bbgen_trigger *t, const struct bbgen_snap *snap,
@@ -87,9 +103,11 @@ void bbgen_notify_snapshot(struct bbgen_trigger *t, const struct bbgen_snap *sna
 	struct sk_buff *skb;
 	void *hdr;
 
+	rcu_read_lock();
 	skb = ntf_new(net, BBGEN_CMD_TRIGGER_SNAPSHOT_NTF, &hdr);
 	if (skb)
 		ntf_send(net, skb, hdr,
 			 nla_put_u32(skb, BBGEN_A_TRIGGER_ID, t->id) ||
 			 bbgen_nl_put_snapshot(skb, snap, idx));
+	rcu_read_unlock();
 }

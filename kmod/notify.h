@@ -21,6 +21,13 @@ enum bbgen_nlgrp {
 	BBGEN_NLGRP_MONITOR,
 };
 
+/*
+ * Before the family is unregistered (module exit): nothing is sent after
+ * this, though the namespaces' ports, streams and triggers go after it.
+ * The family's group ids are then free for another family to take.
+ */
+void bbgen_notify_stop(void);
+
 void bbgen_notify_port_gone(struct bbgen_port *port);
 /* After the stream's state changed to @state (enum bbgen_stream_state). */
 void bbgen_notify_stream_state(struct bbgen_stream *s, u32 state);
