@@ -155,7 +155,7 @@ load scenario-lib
 		"$(jq -r '[.flows[].analysers[] | "\(.type):\(.verdict)"] | join(" ")' <<< "$REC")"
 }
 
-@test "scenario: maximum_run_time ends a long flow; status answers while it runs, with the ports" {
+@test "scenario: maximum_run_time ends a long flow; status answers while it runs" {
 	cat > "$BATS_TEST_TMPDIR/cap.json" <<-EOF
 	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2) ],
 	  "maximum_run_time": 3, "wait_for_finish": 1,
@@ -165,19 +165,8 @@ load scenario-lib
 	"$BBCTL" -j run "$BATS_TEST_TMPDIR/cap.json" --socket "$SOCK" > "$BATS_TEST_TMPDIR/out.json" &
 	pid=$!
 	wait_until 60 "bbd never listened" test -S "$SOCK"
-	status_json=$(bbd_status)
-	assert_eq "status" "status true" "$(jq -r '"\(.event) \(.running)"' <<< "$status_json")"
-	# the run's ports: name, device, address, each in a namespace of its own
-	assert_eq "status ports" '[["c1","bbc0","10.10.0.1"],["c2","bbc1","10.10.0.2"]]' \
-		"$(jq -c '[.ports[] | [.name, .dev, .ipv4]]' <<< "$status_json")"
-	assert_eq "status netns" 2 "$(jq '[.ports[].netns] | unique | map(select(length > 0)) | length' <<< "$status_json")"
-	# stop RUN stops that run only: another name is refused, the run goes on
-	run --separate-stderr "$BBCTL" stop other socket "$SOCK"
-	assert_eq "stop other: exit" 1 "$status"
-	assert_eq "stop other" "bbctl: stop: name: no run \"other\" in progress (the run in progress is \"$(jq -r .name <<< "$status_json")\")" "$stderr"
-	run "$BBCTL" status socket "$SOCK"
-	assert_eq "bbctl status lines" 3 "${#lines[@]}"
-	[[ ${lines[1]} == "  port c1: bbc0 in netns "*" ipv4 10.10.0.1" ]] || fail "port line: ${lines[1]}"
+	status=$(bbd_status)
+	assert_eq "status" "status true" "$(jq -r '"\(.event) \(.running)"' <<< "$status")"
 	wait "$pid" && RC=0 || RC=$?
 	REC=$(cat "$BATS_TEST_TMPDIR/out.json")
 	assert_eq "exit code" 0 "$RC"
@@ -188,6 +177,43 @@ load scenario-lib
 	assert_gt "frames sent" 250 "$tx"
 	[ "$tx" -lt 600 ] || fail "frames sent: expected < 600 (stopped at 3 s), got $tx"
 	assert_eq "received" "$tx" "$(jq -r '.flows[0].results.rx_frames' <<< "$REC")"
+}
+
+# in_traffic: bbd's run is in its traffic phase
+in_traffic() { bbd_status | grep -q '"phase": *"traffic"'; }
+
+@test "scenario: status lists the run's ports; stop RUN stops that run, and no other" {
+	cat > "$BATS_TEST_TMPDIR/st.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2) ],
+	  "wait_for_finish": 1,
+	  "flows": [ {"name":"long","type":"frame_blasting","source":{"port_group":["csrc"]},
+	              "destination":{"port_group":["cdst"]},"frame_rate":100,"duration":120} ] }
+	EOF
+	"$BBCTL" -j run "$BATS_TEST_TMPDIR/st.json" --socket "$SOCK" > "$BATS_TEST_TMPDIR/out.json" &
+	pid=$!
+	wait_until 60 "bbd never listened" test -S "$SOCK"
+	wait_until 60 "no traffic phase" in_traffic
+	st=$(bbd_status)
+	# the run's ports: name, device, address, each in a namespace of its own
+	assert_eq "status ports" '[["c1","bbc0","10.10.0.1"],["c2","bbc1","10.10.0.2"]]' \
+		"$(jq -c '[.ports[] | [.name, .dev, .ipv4]]' <<< "$st")"
+	assert_eq "status netns" 2 "$(jq '[.ports[].netns] | unique | map(select(length > 0)) | length' <<< "$st")"
+	run "$BBCTL" status socket "$SOCK"
+	assert_eq "bbctl status lines" 3 "${#lines[@]}"
+	[[ ${lines[1]} == "  port c1: bbc0 in netns "*" ipv4 10.10.0.1" ]] || fail "port line: ${lines[1]}"
+	# another name stops nothing; the run's own name stops it
+	name=$(jq -r .name <<< "$st")
+	run --separate-stderr "$BBCTL" stop other socket "$SOCK"
+	assert_eq "stop other: exit" 1 "$status"
+	assert_eq "stop other" "bbctl: stop: name: no run \"other\" in progress (the run in progress is \"$name\")" "$stderr"
+	run "$BBCTL" stop "$name" socket "$SOCK"
+	assert_eq "stop $name" "stopping the run in progress (its client gets the result, marked interrupted)" "$output"
+	wait "$pid" && RC=0 || RC=$?
+	REC=$(cat "$BATS_TEST_TMPDIR/out.json")
+	assert_eq "exit code" 3 "$RC"
+	assert_eq "interrupted" true "$(jq -r .run.interrupted <<< "$REC")"
+	assert_eq "received" "$(jq -r '.flows[0].results.tx_frames' <<< "$REC")" \
+		"$(jq -r '.flows[0].results.rx_frames' <<< "$REC")"
 }
 
 @test "scenario: the file's report section picks the formats and the directory (next to the file)" {
