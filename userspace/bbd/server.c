@@ -312,21 +312,15 @@ static int activated_socket(void)
 	return 3;
 }
 
-int bbd_server_start(const struct bbd_options *o)
+/* bbd's own socket at o->socket, root:GROUP 0660 (not socket-activated):
+ * the listening fd, or -errno (said on stderr; nothing left behind). */
+static int own_socket(const struct bbd_options *o)
 {
 	struct sockaddr_un a = { .sun_family = AF_UNIX };
 	mode_t mask;
 	gid_t gid;
-	int ret;
+	int fd, ret;
 
-	opt = o;
-	run.timer = -1;
-	listen_fd = activated_socket();
-	if (listen_fd >= 0) {
-		activated = true;
-		return bbd_clients_start(listen_fd, o->idle_s ? o->idle_s : BBD_IDLE_DEFAULT_S,
-					 &client_ops);
-	}
 	if (strlen(o->socket) >= sizeof(a.sun_path)) {
 		fprintf(stderr, "bbd: --socket: path too long\n");
 		return -ENAMETOOLONG;
@@ -341,21 +335,37 @@ int bbd_server_start(const struct bbd_options *o)
 	if ((ret = make_parent(o->socket)))
 		return ret;
 	unlink(o->socket);	/* left by a bbd that died */
-	listen_fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
+	fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0);
 	/* born 0600: nobody else may connect before the chown/chmod below */
 	mask = umask(0177);
-	ret = listen_fd < 0 || bind(listen_fd, (struct sockaddr *)&a, sizeof(a)) < 0 ||
-	      listen(listen_fd, 8) < 0 ? -errno : 0;
+	ret = fd < 0 || bind(fd, (struct sockaddr *)&a, sizeof(a)) < 0 ||
+	      listen(fd, 8) < 0 ? -errno : 0;
 	umask(mask);
-	if (ret) {
+	if (ret)
 		fprintf(stderr, "bbd: %s: %s\n", o->socket, strerror(-ret));
-		return ret;
-	}
-	ret = restrict_access(o->socket, gid);
+	else
+		ret = restrict_access(o->socket, gid);
 	if (!ret)
-		ret = bbd_clients_start(listen_fd, o->idle_s ? o->idle_s : BBD_IDLE_DEFAULT_S,
-					&client_ops);
+		return fd;
+	if (fd >= 0) {
+		close(fd);
+		unlink(o->socket);
+	}
 	return ret;
+}
+
+int bbd_server_start(const struct bbd_options *o)
+{
+	opt = o;
+	run.timer = -1;
+	listen_fd = activated_socket();
+	activated = listen_fd >= 0;
+	if (!activated)
+		listen_fd = own_socket(o);
+	if (listen_fd < 0)
+		return listen_fd;
+	return bbd_clients_start(listen_fd, o->idle_s ? o->idle_s : BBD_IDLE_DEFAULT_S,
+				 &client_ops);
 }
 
 bool bbd_server_activated(void)
