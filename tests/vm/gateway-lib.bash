@@ -122,6 +122,11 @@ gw_dnsmasq() {
 		--log-facility="$GW_DIR/dnsmasq.log" --pid-file="$GW_DIR/dnsmasq.pid" \
 		"$@" &
 	GW_DNSMASQ_PID=$!
+	# a scenario starts at once: the port's first DHCP packets and router
+	# solicitations must find dnsmasq listening (under a busy TCG host its
+	# start took long enough that a SLAAC port saw no RA in 20 s)
+	wait_until 20 "dnsmasq did not start (its log: $GW_DIR/dnsmasq.log)" \
+		grep -q 'started, version' "$GW_DIR/dnsmasq.log"
 }
 
 # gw_netem wan|lan NETEM_ARGS...: impair what the CPE sends on that side:
