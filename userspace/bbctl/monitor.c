@@ -51,7 +51,7 @@ static void trigger_snapshot(struct nlattr **tb)
 /* One notification; -ECANCELED once the count is reached. */
 static int on_event(const struct bb_reply *r, void *arg)
 {
-	unsigned long long *left = arg;
+	uint64_t *left = arg;	/* events still to print; 0: no count */
 
 	pr_open_object();
 	switch (r->cmd) {
@@ -80,17 +80,15 @@ static int cmd_monitor(int argc, char **argv)
 	static const struct arg_spec spec[] = {
 		ARG("count", "N", false), { NULL },
 	};
-	unsigned long long left = 0;
 	const char *v[1];
 	struct bb_genl g;
-	uint64_t n = 0;
+	uint64_t left = 0;
 	int ret = args_collect("monitor", argc, argv, spec, v);
 
 	if (!ret && v[0])
-		ret = arg_uint("count", v[0], 1, UINT32_MAX, &n);
+		ret = arg_uint("count", v[0], 1, UINT32_MAX, &left);
 	if (ret)
 		return ret;
-	left = n;
 	ret = nl_open_monitor(&g);
 	if (ret)
 		return ret;

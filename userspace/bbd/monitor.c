@@ -87,10 +87,11 @@ static void on_ready(int fd, uint32_t events, void *arg)
 		return;
 	while (!(ret = bb_genl_listen(&h.p->mon, BBGEN_A_TRIGGER_MAX, on_heard, &h)))
 		;
-	/* lost some: the flows' history is read from their cursors at the
-	 * end, and the states at the next tick, so nothing is lost for good */
+	/* lost some: the states are read at the next tick, the snapshots from
+	 * the flows' cursors at the next one announced or at the end, so
+	 * nothing is lost for good */
 	if (ret == -ENOMEM)
-		bbd_log_err("port %s: bbgen notifications lost (socket overflow); read at the next tick",
+		bbd_log_err("port %s: bbgen notifications lost (socket overflow); read from the kernel instead",
 			    h.p->cfg->name);
 }
 
