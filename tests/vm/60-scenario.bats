@@ -155,16 +155,24 @@ load scenario-lib
 		"$(jq -r '[.flows[].analysers[] | "\(.type):\(.verdict)"] | join(" ")' <<< "$REC")"
 }
 
-@test "scenario: maximum_run_time ends a long flow; status answers while it runs" {
-	cat > "$BATS_TEST_TMPDIR/cap.json" <<-EOF
+# start_long_run NAME [KEYS]: bbctl -j run in the background (pid, its
+# record in out.json) of a two-port scenario NAME.json with one flow of
+# 100 frames/s for 120 s and the top-level KEYS ("k": v, ...); returns
+# once bbd listens.
+start_long_run() {
+	cat > "$BATS_TEST_TMPDIR/$1.json" <<-EOF
 	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2) ],
-	  "maximum_run_time": 3, "wait_for_finish": 1,
+	  ${2:+$2,} "wait_for_finish": 1,
 	  "flows": [ {"name":"long","type":"frame_blasting","source":{"port_group":["csrc"]},
 	              "destination":{"port_group":["cdst"]},"frame_rate":100,"duration":120} ] }
 	EOF
-	"$BBCTL" -j run "$BATS_TEST_TMPDIR/cap.json" --socket "$SOCK" > "$BATS_TEST_TMPDIR/out.json" &
+	"$BBCTL" -j run "$BATS_TEST_TMPDIR/$1.json" --socket "$SOCK" > "$BATS_TEST_TMPDIR/out.json" &
 	pid=$!
 	wait_until 60 "bbd never listened" test -S "$SOCK"
+}
+
+@test "scenario: maximum_run_time ends a long flow; status answers while it runs" {
+	start_long_run cap '"maximum_run_time": 3'
 	status=$(bbd_status)
 	assert_eq "status" "status true" "$(jq -r '"\(.event) \(.running)"' <<< "$status")"
 	wait "$pid" && RC=0 || RC=$?
@@ -183,15 +191,7 @@ load scenario-lib
 in_traffic() { bbd_status | grep -q '"phase": *"traffic"'; }
 
 @test "scenario: status lists the run's ports; stop RUN stops that run, and no other" {
-	cat > "$BATS_TEST_TMPDIR/st.json" <<-EOF
-	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2) ],
-	  "wait_for_finish": 1,
-	  "flows": [ {"name":"long","type":"frame_blasting","source":{"port_group":["csrc"]},
-	              "destination":{"port_group":["cdst"]},"frame_rate":100,"duration":120} ] }
-	EOF
-	"$BBCTL" -j run "$BATS_TEST_TMPDIR/st.json" --socket "$SOCK" > "$BATS_TEST_TMPDIR/out.json" &
-	pid=$!
-	wait_until 60 "bbd never listened" test -S "$SOCK"
+	start_long_run st
 	wait_until 60 "no traffic phase" in_traffic
 	st=$(bbd_status)
 	# the run's ports: name, device, address, each in a namespace of its own
