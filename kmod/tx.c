@@ -191,8 +191,9 @@ static u16 next_tmpl(const struct bbgen_stream *s, u32 *pos)
 	return ti;
 }
 
-static void write_tag(const struct bbgen_stream *s, const struct bbgen_tmpl *t,
-		      struct sk_buff *skb, u64 seq, u64 tai_ns)
+static __always_inline void write_tag(const struct bbgen_stream *s,
+				      const struct bbgen_tmpl *t,
+				      struct sk_buff *skb, u64 seq, u64 tai_ns)
 {
 	u8 *area = skb->data + t->tag_off;
 	u16 extra = 0;
