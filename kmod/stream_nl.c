@@ -137,7 +137,10 @@ static int stream_fill(struct bbgen_fill_ctx *c, void *obj)
 		bbgen_nl_put_u64(skb, BBGEN_A_STREAM_TX_BYTES, st.tx_bytes, pad) ||
 		bbgen_nl_put_u64(skb, BBGEN_A_STREAM_TX_BUSY, st.tx_busy, pad) ||
 		bbgen_nl_put_u64(skb, BBGEN_A_STREAM_FIRST_TX_NS, st.first_tx_ns, pad) ||
-		bbgen_nl_put_u64(skb, BBGEN_A_STREAM_LAST_TX_NS, st.last_tx_ns, pad));
+		bbgen_nl_put_u64(skb, BBGEN_A_STREAM_LAST_TX_NS, st.last_tx_ns, pad) ||
+		(s->latency &&
+		 bbgen_nl_put_u64(skb, BBGEN_A_STREAM_TX_TIME_ERROR_NS,
+				  st.tx_time_err_ns, pad)));
 }
 
 /* Every TEMPLATE attribute, in order, into cfg->tmpls (kcalloc'd). */

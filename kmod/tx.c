@@ -16,9 +16,18 @@
  * another template. On other devices DIRECT mode builds fresh skbs too. No
  * skb a driver may still hold is ever changed.
  *
- * The tag is written last, just before the frame is handed over; with
- * latency on, the TX time it carries is read immediately before that
- * (CLOCK_TAI), inside the TX queue lock in DIRECT mode.
+ * The tag is written last, just before the frame is handed over. With
+ * latency on it carries the TX time (CLOCK_TAI): in QUEUE mode read for
+ * every frame; in DIRECT mode read before the first frame of a burst and
+ * after the last, inside the TX queue lock. A frame that goes alone (a
+ * stream on its schedule) so has its own exact TX time. In a burst of
+ * several (a stream behind its schedule: flat out, or catching up) frame i
+ * carries the first one's time plus i times the shortest time per frame of
+ * the stream's bursts, and the stream's tx_time_err_ns keeps the bound on
+ * how far that was from the truth (core/txtime.h). Under qemu TCG a clock
+ * read costs about what a frame's xmit does (Documentation/performance.md);
+ * on hardware, a little: either way it is two reads a burst instead of one
+ * a frame.
  *
  * A worker holds its mutex while it picks streams and sends bursts, for up
  * to HOLD_NS at a time; stop takes the same mutex, so once stop returns
@@ -51,6 +60,7 @@
 
 #include "core/rate.h"
 #include "core/tag.h"
+#include "core/txtime.h"
 #include "notify.h"
 #include "stream.h"
 #include "tx.h"
@@ -286,13 +296,13 @@ static void build_burst(struct bbgen_stream *s, struct burst *b,
 /*
  * DIRECT mode: the driver's xmit under the TX queue lock, like pktgen, with
  * xmit_more set for all but the last frame of the burst. The clock is read
- * for every frame with latency on, else for the first and the last only.
+ * twice a burst, before the first frame and after the last.
  */
 static void send_direct(struct bbgen_stream *s, unsigned int n,
 			struct bbgen_prof *prof)
 {
 	struct net_device *dev = s->port->dev;
-	u64 seq = s->tx_frames, bytes = 0, first_ns = 0, tai_ns = 0;
+	u64 seq = s->tx_frames, bytes = 0, t0 = 0, end;
 	struct netdev_queue *txq;
 	unsigned int i, cpu;
 	struct burst b;
@@ -311,12 +321,11 @@ static void send_direct(struct bbgen_stream *s, unsigned int n,
 		if (netif_xmit_frozen_or_drv_stopped(txq))
 			break;
 		bbgen_prof_mark(prof, BBGEN_PH_TIMER);
-		if (s->latency || !i || i + 1 == b.built)
-			tai_ns = ktime_get_clocktai_ns();
 		if (!i)
-			first_ns = tai_ns;
+			t0 = ktime_get_clocktai_ns();
 		bbgen_prof_mark(prof, BBGEN_PH_CLOCK);
-		write_tag(s, b.tmpl[i], b.skb[i], seq + i, tai_ns);
+		write_tag(s, b.tmpl[i], b.skb[i], seq + i,
+			  bbgen_txtime_at(&s->txtime, t0, i));
 		skb_set_queue_mapping(b.skb[i], queue);
 		bbgen_prof_mark(prof, BBGEN_PH_TAG);
 		rc = netdev_start_xmit(b.skb[i], dev, txq, i + 1 < b.built);
@@ -325,10 +334,16 @@ static void send_direct(struct bbgen_stream *s, unsigned int n,
 			break;
 		bytes += b.tmpl[i]->len;
 	}
+	end = i ? ktime_get_clocktai_ns() : 0;
 	HARD_TX_UNLOCK(dev, txq);
 	local_bh_enable();
 	bbgen_prof_mark(prof, BBGEN_PH_UNLOCK);
-	count_sent(s, i, bytes, first_ns, tai_ns);
+	if (s->latency && bbgen_txtime_burst(&s->txtime, i, t0, end)) {
+		u64_stats_update_begin(&s->syncp);
+		s->tx_time_err_ns = s->txtime.err_ns;
+		u64_stats_update_end(&s->syncp);
+	}
+	count_sent(s, i, bytes, t0, end);
 	if (i < n)
 		count_refused(s, RETRY_NS);
 	for (; i < b.built; i++)
@@ -490,6 +505,7 @@ void bbgen_tx_start(struct bbgen_stream *s, u64 start_ns)
 	s->retry_ns = 0;
 	s->headroom = LL_RESERVED_SPACE(dev);
 	s->pool_next = 0;
+	s->txtime = (struct bbgen_txtime){};
 	s->pool_on = s->xmit_mode == BBGEN_XMIT_MODE_DIRECT &&
 		     (dev->priv_flags & IFF_TX_SKB_SHARING);
 	WRITE_ONCE(s->state, BBGEN_STREAM_STATE_RUNNING);

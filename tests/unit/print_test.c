@@ -37,7 +37,7 @@ static void put_stream(struct nl_msg *m)
 	nla_put_u64(m, BBGEN_A_STREAM_LAST_TX_NS, 1700000005000000000ULL);
 }
 
-/* What a stream reply of issue 3 adds. */
+/* The rest of a stream reply: its configuration, and a latency stream's bound. */
 static void put_stream_config(struct nl_msg *m)
 {
 	nla_put_u64(m, BBGEN_A_STREAM_RATE_FRAMES, 1);
@@ -49,6 +49,7 @@ static void put_stream_config(struct nl_msg *m)
 	nla_put_u32(m, BBGEN_A_STREAM_ORDER, BBGEN_ORDER_SHUFFLE);
 	nla_put_u32(m, BBGEN_A_STREAM_SEED, 12345);
 	nla_put_flag(m, BBGEN_A_STREAM_LATENCY);
+	nla_put_u64(m, BBGEN_A_STREAM_TX_TIME_ERROR_NS, 6400);
 }
 
 static void test_stream_json(void **state)
@@ -69,7 +70,7 @@ static void test_stream_json(void **state)
 		"\"order\":null,\"seed\":null,\"latency\":false,\"start_tai_ns\":null,\"tx_frames\":10000,"
 		"\"tx_bytes\":600000,\"tx_busy\":0,"
 		"\"first_tx_ns\":1700000000000000000,"
-		"\"last_tx_ns\":1700000005000000000}]\n");
+		"\"last_tx_ns\":1700000005000000000,\"tx_time_error_ns\":null}]\n");
 }
 
 static void test_stream_text(void **state)
@@ -87,7 +88,7 @@ static void test_stream_text(void **state)
 		"rate-period-ns - fps - duration-ns - delay-ns - templates - "
 		"cycle-len - order - seed - latency off start-tai-ns - tx-frames 10000 "
 		"tx-bytes 600000 tx-busy 0 first-tx-ns 1700000000000000000 "
-		"last-tx-ns 1700000005000000000\n");
+		"last-tx-ns 1700000005000000000 tx-time-error-ns -\n");
 }
 
 static void test_stream_config_json(void **state)
@@ -107,7 +108,7 @@ static void test_stream_config_json(void **state)
 		"\"cycle_len\":100,\"order\":\"shuffle\",\"seed\":12345,"
 		"\"latency\":true,\"start_tai_ns\":null,\"tx_frames\":10000,\"tx_bytes\":600000,"
 		"\"tx_busy\":0,\"first_tx_ns\":1700000000000000000,"
-		"\"last_tx_ns\":1700000005000000000}\n");
+		"\"last_tx_ns\":1700000005000000000,\"tx_time_error_ns\":6400}\n");
 }
 
 static void test_stream_config_text(void **state)
@@ -124,7 +125,8 @@ static void test_stream_config_text(void **state)
 		"rate-period-ns 672 fps 1488095.238 duration-ns 5000000000 "
 		"delay-ns 0 templates 7 cycle-len 100 order shuffle seed 12345 "
 		"latency on start-tai-ns - tx-frames 10000 tx-bytes 600000 tx-busy 0 "
-		"first-tx-ns 1700000000000000000 last-tx-ns 1700000005000000000\n");
+		"first-tx-ns 1700000000000000000 last-tx-ns 1700000005000000000 "
+		"tx-time-error-ns 6400\n");
 }
 
 /* A trigger before its first frame: no highest_seq, no RX times. */

@@ -81,6 +81,8 @@ int stream_print(const struct bb_reply *r, void *arg)
 	show_u64(tb[BBGEN_A_STREAM_TX_BUSY], "tx_busy", "tx-busy");
 	show_u64(tb[BBGEN_A_STREAM_FIRST_TX_NS], "first_tx_ns", "first-tx-ns");
 	show_u64(tb[BBGEN_A_STREAM_LAST_TX_NS], "last_tx_ns", "last-tx-ns");
+	show_u64(tb[BBGEN_A_STREAM_TX_TIME_ERROR_NS], "tx_time_error_ns",
+		 "tx-time-error-ns");
 	pr_close_object();
 	return 0;
 }

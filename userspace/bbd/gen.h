@@ -49,6 +49,7 @@ struct bbd_tx {
 	uint64_t frames, bytes;
 	bool has_first;
 	uint64_t first_ns, last_ns;
+	uint64_t time_err_ns;	/* bound on a tag's TX time error (latency) */
 };
 
 struct bbd_latency {

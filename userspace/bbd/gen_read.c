@@ -35,6 +35,7 @@ static int on_stream(const struct bb_reply *r, void *arg)
 	tx->has_first = bb_nla_u64(r->tb[BBGEN_A_STREAM_FIRST_TX_NS],
 				   &tx->first_ns);
 	u64_of(r->tb[BBGEN_A_STREAM_LAST_TX_NS], &tx->last_ns);
+	u64_of(r->tb[BBGEN_A_STREAM_TX_TIME_ERROR_NS], &tx->time_err_ns);
 	return 0;
 }
 

@@ -21,7 +21,8 @@ static json_t *latency(const struct bbd_flow_run *f)
 		"jitter_ns", (json_int_t)l->jitter, "p50_ns", (json_int_t)l->p50,
 		"p90_ns", (json_int_t)l->p90, "p99_ns", (json_int_t)l->p99,
 		"p999_ns", (json_int_t)l->p999, "p9999_ns", (json_int_t)l->p9999);
-	json_object_update_new(o, json_pack("{s:I,s:I,s:I,s:I,s:I,s:O}",
+	json_object_update_new(o, json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:O}",
+		"tx_time_error_ns", (json_int_t)f->tx.time_err_ns,
 		"below_range", (json_int_t)l->below,
 		"above_range", (json_int_t)l->above,
 		"invalid", (json_int_t)l->invalid,

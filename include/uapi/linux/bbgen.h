@@ -44,7 +44,7 @@
  *                        [DURATION_NS], DELAY_NS, [START_TAI_NS],
  *                        [LATENCY], TEMPLATES, [RTP_OFFSET, RTP_SAMPLES],
  *                        CYCLE_LEN, TX_FRAMES, TX_BYTES, TX_BUSY,
- *                        FIRST_TX_NS, LAST_TX_NS
+ *                        FIRST_TX_NS, LAST_TX_NS, [TX_TIME_ERROR_NS]
  *
  * Streams: TEMPLATE is repeated, once per template (at most
  * BBGEN_TEMPLATES_MAX), all of one IP version. The rate is INTERVAL_NS
@@ -342,6 +342,7 @@ enum bbgen_stream_attrs {
 	BBGEN_A_STREAM_CYCLE_LEN,	/* u32, frames in one template cycle */
 	BBGEN_A_STREAM_RTP_OFFSET,	/* u32, byte offset of an RTP header */
 	BBGEN_A_STREAM_RTP_SAMPLES,	/* u32, RTP timestamp step per frame */
+	BBGEN_A_STREAM_TX_TIME_ERROR_NS, /* u64, bound on a TX time's error */
 
 	__BBGEN_A_STREAM_MAX
 };
