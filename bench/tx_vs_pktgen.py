@@ -148,6 +148,8 @@ def run_bb(y, devs, secs):
         print("".join("    " + line for line in pg_read(prof).splitlines(True)), end="")
     for dev in sorted(set(devs)):
         y.do("port-del", {"dev": dev})
+    err = max(s.get("tx-time-error-ns", 0) for s in streams)
+    print("  bb TX time error bound (tx-time-error-ns): %.1f us" % (err / 1000))
     frames = sum(s["tx-frames"] for s in streams)
     span = max(s["last-tx-ns"] for s in streams) - min(s["first-tx-ns"] for s in streams)
     size = sum(s["tx-bytes"] for s in streams) // max(frames, 1)
