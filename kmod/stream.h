@@ -113,7 +113,7 @@ struct bbgen_stream {
 	u32 cycle_pos;		/* cycle position of the next frame */
 	u32 state;		/* enum bbgen_stream_state, READ_ONCE to read */
 	u32 start_mark;		/* multi-start: listed twice? (bbgen_lock) */
-	struct bbgen_txtime txtime;	/* TX times of burst frames */
+	struct bbgen_txtime txtime;	/* bound on burst frames' TX times */
 
 	/* skbs the driver gave back, reused (DIRECT mode, shared-skb devices) */
 	struct sk_buff *pool[BBGEN_TX_POOL];

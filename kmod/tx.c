@@ -13,21 +13,21 @@
  * clone_skb) keeps a pool of skbs per stream and sends one again only once
  * the driver has released it (users back to 1, not cloned): then only the
  * tag is rewritten, or the template copied when the cycle moved on to
- * another template. On other devices DIRECT mode builds fresh skbs too. No
- * skb a driver may still hold is ever changed.
+ * another template. On other devices DIRECT mode builds fresh skbs too,
+ * with BHs off from the CPU's NAPI caches (napi_frame()). No skb a driver
+ * may still hold is ever changed.
  *
  * The tag is written last, just before the frame is handed over. With
  * latency on it carries the TX time (CLOCK_TAI): in QUEUE mode read for
- * every frame; in DIRECT mode read before the first frame of a burst and
- * after the last, inside the TX queue lock. A frame that goes alone (a
- * stream on its schedule) so has its own exact TX time. In a burst of
- * several (a stream behind its schedule: flat out, or catching up) frame i
- * carries the first one's time plus i times the shortest time per frame of
- * the stream's bursts, and the stream's tx_time_err_ns keeps the bound on
- * how far that was from the truth (core/txtime.h). Under qemu TCG a clock
- * read costs about what a frame's xmit does (Documentation/performance.md);
- * on hardware, a little: either way it is two reads a burst instead of one
- * a frame.
+ * every frame; in DIRECT mode read inside the TX queue lock before the
+ * first frame of a burst and before every BBGEN_TXTIME_GROUP-th, each
+ * frame carrying the latest read. A frame that goes alone (a stream on its
+ * schedule) so has its own exact TX time; in a burst (a stream behind its
+ * schedule: flat out, or catching up) the frames after a read carry a time
+ * a little early, never late, and the stream's tx_time_err_ns keeps the
+ * bound (core/txtime.h). Under qemu TCG a clock read costs about what a
+ * frame's xmit does (Documentation/performance.md); on hardware, a little:
+ * either way it is 5 reads a burst of 32 instead of 32.
  *
  * A worker holds its mutex while it picks streams and sends bursts, for up
  * to HOLD_NS at a time; stop takes the same mutex, so once stop returns
@@ -147,6 +147,42 @@ static struct sk_buff *new_frame(struct bbgen_stream *s,
 	if (!skb)
 		return NULL;
 	skb->dev = dev;
+	fill_frame(skb, t, s->headroom);
+	return skb;
+}
+
+/* The data of a frame of template @t with its headroom and shared info. */
+static unsigned int napi_frame_size(const struct bbgen_stream *s,
+				    const struct bbgen_tmpl *t)
+{
+	return SKB_DATA_ALIGN(s->headroom + t->len +
+			      s->port->dev->needed_tailroom) +
+	       SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
+}
+
+/*
+ * A fresh skb built with BHs off from the CPU's NAPI caches: the head from
+ * its skb cache (filled in bulk), the data from its page frags. That is
+ * fewer calls than alloc_skb()'s two slab allocations, and under qemu TCG
+ * calls are what a frame's time goes to (Documentation/performance.md).
+ * GFP_ATOMIC underneath: a frame it cannot get is refused and retried.
+ */
+static struct sk_buff *napi_frame(struct bbgen_stream *s,
+				  const struct bbgen_tmpl *t)
+{
+	unsigned int size = napi_frame_size(s, t);
+	struct sk_buff *skb;
+	void *data;
+
+	data = napi_alloc_frag(size);
+	if (!data)
+		return NULL;
+	skb = napi_build_skb(data, size);
+	if (!skb) {
+		skb_free_frag(data);
+		return NULL;
+	}
+	skb->dev = s->port->dev;
 	fill_frame(skb, t, s->headroom);
 	return skb;
 }
@@ -275,34 +311,55 @@ struct burst {
 	unsigned int built;
 };
 
-/* Take the skbs of up to @n frames (before BHs go off: GFP_KERNEL). */
+/*
+ * Take the skbs of up to @n frames, before BHs go off (GFP_KERNEL): the
+ * pool's, or fresh ones. A fresh frame that fits a page is left NULL here,
+ * for napi_frame() in the send loop.
+ */
 static void build_burst(struct bbgen_stream *s, struct burst *b,
 			unsigned int n)
 {
+	const struct bbgen_tmpl *t;
 	u32 pos = s->cycle_pos;
 	u16 ti;
 
 	for (b->built = 0; b->built < n; b->built++) {
 		ti = next_tmpl(s, &pos);
-		b->tmpl[b->built] = &s->tmpls[ti];
+		t = &s->tmpls[ti];
+		b->tmpl[b->built] = t;
+		if (!s->pool_on && napi_frame_size(s, t) <= PAGE_SIZE) {
+			b->skb[b->built] = NULL;
+			continue;
+		}
 		b->skb[b->built] = s->pool_on ? pool_get(s, ti) :
-				   new_frame(s, b->tmpl[b->built],
-					     b->tmpl[b->built]->len);
+				   new_frame(s, t, t->len);
 		if (!b->skb[b->built])
 			break;
 	}
 }
 
+/* A group of @frames sent with TX time @t_read, the next read @t_next. */
+static void txtime_group(struct bbgen_stream *s, unsigned int frames,
+			 u64 t_read, u64 t_next)
+{
+	if (!bbgen_txtime_group(&s->txtime, frames, t_read, t_next))
+		return;
+	u64_stats_update_begin(&s->syncp);
+	s->tx_time_err_ns = s->txtime.err_ns;
+	u64_stats_update_end(&s->syncp);
+}
+
 /*
  * DIRECT mode: the driver's xmit under the TX queue lock, like pktgen, with
  * xmit_more set for all but the last frame of the burst. The clock is read
- * twice a burst, before the first frame and after the last.
+ * before the first frame and after the last, and with latency on before
+ * every BBGEN_TXTIME_GROUP-th frame (core/txtime.h).
  */
 static void send_direct(struct bbgen_stream *s, unsigned int n,
 			struct bbgen_prof *prof)
 {
 	struct net_device *dev = s->port->dev;
-	u64 seq = s->tx_frames, bytes = 0, t0 = 0, end;
+	u64 seq = s->tx_frames, bytes = 0, t0 = 0, t_read = 0, now, end;
 	struct netdev_queue *txq;
 	unsigned int i, cpu;
 	struct burst b;
@@ -320,12 +377,22 @@ static void send_direct(struct bbgen_stream *s, unsigned int n,
 	for (i = 0; i < b.built; i++) {
 		if (netif_xmit_frozen_or_drv_stopped(txq))
 			break;
+		if (!b.skb[i]) {
+			b.skb[i] = napi_frame(s, b.tmpl[i]);
+			if (!b.skb[i])
+				break;		/* no memory: refused */
+		}
 		bbgen_prof_mark(prof, BBGEN_PH_TIMER);
-		if (!i)
-			t0 = ktime_get_clocktai_ns();
+		if (!i || (s->latency && !(i % BBGEN_TXTIME_GROUP))) {
+			now = ktime_get_clocktai_ns();
+			if (i)
+				txtime_group(s, BBGEN_TXTIME_GROUP, t_read, now);
+			else
+				t0 = now;
+			t_read = now;
+		}
 		bbgen_prof_mark(prof, BBGEN_PH_CLOCK);
-		write_tag(s, b.tmpl[i], b.skb[i], seq + i,
-			  bbgen_txtime_at(&s->txtime, t0, i));
+		write_tag(s, b.tmpl[i], b.skb[i], seq + i, t_read);
 		skb_set_queue_mapping(b.skb[i], queue);
 		bbgen_prof_mark(prof, BBGEN_PH_TAG);
 		rc = netdev_start_xmit(b.skb[i], dev, txq, i + 1 < b.built);
@@ -338,16 +405,15 @@ static void send_direct(struct bbgen_stream *s, unsigned int n,
 	HARD_TX_UNLOCK(dev, txq);
 	local_bh_enable();
 	bbgen_prof_mark(prof, BBGEN_PH_UNLOCK);
-	if (s->latency && bbgen_txtime_burst(&s->txtime, i, t0, end)) {
-		u64_stats_update_begin(&s->syncp);
-		s->tx_time_err_ns = s->txtime.err_ns;
-		u64_stats_update_end(&s->syncp);
-	}
+	if (s->latency && i)	/* the frames of the last group */
+		txtime_group(s, i - (i - 1) / BBGEN_TXTIME_GROUP *
+				    BBGEN_TXTIME_GROUP, t_read, end);
 	count_sent(s, i, bytes, t0, end);
 	if (i < n)
 		count_refused(s, RETRY_NS);
 	for (; i < b.built; i++)
-		consume_skb(b.skb[i]);	/* refused, built again later */
+		if (b.skb[i])
+			consume_skb(b.skb[i]);	/* refused, built again later */
 }
 
 static void stream_done(struct bbgen_stream *s)

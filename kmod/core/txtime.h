@@ -3,44 +3,39 @@
  * The TX times a stream's latency tags carry when its frames go in bursts:
  * pure logic, no netdev dependency.
  *
- * The TX engine reads the clock twice a burst: before frame 0 (t0) and
- * after frame n - 1 (end). Frame 0 carries t0, exactly the time it was
- * handed to the driver; frame i carries t0 + i * step, where step is the
- * shortest time per frame of the stream's earlier bursts of two or more
- * frames ((end - t0) / n), 0 before the first. Frame i was handed over
- * somewhere between t0 and end, so its TX time is off by at most
- *     max(end - t0, (n - 1) * step)
- * and @err_ns keeps the largest such bound of the stream's bursts: 0 as
- * long as every frame went alone. The shortest step rather than the last
- * keeps a burst slowed by an interrupt from pushing later TX times past
- * the instants their frames left (a latency below the true one, or even
- * negative at a receiver on the same clock).
+ * The TX engine reads the clock before frame 0 of a burst, again before
+ * every BBGEN_TXTIME_GROUP-th frame, and once after the last. Each frame
+ * carries the latest read before it: a group's first frame its own exact
+ * TX time, the others that time, earlier than their own. So a TX time is
+ * never later than when its frame was handed to the driver (a receiver on
+ * the same clock never sees a negative latency), and a frame of a group of
+ * two or more is early by at most the span from its group's read to the
+ * next read. @err_ns keeps the largest such span of the stream: 0 as long
+ * as every frame went alone (groups of one).
+ *
+ * Why not one read a burst and a time reckoned per frame from the rate the
+ * stream has shown: a burst faster than any before it then stamps its
+ * later frames past their handover (seen as negative latencies in a VM
+ * test on 6.1); a lower bound of a frame's time that always holds does not
+ * exist, a read every few frames does.
  */
 #ifndef _BBGEN_CORE_TXTIME_H
 #define _BBGEN_CORE_TXTIME_H
 
 #include <linux/types.h>
 
+/* Frames that share one clock read. */
+#define BBGEN_TXTIME_GROUP	8
+
 struct bbgen_txtime {
-	u64 step_ns;	/* shortest time per frame of a burst; 0: none yet */
 	u64 err_ns;	/* bound on any TX time's error so far */
 };
 
 /*
- * The TX time of frame @i of a burst whose frame 0 went at @t0. Inline: it
- * runs for every frame sent.
+ * A group of @frames frames stamped @t_read, the next read @t_next (>=
+ * t_read): returns true if the stream's bound grew.
  */
-static inline u64 bbgen_txtime_at(const struct bbgen_txtime *t, u64 t0,
-				  unsigned int i)
-{
-	return t0 + (u64)i * t->step_ns;
-}
-
-/*
- * After a burst of @n frames whose clock reads were @t0 and @end (end >=
- * t0): the bound and the step for the next. Returns true if err_ns grew.
- */
-bool bbgen_txtime_burst(struct bbgen_txtime *t, unsigned int n, u64 t0,
-			u64 end);
+bool bbgen_txtime_group(struct bbgen_txtime *t, unsigned int frames,
+			u64 t_read, u64 t_next);
 
 #endif /* _BBGEN_CORE_TXTIME_H */

@@ -608,7 +608,7 @@
 			w.push("flow detected with packets above range (" + l.above_range +
 				" frames above " + fmtNs(l.range_max_ns) + ")");
 		if (l.tx_time_error_ns > 0 && l.tx_time_error_ns * 10 > l.min_ns)
-			w.push("flow sent in bursts: its TX times are reckoned, off by up to " +
+			w.push("flow sent in bursts: its frames shared TX time reads, so a latency may read high by up to " +
 				fmtNs(l.tx_time_error_ns) + ", over a tenth of its minimum latency " +
 				fmtNs(l.min_ns) + "; lower the rate for exact TX times");
 		if (!(l.count >= 10000))
