@@ -306,7 +306,7 @@ void bbgen_stream_start(struct bbgen_stream *s, u64 start_ns, u64 start_tai_ns)
 	s->tx_busy = 0;
 	s->first_tx_ns = 0;
 	s->last_tx_ns = 0;
-	s->tx_time_err_ns = 0;
+	s->txtime = (struct bbgen_txtime){};
 	u64_stats_update_end(&s->syncp);
 	s->cycle_pos = 0;
 	bbgen_tx_start(s, start_ns);
@@ -331,6 +331,6 @@ void bbgen_stream_read(struct bbgen_stream *s, struct bbgen_stream_stats *st)
 		st->tx_busy = s->tx_busy;
 		st->first_tx_ns = s->first_tx_ns;
 		st->last_tx_ns = s->last_tx_ns;
-		st->tx_time_err_ns = s->tx_time_err_ns;
+		st->tx_time_err_ns = s->txtime.err_ns;
 	} while (u64_stats_fetch_retry(&s->syncp, start));
 }

@@ -113,7 +113,6 @@ struct bbgen_stream {
 	u32 cycle_pos;		/* cycle position of the next frame */
 	u32 state;		/* enum bbgen_stream_state, READ_ONCE to read */
 	u32 start_mark;		/* multi-start: listed twice? (bbgen_lock) */
-	struct bbgen_txtime txtime;	/* bound on burst frames' TX times */
 
 	/* skbs the driver gave back, reused (DIRECT mode, shared-skb devices) */
 	struct sk_buff *pool[BBGEN_TX_POOL];
@@ -129,7 +128,7 @@ struct bbgen_stream {
 	u64 tx_busy;
 	u64 first_tx_ns;	/* CLOCK_TAI */
 	u64 last_tx_ns;
-	u64 tx_time_err_ns;	/* txtime.err_ns, for readers (syncp) */
+	struct bbgen_txtime txtime;	/* bound on burst frames' TX times */
 };
 
 struct bbgen_stream_stats {

@@ -24,7 +24,7 @@
  * frame carrying the latest read. A frame that goes alone (a stream on its
  * schedule) so has its own exact TX time; in a burst (a stream behind its
  * schedule: flat out, or catching up) the frames after a read carry a time
- * a little early, never late, and the stream's tx_time_err_ns keeps the
+ * a little early, never late, and the stream's txtime keeps the
  * bound (core/txtime.h). Under qemu TCG a clock read costs about what a
  * frame's xmit does (Documentation/performance.md); on hardware, a little:
  * either way it is 5 reads a burst of 32 instead of 32.
@@ -338,14 +338,15 @@ static void build_burst(struct bbgen_stream *s, struct burst *b,
 	}
 }
 
-/* A group of @frames sent with TX time @t_read, the next read @t_next. */
+/*
+ * A group of @frames sent with TX time @t_read, the next read @t_next: the
+ * bound is a counter like the others, written under syncp.
+ */
 static void txtime_group(struct bbgen_stream *s, unsigned int frames,
 			 u64 t_read, u64 t_next)
 {
-	if (!bbgen_txtime_group(&s->txtime, frames, t_read, t_next))
-		return;
 	u64_stats_update_begin(&s->syncp);
-	s->tx_time_err_ns = s->txtime.err_ns;
+	bbgen_txtime_group(&s->txtime, frames, t_read, t_next);
 	u64_stats_update_end(&s->syncp);
 }
 
@@ -571,7 +572,6 @@ void bbgen_tx_start(struct bbgen_stream *s, u64 start_ns)
 	s->retry_ns = 0;
 	s->headroom = LL_RESERVED_SPACE(dev);
 	s->pool_next = 0;
-	s->txtime = (struct bbgen_txtime){};
 	s->pool_on = s->xmit_mode == BBGEN_XMIT_MODE_DIRECT &&
 		     (dev->priv_flags & IFF_TX_SKB_SHARING);
 	WRITE_ONCE(s->state, BBGEN_STREAM_STATE_RUNNING);
