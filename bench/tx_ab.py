@@ -7,18 +7,16 @@ import statistics
 import subprocess
 import sys
 
-from bblib import sh, ynl
+from bblib import sh
 import lib.ynl  # noqa: E402  (bblib puts the kernel tree's YNL on the path)
-from tx_vs_pktgen import run_bb, run_pktgen, setup, spread
+from tx_vs_pktgen import bb_ynl, run_bb, run_pktgen, setup, spread
 
 
 def load(ko):
     subprocess.run(["rmmod", "bbgen"], stderr=subprocess.DEVNULL)
     sh("insmod", ko)
     lib.ynl.genl_family_name_to_id = None   # YNL caches the family's id
-    y = ynl()
-    y.attr_sets["stream"]["id"].is_multi = True   # as tx_vs_pktgen sets it
-    return y
+    return bb_ynl()
 
 
 def main():
@@ -28,16 +26,16 @@ def main():
     res = {}
     for r in range(rounds):
         print("round %d" % (r + 1))
-        order = kos if r % 2 == 0 else kos[::-1]
-        for ko in order:
-            res.setdefault(ko, []).append(run_bb(load(ko), devs, secs))
+        builds = list(zip(("A: ", "B: "), kos))
+        for who, ko in builds if r % 2 == 0 else builds[::-1]:
+            res.setdefault(who + ko, []).append(run_bb(load(ko), devs, secs))
         if all(d.startswith("dummy") for d in devs):
             res.setdefault("pktgen burst", []).append(run_pktgen(devs, secs, True))
     print("frames/s over %d rounds on %s: median (min - max, spread)" % (rounds, "+".join(devs)))
     for who, v in res.items():
         print("  %-40s %10.0f (%.0f - %.0f, %.0f %%)" % (
             who, statistics.median(v), min(v), max(v), 100 * spread(v)))
-    a, b = res[kos[0]], res[kos[1]]
+    a, b = res["A: " + kos[0]], res["B: " + kos[1]]
     per = [y / x for x, y in zip(a, b)]
     print("B/A per round: %s; median %.2f" % (", ".join("%.2f" % p for p in per),
                                              statistics.median(per)))

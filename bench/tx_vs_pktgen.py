@@ -48,6 +48,13 @@ def setup():
         sh("ip", "-n", "bbB", "link", "set", b, "up")
 
 
+def bb_ynl():
+    """A YNL socket of the bbgen family whose stream-start takes several ids."""
+    y = ynl()
+    y.attr_sets["stream"]["id"].is_multi = True   # stream-start takes several
+    return y
+
+
 def pg_write(path, cmd):
     with open(path, "w") as f:
         f.write(cmd + "\n")
@@ -191,8 +198,7 @@ def main():
     secs = int(sys.argv[1]) if len(sys.argv) > 1 else 3
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
     setup()
-    y = ynl()
-    y.attr_sets["stream"]["id"].is_multi = True   # stream-start takes several
+    y = bb_ynl()
     print("tx-vs-pktgen: %d-byte frames, %d s per run, %d rounds, kernel %s, %d CPUs"
           % (SIZE, secs, rounds, os.uname().release, os.cpu_count()))
     res = {}
