@@ -24,9 +24,9 @@ static int by_start(const void *x, const void *y)
 	return (p->a > q->a) - (p->a < q->a);
 }
 
-double bb_aggregate_union(struct bb_aggregate_span *s, size_t n)
+int64_t bb_aggregate_union(struct bb_aggregate_span *s, size_t n)
 {
-	double total = 0, end = 0;
+	int64_t total = 0, end = 0;
 	size_t i;
 
 	qsort(s, n, sizeof(*s), by_start);
@@ -42,21 +42,18 @@ double bb_aggregate_union(struct bb_aggregate_span *s, size_t n)
 	return total;
 }
 
-/* The data period and bytes of one end of an http flow, or false. Times
- * are seconds since base (ns): a double then keeps ns resolution, which
- * absolute CLOCK_TAI ns would not. */
-static bool end_span(json_t *end, bool tx, json_int_t base,
-		     struct bb_aggregate_span *s)
+/* The data period and bytes of one end of an http flow, or false. */
+static bool end_span(json_t *end, bool tx, struct bb_aggregate_span *s)
 {
 	json_t *first = json_object_get(end, tx ? "first_tx_ns" : "first_rx_ns");
 	json_t *last = json_object_get(end, tx ? "last_tx_ns" : "last_rx_ns");
 
-	s->bytes = json_number_value(json_object_get(end, tx ? "tx_payload_bytes" :
-								"rx_payload_bytes"));
+	s->bytes = (json_int_t)json_number_value(json_object_get(end, tx ?
+						"tx_payload_bytes" : "rx_payload_bytes"));
 	if (!json_is_integer(first) || !json_is_integer(last) || s->bytes <= 0)
 		return false;
-	s->a = (double)(json_integer_value(first) - base) / 1e9;
-	s->b = (double)(json_integer_value(last) - base) / 1e9;
+	s->a = json_integer_value(first);
+	s->b = json_integer_value(last);
 	return s->b >= s->a;
 }
 
@@ -74,11 +71,23 @@ static json_t *end_at(json_t *f, const char *port, bool tx)
 	return json_object_get(res, (get == tx) ? "server" : "client");
 }
 
+static json_t *seconds(int64_t ns)
+{
+	return json_real((double)ns / 1e9);
+}
+
+/* bits per second over ns, or null for an empty period */
+static json_t *rate(json_int_t bytes, int64_t ns)
+{
+	return ns > 0 ? json_real(8e9 * (double)bytes / (double)ns) : json_null();
+}
+
 static json_t *direction(json_t *flows, const char *port, bool tx,
-			 json_int_t base, double run_a, double run_b)
+			 const struct bb_aggregate_span *run)
 {
 	struct bb_aggregate_span *s = calloc(json_array_size(flows) + 1, sizeof(*s));
-	double bytes = 0, a = 0, b = 0, active;
+	struct bb_aggregate_span all = { 0 };
+	int64_t active;
 	size_t i, n = 0;
 	json_t *f, *end;
 
@@ -86,27 +95,28 @@ static json_t *direction(json_t *flows, const char *port, bool tx,
 		return json_null();
 	json_array_foreach(flows, i, f) {
 		end = end_at(f, port, tx);
-		if (!end || !end_span(end, tx, base, &s[n]))
+		if (!end || !end_span(end, tx, &s[n]))
 			continue;
-		bytes += s[n].bytes;
-		a = n ? (s[n].a < a ? s[n].a : a) : s[n].a;
-		b = n ? (s[n].b > b ? s[n].b : b) : s[n].b;
+		all.bytes += s[n].bytes;
+		all.a = n && all.a < s[n].a ? all.a : s[n].a;
+		all.b = n && all.b > s[n].b ? all.b : s[n].b;
 		n++;
 	}
 	active = bb_aggregate_union(s, n);
 	free(s);
 	if (!n)
 		return json_null();
-	return json_pack("{s:I,s:i,s:f,s:f,s:f,s:o,s:o,s:o}",
-		"payload_bytes", (json_int_t)bytes, "flows", (int)n,
-		"scenario_s", run_b - run_a, "alive_s", b - a, "active_s", active,
-		"scenario_bps", run_b > run_a ? json_real(8 * bytes / (run_b - run_a)) : json_null(),
-		"alive_bps", b > a ? json_real(8 * bytes / (b - a)) : json_null(),
-		"active_bps", active > 0 ? json_real(8 * bytes / active) : json_null());
+	return json_pack("{s:I,s:i,s:o,s:o,s:o,s:o,s:o,s:o}",
+		"payload_bytes", all.bytes, "flows", (int)n,
+		"scenario_s", seconds(run->b - run->a), "alive_s", seconds(all.b - all.a),
+		"active_s", seconds(active),
+		"scenario_bps", rate(all.bytes, run->b - run->a),
+		"alive_bps", rate(all.bytes, all.b - all.a),
+		"active_bps", rate(all.bytes, active));
 }
 
 /* The scenario's TCP period: every http flow's data, both directions. */
-static bool run_span(json_t *flows, json_int_t base, double *a, double *b)
+static bool run_span(json_t *flows, struct bb_aggregate_span *run)
 {
 	struct bb_aggregate_span s;
 	bool any = false;
@@ -117,10 +127,10 @@ static bool run_span(json_t *flows, json_int_t base, double *a, double *b)
 		for (int k = 0; k < 2; k++) {
 			const char *port = json_string_value(json_object_get(f, k ? "destination" : "source"));
 
-			if (!port || !end_span(end_at(f, port, !k), !k, base, &s))
+			if (!port || !end_span(end_at(f, port, !k), !k, &s))
 				continue;
-			*a = any && *a < s.a ? *a : s.a;
-			*b = any && *b > s.b ? *b : s.b;
+			run->a = any && run->a < s.a ? run->a : s.a;
+			run->b = any && run->b > s.b ? run->b : s.b;
 			any = true;
 		}
 	}
@@ -130,23 +140,19 @@ static bool run_span(json_t *flows, json_int_t base, double *a, double *b)
 json_t *bb_aggregate_tcp(json_t *record)
 {
 	json_t *flows = json_object_get(record, "flows"), *ports = json_array(), *p;
-	double a = 0, b = 0;
+	struct bb_aggregate_span run;
 	const char *name;
-	json_int_t base;
 	size_t i;
 
-	if (!run_span(flows, 0, &a, &b))
+	if (!run_span(flows, &run))
 		return ports;
-	/* again from the earliest data (to within a µs), for the resolution */
-	base = (json_int_t)(a * 1e9);
-	run_span(flows, base, &a, &b);
 	json_array_foreach(json_object_get(record, "ports"), i, p) {
 		name = json_string_value(json_object_get(p, "name"));
 		if (!name)
 			continue;
 		json_array_append_new(ports, json_pack("{s:s,s:o,s:o}", "port", name,
-			"tx", direction(flows, name, true, base, a, b),
-			"rx", direction(flows, name, false, base, a, b)));
+			"tx", direction(flows, name, true, &run),
+			"rx", direction(flows, name, false, &run)));
 	}
 	return ports;
 }

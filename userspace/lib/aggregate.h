@@ -5,16 +5,20 @@
 #define BB_AGGREGATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include <jansson.h>
 
+/* One end's data period, CLOCK_TAI ns. Integers, so the durations keep
+ * their order exactly: active <= alive <= scenario (a sum of doubles
+ * could end a ulp above the single difference it should not exceed). */
 struct bb_aggregate_span {
-	double a, b;		/* seconds */
-	double bytes;
+	int64_t a, b;
+	json_int_t bytes;
 };
 
-/* Total length of the union of n spans (sorts them). */
-double bb_aggregate_union(struct bb_aggregate_span *s, size_t n);
+/* Total length in ns of the union of n spans (sorts them). */
+int64_t bb_aggregate_union(struct bb_aggregate_span *s, size_t n);
 
 /* From a run record's ports and http flows: [{"port", "tx", "rx"}], each
  * direction {payload_bytes, flows, scenario_s, alive_s, active_s,
