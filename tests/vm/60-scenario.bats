@@ -90,29 +90,96 @@ load scenario-lib
 	assert_eq "bbc1 back" 1 "$(ip -o link show bbc1 | wc -l)"
 }
 
-@test "scenario: a bbd killed mid-run leaves namespaces that the next bbd removes" {
+# archived_runs DB: "id verdict interrupted" per run in the archive.
+archived_runs() {
+	"$BBCTL" -j runs archive "$1" | jq -r '.[] | "\(.id) \(.verdict) \(.interrupted)"'
+}
+
+# has_archived_runs DB: the archive holds a run (wait_until's condition).
+has_archived_runs() {
+	[ -n "$(archived_runs "$1" 2> /dev/null)" ]
+}
+
+# archive_intact DB: SQLite's own integrity check of the archive says ok.
+archive_intact() {
+	/usr/bin/python3 -c 'import sqlite3, sys
+print(sqlite3.connect(sys.argv[1]).execute("PRAGMA integrity_check").fetchone()[0])' "$1"
+}
+
+@test "scenario: a bbd SIGKILLed mid-run: the next bbd removes what it owned, the archive keeps every finished run" {
+	local db=$BATS_TEST_TMPDIR/archive.db ns checked=0
+	cat > "$BATS_TEST_TMPDIR/short.json" <<-EOF
+	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1), $(port c2 cdst bbc1 10.10.0.2) ],
+	  "flows": [ {"name":"short","type":"frame_blasting","source":{"port_group":["csrc"]},
+	              "destination":{"port_group":["cdst"]},"frame_rate":500,"number_of_frames":200} ] }
+	EOF
 	cat > "$BATS_TEST_TMPDIR/long.json" <<-EOF
 	{ "ports": [ $(port c1 csrc bbc0 10.10.0.1 '"exclusive":true'), $(port c2 cdst bbc1 10.10.0.2) ],
 	  "flows": [ {"name":"long","type":"frame_blasting","source":{"port_group":["csrc"]},
 	              "destination":{"port_group":["cdst"]},"frame_rate":100,"duration":120} ] }
 	EOF
-	"$BBD" --foreground --quiet --socket "$SOCK" &
+	"$BBD" --foreground --quiet --socket "$SOCK" --archive "$db" &
 	BBD_PID=$!
 	# bbctl would start a bbd of its own if this one were not listening yet
 	wait_until 60 "bbd never listened" test -S "$SOCK"
+	run_scenario "$BATS_TEST_TMPDIR/short.json"
+	assert_eq "the finished run's exit code" 0 "$RC"
 	"$BBCTL" -j run "$BATS_TEST_TMPDIR/long.json" --socket "$SOCK" > /dev/null &
 	pid=$!
 	wait_until 60 "the port namespaces never appeared" ports_in_namespaces
+	wait_until 60 "no traffic phase" in_traffic
+	# the dead bbd's kernel objects: a bbgen port (and its stream or
+	# trigger) in each port namespace
+	for ns in $(bb_netns_left); do
+		[ -e "/run/netns/$ns" ] || continue
+		assert_eq "bbgen ports in $ns" 1 "$("$BBCTL" -n "$ns" -j port show | jq length)"
+		checked=$((checked + 1))
+	done
+	assert_eq "port namespaces with a bbgen port" 2 "$checked"
 	kill -KILL "$BBD_PID"
 	wait "$BBD_PID" || true
 	wait "$pid" && RC=0 || RC=$?
 	assert_eq "bbctl exit code when bbd dies" 2 "$RC"
 	[ -n "$(bb_netns_left)" ] || fail "nothing left behind to clean up"
-	"$BBD" --foreground --quiet --socket "$SOCK" &
+	"$BBD" --foreground --quiet --socket "$SOCK" --archive "$db" &
 	BBD_PID=$!
 	wait_until 30 "namespaces still there" no_bb_netns_left
-	# the exclusive device is back in the root namespace
+	# the exclusive device is back in the root namespace, bound to nothing:
+	# it takes a bbgen port again
 	wait_until 10 "bbc0 not given back" has_link bbc0
+	assert_eq "macvlans left" "" "$(ip -o link show | grep -o 'bbd[0-9a-f]*\.[0-9a-f]*' || true)"
+	"$BBCTL" port add dev bbc0 || fail "bbc0 still bound after the cleanup"
+	"$BBCTL" port del dev bbc0
+	# the archive opens, intact, with the finished run and nothing of the
+	# killed one
+	assert_eq "archive integrity" ok "$(archive_intact "$db")"
+	assert_eq "archived runs" "1 PASS false" "$(archived_runs "$db")"
+	# and the new bbd runs the next scenario
+	run_scenario "$BATS_TEST_TMPDIR/short.json"
+	assert_eq "the next run's exit code" 0 "$RC"
+	assert_eq "archived runs after the next" "1 PASS false
+2 PASS false" "$(archived_runs "$db")"
+}
+
+@test "scenario: a bbctl SIGKILLed mid-run: bbd stops the run, archives it, gives the ports back" {
+	local db=$BATS_TEST_TMPDIR/archive.db
+	"$BBD" --foreground --quiet --socket "$SOCK" --archive "$db" &
+	BBD_PID=$!
+	start_long_run gone
+	wait_until 60 "no traffic phase" in_traffic
+	sleep 2	# 100 frames/s: some 200 sent when the client goes
+	kill -KILL "$pid"
+	wait "$pid" || true
+	# nobody is left to see the result: bbd stops the run and archives it
+	wait_until 30 "the run was not archived" has_archived_runs "$db"
+	assert_eq "archived runs" "1 FAIL true" "$(archived_runs "$db")"
+	assert_gt "frames sent before the stop" 0 \
+		"$("$BBCTL" -j runs show 1 archive "$db" | jq -r '.flows[0].results.tx_frames')"
+	wait_until 30 "namespaces still there" no_bb_netns_left
+	assert_eq "macvlans left" "" "$(ip -o link show | grep -o 'bbd[0-9a-f]*\.[0-9a-f]*' || true)"
+	kill -0 "$BBD_PID" || fail "bbd died with its client"
+	assert_eq "bbd idle" false "$(bbd_status | jq -r .running)"
+	assert_eq "archive integrity" ok "$(archive_intact "$db")"
 }
 
 @test "scenario: IPv6 ports on VLAN 10, next hop found by ND, reverse direction" {
