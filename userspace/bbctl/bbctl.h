@@ -11,6 +11,8 @@
 
 #include "addr.h"
 #include "genl.h"
+#include "gen_history.h"
+#include "gen_stream.h"
 
 /* Exit codes, as iproute2's */
 #define EXIT_OK		0
@@ -61,10 +63,11 @@ int trigger_print_histogram(const struct bb_reply *r, void *arg);
 /* Snapshots the history replies printed so far said were overwritten
  * before this read (from the cursor on). */
 uint64_t trigger_history_missed(void);
-/* The fields of one SNAPSHOT nest (history items, monitor events). */
-void trigger_snapshot_fields(struct nlattr **tb);
-/* "idle", "running", "done", "stopped" of a STATE attribute. */
-const char *stream_state_name(const struct nlattr *a);
+/* The fields of one snapshot (history items, monitor events). */
+void trigger_snapshot_fields(const struct bb_gen_snapshot *s);
+/* "idle", "running", "done", "stopped" of the stream's state; NULL if
+ * absent or unknown. */
+const char *stream_state_name(const struct bb_gen_stream *s);
 
 /* --- args.c: the command line -------------------------------------- */
 
@@ -194,22 +197,21 @@ int nl_show_dump_u64(uint8_t cmd, int attr, uint32_t v, int attr64,
 
 /* --- show.c: printing reply attributes ------------------------------- */
 
-/* "dev" from the DEV attribute, else the ifindex's name, shown as
+/* "dev" (NULL: absent), else the ifindex's name (0: absent), shown as
  * "<label> NAME" in text; and "ifindex" in JSON only. */
-void show_dev(const struct nlattr *dev, const struct nlattr *ifindex,
-	      const char *label);
-/* key (JSON) / label (text) for a u32 or u64 attribute; null if absent. */
-void show_u32(const struct nlattr *a, const char *key, const char *label);
-void show_u64(const struct nlattr *a, const char *key, const char *label);
-/* The name of u32 enum attribute @a in @names[@n]; NULL if absent or
- * unknown (printed as null). */
-const char *enum_name(const struct nlattr *a, const char *const *names,
+void show_dev(const char *dev, uint32_t ifindex, const char *label);
+/* key (JSON) / label (text) for a u32 or u64 field; null if !has. */
+void show_u32(bool has, uint32_t v, const char *key, const char *label);
+void show_u64(bool has, uint64_t v, const char *key, const char *label);
+/* The name of enum value @v in @names[@n]; NULL if !has or unknown
+ * (printed as null). */
+const char *enum_name(bool has, uint32_t v, const char *const *names,
 		      size_t n);
-/* The same, but print nothing at all when the attribute is absent. */
-void show_u16_opt(const struct nlattr *a, const char *key, const char *label);
-void show_u32_opt(const struct nlattr *a, const char *key, const char *label);
-void show_u64_opt(const struct nlattr *a, const char *key, const char *label);
-void show_ip_opt(const struct nlattr *a, int family, const char *key,
+/* The same, but print nothing at all when the field is absent. */
+void show_u32_opt(bool has, uint32_t v, const char *key, const char *label);
+void show_u64_opt(bool has, uint64_t v, const char *key, const char *label);
+/* @ip if it is of @family; nothing otherwise. */
+void show_ip_opt(const struct bb_ip *ip, int family, const char *key,
 		 const char *label);
 /* Print the id an add op returned: {"id":N} or "<object> N"; arg is a
  * struct added naming the object and its ID attribute. */

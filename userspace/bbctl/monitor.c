@@ -12,6 +12,7 @@
 #include <linux/bbgen.h>
 
 #include "bbctl.h"
+#include "gen_port.h"
 #include "print.h"
 
 #define MON_MAXATTR	BBGEN_A_TRIGGER_MAX
@@ -19,33 +20,41 @@ _Static_assert(BBGEN_A_TRIGGER_MAX >= BBGEN_A_STREAM_MAX &&
 	       BBGEN_A_TRIGGER_MAX >= BBGEN_A_PORT_MAX,
 	       "one attribute table holds every notification");
 
-static void port_gone(struct nlattr **tb)
+static void port_gone(const struct bb_reply *r)
 {
+	struct bb_gen_port p;
+
+	bb_gen_port_decode(r, &p);
 	pr_string(PR_ANY, "event", "%s", "port-gone");
-	show_dev(tb[BBGEN_A_PORT_DEV], tb[BBGEN_A_PORT_IFINDEX], "dev");
+	show_dev(p.present.dev ? p.dev : NULL, p.ifindex, "dev");
 }
 
-static void stream_state(struct nlattr **tb)
+static void stream_state(const struct bb_reply *r)
 {
+	struct bb_gen_stream s;
+
+	bb_gen_stream_decode(r, &s);
 	pr_string(PR_ANY, "event", "%s", "stream-state");
-	show_u32(tb[BBGEN_A_STREAM_ID], "id", "stream");
-	pr_string(PR_ANY, "state", "%s", stream_state_name(tb[BBGEN_A_STREAM_STATE]));
-	show_u64(tb[BBGEN_A_STREAM_TX_FRAMES], "tx_frames", "tx-frames");
-	show_u64(tb[BBGEN_A_STREAM_TX_BYTES], "tx_bytes", "tx-bytes");
-	show_u64(tb[BBGEN_A_STREAM_FIRST_TX_NS], "first_tx_ns", "first-tx-ns");
-	show_u64(tb[BBGEN_A_STREAM_LAST_TX_NS], "last_tx_ns", "last-tx-ns");
+	show_u32(s.present.id, s.id, "id", "stream");
+	pr_string(PR_ANY, "state", "%s", stream_state_name(&s));
+	show_u64(s.present.tx_frames, s.tx_frames, "tx_frames", "tx-frames");
+	show_u64(s.present.tx_bytes, s.tx_bytes, "tx_bytes", "tx-bytes");
+	show_u64(s.present.first_tx_ns, s.first_tx_ns, "first_tx_ns",
+		 "first-tx-ns");
+	show_u64(s.present.last_tx_ns, s.last_tx_ns, "last_tx_ns",
+		 "last-tx-ns");
 }
 
-static void trigger_snapshot(struct nlattr **tb)
+static void trigger_snapshot(const struct bb_reply *r)
 {
-	struct nlattr *stb[BBGEN_A_SNAPSHOT_MAX + 1];
+	struct bb_gen_snapshot s;
+	struct bb_gen_history h;
+	bool got = !bb_gen_snapshot_ntf_decode(r, &h, &s);
 
 	pr_string(PR_ANY, "event", "%s", "trigger-snapshot");
-	show_u32(tb[BBGEN_A_TRIGGER_ID], "id", "trigger");
-	if (tb[BBGEN_A_TRIGGER_SNAPSHOT] &&
-	    !nla_parse_nested(stb, BBGEN_A_SNAPSHOT_MAX,
-			      tb[BBGEN_A_TRIGGER_SNAPSHOT], NULL))
-		trigger_snapshot_fields(stb);
+	show_u32(h.present.id, h.id, "id", "trigger");
+	if (got)
+		trigger_snapshot_fields(&s);
 }
 
 /* One notification; -ECANCELED once the count is reached. */
@@ -56,13 +65,13 @@ static int on_event(const struct bb_reply *r, void *arg)
 	pr_open_object();
 	switch (r->cmd) {
 	case BBGEN_CMD_PORT_GONE_NTF:
-		port_gone(r->tb);
+		port_gone(r);
 		break;
 	case BBGEN_CMD_STREAM_STATE_NTF:
-		stream_state(r->tb);
+		stream_state(r);
 		break;
 	case BBGEN_CMD_TRIGGER_SNAPSHOT_NTF:
-		trigger_snapshot(r->tb);
+		trigger_snapshot(r);
 		break;
 	default:	/* a newer module's: not ours to guess */
 		pr_discard();

@@ -5,6 +5,7 @@
 #include <linux/bbgen.h>
 
 #include "bbctl.h"
+#include "gen_port.h"
 #include "print.h"
 
 static const struct arg_spec dev_required[] = {
@@ -82,24 +83,21 @@ static int port_del(int argc, char **argv)
 				     ifindex);
 }
 
-static const char *ts_name(const struct nlattr *a)
-{
-	return enum_name(a, ts_names, sizeof(ts_names) / sizeof(ts_names[0]));
-}
-
 int port_print(const struct bb_reply *r, void *arg)
 {
-	struct nlattr **tb = r->tb;
+	struct bb_gen_port p;
 
 	(void)arg;
+	bb_gen_port_decode(r, &p);	/* printed as it is */
 	pr_open_object();
-	show_dev(tb[BBGEN_A_PORT_DEV], tb[BBGEN_A_PORT_IFINDEX], "port");
-	show_u32(tb[BBGEN_A_PORT_IFINDEX], "ifindex", "ifindex");
-	show_u32(tb[BBGEN_A_PORT_STREAMS], "streams", "streams");
-	show_u32(tb[BBGEN_A_PORT_TRIGGERS], "triggers", "triggers");
-	if (tb[BBGEN_A_PORT_TIMESTAMPING])
+	show_dev(p.present.dev ? p.dev : NULL, p.ifindex, "port");
+	show_u32(p.present.ifindex, p.ifindex, "ifindex", "ifindex");
+	show_u32(p.present.streams, p.streams, "streams", "streams");
+	show_u32(p.present.triggers, p.triggers, "triggers", "triggers");
+	if (p.present.timestamping)
 		pr_string(PR_ANY, "timestamping", "timestamping %s",
-			  ts_name(tb[BBGEN_A_PORT_TIMESTAMPING]));
+			  enum_name(true, p.timestamping, ts_names,
+				    sizeof(ts_names) / sizeof(ts_names[0])));
 	pr_close_object();
 	return 0;
 }

@@ -8,6 +8,7 @@
 
 #include "bbctl.h"
 #include "frame.h"
+#include "gen_trigger.h"
 #include "parse.h"
 #include "print.h"
 
@@ -29,21 +30,8 @@ static const struct arg_spec add_args[A_NUM + 1] = {
 	[A_INTERVAL] = ARG("interval", "MS", false),
 };
 
-/* Everything trigger add sends; zero/AF_UNSPEC fields are wildcards. */
-struct trigger_req {
-	uint32_t ifindex;
-	uint32_t id;
-	struct bb_ip src, dst;
-	uint16_t sport, dport;
-	uint16_t vlan;			/* 0: any */
-	bool latency;
-	bool has_range;
-	uint64_t range_min_ns, range_max_ns;
-	uint32_t interval_ms;		/* 0: the kernel's default */
-};
-
 /* range MIN_NS MAX_NS: only with latency on, MIN_NS <= MAX_NS. */
-static int parse_range(char **a, struct trigger_req *r)
+static int parse_range(char **a, struct bb_gen_trigger_add *r)
 {
 	if (!r->latency)
 		return usage_err("range: needs latency on (it bounds the latency statistics)");
@@ -59,14 +47,14 @@ static int parse_range(char **a, struct trigger_req *r)
 }
 
 /* vlan, latency [range], interval */
-static int parse_measure(const struct arg_val *v, struct trigger_req *r)
+static int parse_measure(const struct arg_val *v, struct bb_gen_trigger_add *r)
 {
 	uint64_t n;
 	int ret = 0;
 
 	if (v[A_VLAN].n && !(ret = arg_uint("vlan", arg_str(&v[A_VLAN]), 1,
 					    BB_VLAN_ID_MAX, &n)))
-		r->vlan = (uint16_t)n;
+		r->vlan_id = (uint16_t)n;
 	if (!ret && v[A_LATENCY].n)
 		ret = arg_on_off("latency", arg_str(&v[A_LATENCY]), &r->latency);
 	if (!ret && v[A_RANGE].n)
@@ -79,7 +67,7 @@ static int parse_measure(const struct arg_val *v, struct trigger_req *r)
 	return ret;
 }
 
-static int parse_ips(const struct arg_val *v, struct trigger_req *r)
+static int parse_ips(const struct arg_val *v, struct bb_gen_trigger_add *r)
 {
 	int ret = 0;
 
@@ -94,7 +82,7 @@ static int parse_ips(const struct arg_val *v, struct trigger_req *r)
 	return ret;
 }
 
-static int parse_add(int argc, char **argv, struct trigger_req *r)
+static int parse_add(int argc, char **argv, struct bb_gen_trigger_add *r)
 {
 	struct arg_val v[A_NUM];
 	int ret;
@@ -116,46 +104,10 @@ static int parse_add(int argc, char **argv, struct trigger_req *r)
 	return ret;
 }
 
-static struct nl_msg *add_msg(struct bb_genl *g, const struct trigger_req *r)
-{
-	struct nl_msg *msg = bb_genl_msg(g, BBGEN_CMD_TRIGGER_ADD, false);
-	int err = 0;
-
-	if (!msg)
-		return NULL;
-	err |= nla_put_u32(msg, BBGEN_A_TRIGGER_IFINDEX, r->ifindex);
-	if (r->id)
-		err |= nla_put_u32(msg, BBGEN_A_TRIGGER_ID, r->id);
-	err |= nla_put_u16(msg, BBGEN_A_TRIGGER_UDP_DPORT, r->dport);
-	if (r->sport)
-		err |= nla_put_u16(msg, BBGEN_A_TRIGGER_UDP_SPORT, r->sport);
-	err |= bb_genl_put_ip(msg, BBGEN_A_TRIGGER_SRC_IPV4, BBGEN_A_TRIGGER_SRC_IPV6,
-		      &r->src);
-	err |= bb_genl_put_ip(msg, BBGEN_A_TRIGGER_DST_IPV4, BBGEN_A_TRIGGER_DST_IPV6,
-		      &r->dst);
-	if (r->vlan)
-		err |= nla_put_u16(msg, BBGEN_A_TRIGGER_VLAN_ID, r->vlan);
-	if (r->latency)
-		err |= nla_put_flag(msg, BBGEN_A_TRIGGER_LATENCY);
-	if (r->has_range) {
-		err |= nla_put_u64(msg, BBGEN_A_TRIGGER_RANGE_MIN_NS,
-				   r->range_min_ns);
-		err |= nla_put_u64(msg, BBGEN_A_TRIGGER_RANGE_MAX_NS,
-				   r->range_max_ns);
-	}
-	if (r->interval_ms)
-		err |= nla_put_u32(msg, BBGEN_A_TRIGGER_INTERVAL_MS,
-				   r->interval_ms);
-	if (!err)
-		return msg;
-	nlmsg_free(msg);
-	return NULL;
-}
-
 static int trigger_add(int argc, char **argv)
 {
 	struct added what = { "trigger", BBGEN_A_TRIGGER_ID };
-	struct trigger_req r;
+	struct bb_gen_trigger_add r;
 	struct bb_genl g;
 	int ret;
 
@@ -164,8 +116,8 @@ static int trigger_add(int argc, char **argv)
 		ret = nl_open(&g);
 	if (ret)
 		return ret;
-	ret = nl_run(&g, add_msg(&g, &r), BBGEN_A_TRIGGER_MAX, show_added_id,
-		     &what);
+	ret = nl_run(&g, bb_gen_trigger_add_msg(&g, &r), BBGEN_A_TRIGGER_MAX,
+		     show_added_id, &what);
 	if (ret)
 		pr_discard();
 	else if (pr_flush())

@@ -69,31 +69,14 @@ int bbd_gen_stream_add(struct bb_genl *g, const struct bb_stream_add *s,
 	return bb_genl_talk(g, msg, BBGEN_A_STREAM_MAX, on_id, &want);
 }
 
-int bbd_gen_trigger_add(struct bb_genl *g, const struct bbd_trigger_spec *t,
+int bbd_gen_trigger_add(struct bb_genl *g, const struct bb_gen_trigger_add *t,
 			uint32_t *id)
 {
-	struct nl_msg *msg = bb_genl_msg(g, BBGEN_CMD_TRIGGER_ADD, false);
+	struct nl_msg *msg = bb_gen_trigger_add_msg(g, t);
 	struct got_id want = { BBGEN_A_TRIGGER_ID, id };
-	int err = 0;
 
 	if (!msg)
 		return -ENOMEM;
-	err |= nla_put_u32(msg, BBGEN_A_TRIGGER_IFINDEX, t->ifindex);
-	err |= nla_put_u16(msg, BBGEN_A_TRIGGER_UDP_DPORT, t->dport);
-	err |= nla_put_u16(msg, BBGEN_A_TRIGGER_UDP_SPORT, t->sport);
-	err |= bb_genl_put_ip(msg, BBGEN_A_TRIGGER_SRC_IPV4, BBGEN_A_TRIGGER_SRC_IPV6,
-		      &t->src);
-	err |= bb_genl_put_ip(msg, BBGEN_A_TRIGGER_DST_IPV4, BBGEN_A_TRIGGER_DST_IPV6,
-		      &t->dst);
-	if (t->latency)
-		err |= nla_put_flag(msg, BBGEN_A_TRIGGER_LATENCY);
-	if (t->rtp)
-		err |= nla_put_flag(msg, BBGEN_A_TRIGGER_RTP);
-	err |= nla_put_flag(msg, BBGEN_A_TRIGGER_SOCKET_OWNER);
-	if (err) {
-		nlmsg_free(msg);
-		return -EMSGSIZE;
-	}
 	return bb_genl_talk(g, msg, BBGEN_A_TRIGGER_MAX, on_id, &want);
 }
 

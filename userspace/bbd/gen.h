@@ -12,6 +12,9 @@
 #include <stdint.h>
 
 #include "frame.h"
+#include "gen_history.h"
+#include "gen_stream.h"
+#include "gen_trigger.h"
 #include "genl.h"
 #include "mix.h"
 #include "rate.h"
@@ -23,20 +26,13 @@ int bbd_gen_open(struct bb_genl *g, int netns_fd);
 
 int bbd_gen_port_add(struct bb_genl *g, unsigned int ifindex);
 
-struct bbd_trigger_spec {
-	unsigned int ifindex;
-	struct bb_ip src, dst;
-	uint16_t sport, dport;
-	bool latency;
-	bool rtp;		/* voice: check the RTP sequence */
-};
-
-/* Add; *id gets the id the kernel chose. 0 or -errno (g->msg: why). */
-/* A stream of a flow: through the qdisc (tc, netem and shapers on the
- * port apply) and owned by bbd's socket. */
+/* Add; *id gets the id the kernel chose. 0 or -errno (g->msg: why).
+ * A flow's stream goes through the qdisc (tc, netem and shapers on the
+ * port apply); its stream and trigger are owned by bbd's socket
+ * (socket_owner, set by run_flow.c). */
 int bbd_gen_stream_add(struct bb_genl *g, const struct bb_stream_add *s,
 		       uint32_t *id);
-int bbd_gen_trigger_add(struct bb_genl *g, const struct bbd_trigger_spec *t,
+int bbd_gen_trigger_add(struct bb_genl *g, const struct bb_gen_trigger_add *t,
 			uint32_t *id);
 /* Start the n streams ids at CLOCK_TAI tai_ns (0: now), or stop them. */
 int bbd_gen_streams_start(struct bb_genl *g, const uint32_t *ids,
@@ -44,48 +40,12 @@ int bbd_gen_streams_start(struct bb_genl *g, const uint32_t *ids,
 int bbd_gen_streams_stop(struct bb_genl *g, const uint32_t *ids,
 			 unsigned int n);
 
-struct bbd_tx {
-	uint32_t state;		/* enum bbgen_stream_state */
-	uint64_t frames, bytes;
-	bool has_first;
-	uint64_t first_ns, last_ns;
-	uint64_t time_err_ns;	/* bound on a tag's TX time error (latency) */
-};
+/* The stream's / trigger's counters now, decoded by userspace/lib. */
+int bbd_gen_stream_get(struct bb_genl *g, uint32_t id,
+		       struct bb_gen_stream *tx);
+int bbd_gen_trigger_get(struct bb_genl *g, uint32_t id,
+			struct bb_gen_trigger *rx);
 
-struct bbd_latency {
-	uint64_t count, min, avg, max, jitter, p50, p90, p99, p999, p9999;
-	uint64_t below, above, invalid, range_min, range_max;
-};
-
-struct bbd_loss_event {
-	uint64_t first_seq, count, rx_ns;
-};
-
-struct bbd_rx {
-	uint64_t frames, bytes, lost, ooo, dups;
-	bool has_times;
-	uint64_t first_ns, last_ns;
-	bool has_latency;
-	struct bbd_latency lat;
-	bool has_rtp;
-	uint64_t rtp_seq_errors;	/* RTP sequence not following the tag */
-	unsigned int nloss;
-	struct bbd_loss_event loss[64];
-};
-
-int bbd_gen_stream_get(struct bb_genl *g, uint32_t id, struct bbd_tx *tx);
-int bbd_gen_trigger_get(struct bb_genl *g, uint32_t id, struct bbd_rx *rx);
-
-/* One results-over-time interval. */
-struct bbd_snapshot {
-	uint64_t index;		/* the kernel's, 0, 1, ... */
-	uint64_t start_ns, frames, bytes, lost, ooo, lat_count;
-	uint64_t lat_min, lat_avg, lat_max, jitter;
-};
-
-typedef void (*bbd_snapshot_cb)(const struct bbd_snapshot *s, void *arg);
-/* A SNAPSHOT nest (history reply or notification): false if malformed. */
-bool bbd_gen_snapshot_parse(const struct nlattr *nest, struct bbd_snapshot *s);
 typedef void (*bbd_bucket_cb)(uint64_t upper_ns, uint64_t count, void *arg);
 
 /*
@@ -95,7 +55,7 @@ typedef void (*bbd_bucket_cb)(uint64_t upper_ns, uint64_t count, void *arg);
  * readers see them too). Its histogram likewise.
  */
 int bbd_gen_history(struct bb_genl *g, uint32_t id, uint64_t *cursor,
-		    uint64_t *missed, bbd_snapshot_cb cb, void *arg);
+		    uint64_t *missed, bb_gen_snapshot_cb cb, void *arg);
 int bbd_gen_histogram(struct bb_genl *g, uint32_t id, bbd_bucket_cb cb,
 		      void *arg);
 

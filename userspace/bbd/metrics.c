@@ -122,11 +122,11 @@ static bool is_tcp(const struct bbd_flow_run *f)
  * (frames in flight are not lost). */
 static uint64_t flow_lost(const struct bbd_flow_run *f)
 {
-	uint64_t got = f->rx.frames - f->rx.dups;
+	uint64_t got = f->rx.rx_frames - f->rx.duplicates;
 
 	if (!run_flow_done(f))
 		return f->rx.lost;
-	return f->tx.frames > got ? f->tx.frames - got : 0;
+	return f->tx.tx_frames > got ? f->tx.tx_frames - got : 0;
 }
 
 enum ffield { F_TXF, F_TXB, F_RXF, F_RXB, F_LOST, F_OOO, F_DUPS, F_N };
@@ -146,13 +146,13 @@ static const struct {
 static double frame_value(const struct bbd_flow_run *f, enum ffield k)
 {
 	switch (k) {
-	case F_TXF: return (double)f->tx.frames;
-	case F_TXB: return (double)f->tx.bytes;
-	case F_RXF: return (double)f->rx.frames;
-	case F_RXB: return (double)f->rx.bytes;
+	case F_TXF: return (double)f->tx.tx_frames;
+	case F_TXB: return (double)f->tx.tx_bytes;
+	case F_RXF: return (double)f->rx.rx_frames;
+	case F_RXB: return (double)f->rx.rx_bytes;
 	case F_LOST: return (double)flow_lost(f);
-	case F_OOO: return (double)f->rx.ooo;
-	case F_DUPS: return (double)f->rx.dups;
+	case F_OOO: return (double)f->rx.out_of_sequence;
+	case F_DUPS: return (double)f->rx.duplicates;
 	default: return 0;
 	}
 }
@@ -183,17 +183,18 @@ static void latency_family(struct bb_prom *p, const struct bbd_run *r)
 
 	bb_prom_family(p, name, "summary", "One-way latency of the flow's frames (the trigger's histogram quantiles)");
 	for (i = 0; i < r->plan.nflows; i++) {
-		const struct bbd_latency *lat = &r->flows[i].rx.lat;
-		const uint64_t v[] = { lat->p50, lat->p90, lat->p99, lat->p999, lat->p9999 };
+		const struct bb_gen_latency *lat = &r->flows[i].rx.latency_stats;
+		const uint64_t v[] = { lat->p50_ns, lat->p90_ns, lat->p99_ns,
+				       lat->p999_ns, lat->p9999_ns };
 
-		if (is_tcp(&r->flows[i]) || !r->flows[i].rx.has_latency)
+		if (is_tcp(&r->flows[i]) || !r->flows[i].rx.latency)
 			continue;
 		flow_labels(r, &r->flows[i], &l);
 		for (k = 0; k < 5; k++)
 			bb_prom_sample(p, name, &l, "quantile", q[k],
 				       lat->count ? v[k] / 1e9 : NAN);
 		bb_prom_sample(p, "bb_flow_latency_seconds_sum", &l, NULL, NULL,
-			       (double)lat->avg * (double)lat->count / 1e9);
+			       (double)lat->avg_ns * (double)lat->count / 1e9);
 		bb_prom_sample(p, "bb_flow_latency_seconds_count", &l, NULL, NULL,
 			       (double)lat->count);
 	}
@@ -252,7 +253,7 @@ static void port_families(struct bb_prom *p, const struct bbd_run *r)
 				const struct bbd_flow_run *f = &r->flows[i];
 
 				if (!is_tcp(f) && (k ? f->dst : f->src) == &r->ports[j])
-					sum += (double)(k ? f->rx.frames : f->tx.frames);
+					sum += (double)(k ? f->rx.rx_frames : f->tx.tx_frames);
 			}
 			l.n = 0;
 			bb_prom_label(&l, "run", r->plan.name);

@@ -19,23 +19,27 @@ struct heard {
 	struct bbd_port *p;
 };
 
+/* A notification carries the state and counters, not the whole stream:
+ * only those are updated. */
 static void stream_state(struct bbd_run *r, struct bbd_port *p,
 			 const struct bb_reply *m)
 {
-	uint32_t id, state;
+	struct bb_gen_stream s;
 	unsigned int i;
 
-	if (!bb_nla_u32(m->tb[BBGEN_A_STREAM_ID], &id) ||
-	    !bb_nla_u32(m->tb[BBGEN_A_STREAM_STATE], &state))
+	if (bb_gen_stream_decode(m, &s) || !s.present.state)
 		return;
 	for (i = 0; i < r->plan.nflows; i++) {
 		struct bbd_flow_run *f = &r->flows[i];
 
-		if (f->src != p || f->stream_id != id)
+		if (f->src != p || f->stream_id != s.id)
 			continue;
-		f->tx.state = state;
-		bb_nla_u64(m->tb[BBGEN_A_STREAM_TX_FRAMES], &f->tx.frames);
-		bb_nla_u64(m->tb[BBGEN_A_STREAM_TX_BYTES], &f->tx.bytes);
+		f->tx.state = s.state;
+		f->tx.present.state = 1;
+		if (s.present.tx_frames)
+			f->tx.tx_frames = s.tx_frames;
+		if (s.present.tx_bytes)
+			f->tx.tx_bytes = s.tx_bytes;
 	}
 	bbd_run_streams_changed(r);
 }
@@ -43,15 +47,15 @@ static void stream_state(struct bbd_run *r, struct bbd_port *p,
 static void snapshot(struct bbd_run *r, struct bbd_port *p,
 		     const struct bb_reply *m)
 {
-	struct bbd_snapshot s;
+	struct bb_gen_snapshot s;
+	struct bb_gen_history h;
 	unsigned int i;
-	uint32_t id;
 
-	if (!bb_nla_u32(m->tb[BBGEN_A_TRIGGER_ID], &id) ||
-	    !bbd_gen_snapshot_parse(m->tb[BBGEN_A_TRIGGER_SNAPSHOT], &s))
+	if (bb_gen_snapshot_ntf_decode(m, &h, &s) || !h.present.id ||
+	    !s.present.index)
 		return;
 	for (i = 0; i < r->plan.nflows; i++)
-		if (r->flows[i].dst == p && r->flows[i].trigger_id == id)
+		if (r->flows[i].dst == p && r->flows[i].trigger_id == h.id)
 			run_flow_snapshot(&r->flows[i], &s);
 }
 

@@ -217,7 +217,7 @@ json_t *bbd_progress_build(const struct bbd_run *r)
 
 	for (i = 0; i < r->plan.nflows; i++) {
 		const struct bbd_flow_run *f = &r->flows[i];
-		uint64_t rx = f->rx.frames - f->rx.dups;
+		uint64_t rx = f->rx.rx_frames - f->rx.duplicates;
 
 		if (f->cfg->type == BBD_FLOW_HTTP || f->cfg->type == BBD_FLOW_VIDEO) {
 			json_array_append_new(flows, f->cfg->type == BBD_FLOW_HTTP ?
@@ -227,9 +227,9 @@ json_t *bbd_progress_build(const struct bbd_run *r)
 		json_array_append_new(flows, json_pack("{s:s,s:f,s:f,s:I,s:I,s:I}",
 			"flow", f->cfg->name, "elapsed_s", el,
 			"total_s", bbd_flow_total_ns(f->cfg) / 1e9,
-			"tx", (json_int_t)f->tx.frames, "rx", (json_int_t)f->rx.frames,
-			"loss", (json_int_t)(f->tx.frames > rx && run_flow_done(f)
-					     ? f->tx.frames - rx : f->rx.lost)));
+			"tx", (json_int_t)f->tx.tx_frames, "rx", (json_int_t)f->rx.rx_frames,
+			"loss", (json_int_t)(f->tx.tx_frames > rx && run_flow_done(f)
+					     ? f->tx.tx_frames - rx : f->rx.lost)));
 	}
 	return json_pack("{s:s,s:f,s:o}", "event", bbd_event_name(BBD_EV_PROGRESS), "elapsed_s", el,
 			 "flows", flows);

@@ -42,8 +42,8 @@ struct bbd_flow_run {
 	bool resolved;
 	uint8_t dst_mac[BB_MAC_LEN];
 	uint32_t stream_id, trigger_id;
-	struct bbd_tx tx;
-	struct bbd_rx rx;
+	struct bb_gen_stream tx;
+	struct bb_gen_trigger rx;
 	json_t *over_time;
 	uint64_t history_next;		/* the trigger's snapshots read so far */
 	uint64_t history_missed;	/* overwritten before bbd read them */
@@ -113,8 +113,7 @@ void run_flow_poll(struct bbd_run *r, struct bbd_flow_run *f);
 void run_flow_final(struct bbd_run *r, struct bbd_flow_run *f);
 /* A snapshot the monitor announced: appended in index order (a gap reads
  * the history from the flow's cursor). */
-struct bbd_snapshot;
-void run_flow_snapshot(struct bbd_flow_run *f, const struct bbd_snapshot *s);
+void run_flow_snapshot(struct bbd_flow_run *f, const struct bb_gen_snapshot *s);
 /* The monitor heard a stream change state: the traffic phase ends as soon
  * as every flow is done. */
 void bbd_run_streams_changed(struct bbd_run *r);

@@ -16,10 +16,10 @@ int run_flow_add(struct bbd_run *r, struct bbd_flow_run *f, char *err,
 		 size_t errlen)
 {
 	const struct bbd_flow_cfg *c = f->cfg;
-	struct bbd_trigger_spec t = {
+	struct bb_gen_trigger_add t = {
 		.ifindex = f->dst->ifindex, .src = *f->sip, .dst = *f->dip,
 		.sport = c->sport, .dport = c->dport, .latency = c->latency,
-		.rtp = c->rtp.on,
+		.rtp = c->rtp.on, .socket_owner = true,
 	};
 	struct bb_stream_add s = {
 		.ifindex = f->src->ifindex, .mix = &c->mix, .rate = c->rate,
@@ -127,21 +127,21 @@ static json_t *opt_ns(bool has, uint64_t v)
 	return has ? json_integer((json_int_t)v) : json_null();
 }
 
-static void on_snapshot(const struct bbd_snapshot *s, void *arg)
+static void on_snapshot(const struct bb_gen_snapshot *s, void *arg)
 {
 	struct bbd_flow_run *f = arg;
-	bool lat = s->lat_count > 0;
+	bool lat = s->latency_count > 0;
 
 	json_array_append_new(f->over_time, json_pack(
 		"{s:I,s:I,s:I,s:I,s:I,s:I,s:o,s:o,s:o,s:o}",
 		"t_ns", (json_int_t)s->start_ns,
 		"interval_ns", (json_int_t)1000000000,
 		"frames", (json_int_t)s->frames, "bytes", (json_int_t)s->bytes,
-		"lost", (json_int_t)s->lost, "out_of_sequence", (json_int_t)s->ooo,
-		"latency_min_ns", opt_ns(lat, s->lat_min),
-		"latency_avg_ns", opt_ns(lat, s->lat_avg),
-		"latency_max_ns", opt_ns(lat, s->lat_max),
-		"jitter_ns", opt_ns(lat, s->jitter)));
+		"lost", (json_int_t)s->lost, "out_of_sequence", (json_int_t)s->out_of_sequence,
+		"latency_min_ns", opt_ns(lat, s->latency_min_ns),
+		"latency_avg_ns", opt_ns(lat, s->latency_avg_ns),
+		"latency_max_ns", opt_ns(lat, s->latency_max_ns),
+		"jitter_ns", opt_ns(lat, s->jitter_ns)));
 }
 
 /* The snapshots closed since the last read: bbd's own cursor, so other
@@ -194,7 +194,7 @@ void run_flow_poll(struct bbd_run *r, struct bbd_flow_run *f)
 		read_history(f);
 }
 
-void run_flow_snapshot(struct bbd_flow_run *f, const struct bbd_snapshot *s)
+void run_flow_snapshot(struct bbd_flow_run *f, const struct bb_gen_snapshot *s)
 {
 	if (s->index < f->history_next)
 		return;			/* read already */
