@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-2.0-only OR MIT
 /*
- * The typed bbgen client, streams and ports (lib/gen_stream.c,
- * lib/gen_port.c): every field of a full reply and its presence bit, a
+ * The typed bbgen client, streams (lib/gen_stream.c): every field of a full reply and its presence bit, a
  * notification's few attributes, absent optional ones, an attribute of
  * the wrong length (rejected, not read), and the get request.
  */
@@ -16,7 +15,6 @@
 #include <linux/bbgen.h>
 
 #include "gen_check.h"
-#include "gen_port.h"
 #include "gen_stream.h"
 
 static void put_full_stream(struct nl_msg *m)
@@ -181,43 +179,6 @@ static void test_stream_get_msg(void **state)
 	nlmsg_free(msg);
 }
 
-static void test_port(void **state)
-{
-	struct reply *o = *state;
-	struct bb_gen_port p;
-
-	nla_put_u32(o->msg, BBGEN_A_PORT_IFINDEX, 4);
-	nla_put_string(o->msg, BBGEN_A_PORT_DEV, "eth1");
-	nla_put_u32(o->msg, BBGEN_A_PORT_STREAMS, 2);
-	nla_put_u32(o->msg, BBGEN_A_PORT_TRIGGERS, 0);
-	assert_int_equal(bb_gen_port_decode(reply_parsed(o, BBGEN_A_PORT_MAX,
-					    BBGEN_CMD_PORT_GET), &p), 0);
-	assert_true(p.present.ifindex && p.present.dev && p.present.streams &&
-		    p.present.triggers);
-	assert_int_equal(p.ifindex, 4);
-	assert_string_equal(p.dev, "eth1");
-	assert_int_equal(p.streams, 2);
-	assert_int_equal(p.triggers, 0);
-	assert_false(p.present.timestamping);
-}
-
-/* PORT_GONE with a DEV longer than a device name: not copied. */
-static void test_port_gone_long_dev(void **state)
-{
-	struct reply *o = *state;
-	struct bb_gen_port p;
-
-	nla_put_string(o->msg, BBGEN_A_PORT_DEV, "a-name-of-twenty-chars");
-	nla_put_u32(o->msg, BBGEN_A_PORT_TIMESTAMPING,
-		    BBGEN_TIMESTAMPING_HARDWARE);
-	assert_int_equal(bb_gen_port_decode(reply_parsed(o, BBGEN_A_PORT_MAX,
-					    BBGEN_CMD_PORT_GONE_NTF), &p),
-			 -EPROTO);
-	assert_false(p.present.dev || p.present.ifindex);
-	assert_true(p.present.timestamping);
-	assert_int_equal(p.timestamping, BBGEN_TIMESTAMPING_HARDWARE);
-}
-
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -228,10 +189,6 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_stream_short_attrs,
 						reply_setup, reply_teardown),
 		cmocka_unit_test(test_stream_get_msg),
-		cmocka_unit_test_setup_teardown(test_port, reply_setup,
-						reply_teardown),
-		cmocka_unit_test_setup_teardown(test_port_gone_long_dev,
-						reply_setup, reply_teardown),
 	};
 
 	return cmocka_run_group_tests_name("gen_stream", tests, NULL, NULL);

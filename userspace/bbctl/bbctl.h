@@ -180,20 +180,17 @@ struct nl_msg *nl_msg_u32(struct bb_genl *g, uint8_t cmd, int attr,
 /* Open, send cmd with attr = v (attr 0: nothing), close; for the ops that
  * return nothing (del, start, stop, port add). */
 int nl_simple(uint8_t cmd, int attr, uint32_t v);
-/* A show command: get attr = v, or dump all when attr is 0; cb prints one
- * object. The JSON document is an array of them. */
-int nl_show(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb);
 /* "OBJECT del id N": @what names it in messages, @id_attr carries N. */
 int nl_del_cmd(const char *what, uint8_t cmd, int id_attr, int argc, char **argv);
+/* Send msg (NULL: out of memory) on g, which is then closed; cb prints
+ * each reply (or its items) into one JSON array. */
+int nl_show_msg(struct bb_genl *g, struct nl_msg *msg, int maxattr,
+		bb_genl_cb cb);
+/* A get request of userspace/lib (bb_gen_stream_get_msg...): id 0 dumps. */
+typedef struct nl_msg *(*nl_get_fn)(struct bb_genl *g, uint32_t id);
 /* "OBJECT show [id N]": every object, or the one with id N. */
-int nl_show_cmd(const char *what, uint8_t cmd, int id_attr, int maxattr,
-		bb_genl_cb cb, int argc, char **argv);
-/* A dump filtered by attr = v (trigger history): cb prints each reply's
- * items into one JSON array. */
-int nl_show_dump(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb);
-/* The same with a u64 attribute too (trigger history's history-from). */
-int nl_show_dump_u64(uint8_t cmd, int attr, uint32_t v, int attr64,
-		     uint64_t v64, int maxattr, bb_genl_cb cb);
+int nl_show_cmd(const char *what, nl_get_fn get, int maxattr, bb_genl_cb cb,
+		int argc, char **argv);
 
 /* --- show.c: printing reply attributes ------------------------------- */
 

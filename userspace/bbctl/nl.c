@@ -90,47 +90,19 @@ int nl_simple(uint8_t cmd, int attr, uint32_t v)
 	return nl_run(&g, nl_msg_u32(&g, cmd, attr, v, false), 0, NULL, NULL);
 }
 
-/* Print the replies to the request of cmd (a dump, or a do if attr is set
- * and dump is not) as one JSON array; attr64, if set, is sent too. */
-static int show(uint8_t cmd, int attr, uint32_t v, bool dump, int maxattr,
-		bb_genl_cb cb, int attr64, uint64_t v64)
+int nl_show_msg(struct bb_genl *g, struct nl_msg *msg, int maxattr,
+		bb_genl_cb cb)
 {
-	struct nl_msg *msg;
-	struct bb_genl g;
-	int ret = nl_open(&g);
+	int ret;
 
-	if (ret)
-		return ret;
-	msg = bb_genl_msg(&g, cmd, dump);
-	if (msg && ((attr && nla_put_u32(msg, attr, v) < 0) ||
-		    (attr64 && nla_put_u64(msg, attr64, v64) < 0))) {
-		nlmsg_free(msg);
-		msg = NULL;
-	}
 	pr_open_array();
-	ret = nl_run(&g, msg, maxattr, cb, NULL);
+	ret = nl_run(g, msg, maxattr, cb, NULL);
 	pr_close_array();
 	if (ret) {
 		pr_discard();
 		return ret;
 	}
 	return pr_flush() ? EXIT_KERNEL : 0;
-}
-
-int nl_show(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb)
-{
-	return show(cmd, attr, v, !attr, maxattr, cb, 0, 0);
-}
-
-int nl_show_dump(uint8_t cmd, int attr, uint32_t v, int maxattr, bb_genl_cb cb)
-{
-	return show(cmd, attr, v, true, maxattr, cb, 0, 0);
-}
-
-int nl_show_dump_u64(uint8_t cmd, int attr, uint32_t v, int attr64,
-		     uint64_t v64, int maxattr, bb_genl_cb cb)
-{
-	return show(cmd, attr, v, true, maxattr, cb, attr64, v64);
 }
 
 int nl_del_cmd(const char *what, uint8_t cmd, int id_attr, int argc, char **argv)
@@ -141,13 +113,16 @@ int nl_del_cmd(const char *what, uint8_t cmd, int id_attr, int argc, char **argv
 	return ret ? ret : nl_simple(cmd, id_attr, id);
 }
 
-int nl_show_cmd(const char *what, uint8_t cmd, int id_attr, int maxattr,
-		bb_genl_cb cb, int argc, char **argv)
+int nl_show_cmd(const char *what, nl_get_fn get, int maxattr, bb_genl_cb cb,
+		int argc, char **argv)
 {
+	struct bb_genl g;
 	uint32_t id;
 	int ret = args_id(what, false, argc, argv, &id);
 
+	if (!ret)
+		ret = nl_open(&g);
 	if (ret)
 		return ret;
-	return nl_show(cmd, id ? id_attr : 0, id, maxattr, cb);
+	return nl_show_msg(&g, get(&g, id), maxattr, cb);
 }

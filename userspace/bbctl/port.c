@@ -104,6 +104,7 @@ int port_print(const struct bb_reply *r, void *arg)
 
 static int port_show(int argc, char **argv)
 {
+	struct bb_genl g;
 	const char *dev;
 	uint32_t ifindex = 0;
 	int ret;
@@ -111,10 +112,12 @@ static int port_show(int argc, char **argv)
 	ret = args_collect("port show", argc, argv, dev_optional, &dev);
 	if (!ret && dev)
 		ret = arg_dev(dev, &ifindex);
+	if (!ret)
+		ret = nl_open(&g);
 	if (ret)
 		return ret;
-	return nl_show(BBGEN_CMD_PORT_GET, ifindex ? BBGEN_A_PORT_IFINDEX : 0,
-		       ifindex, BBGEN_A_PORT_MAX, port_print);
+	return nl_show_msg(&g, bb_gen_port_get_msg(&g, ifindex),
+			   BBGEN_A_PORT_MAX, port_print);
 }
 
 static const struct cmd port_cmds[] = {

@@ -97,7 +97,7 @@ static int stream_del(int argc, char **argv)
 
 static int stream_show(int argc, char **argv)
 {
-	return nl_show_cmd("stream show", BBGEN_CMD_STREAM_GET, BBGEN_A_STREAM_ID,
+	return nl_show_cmd("stream show", bb_gen_stream_get_msg,
 			   BBGEN_A_STREAM_MAX, stream_print, argc, argv);
 }
 

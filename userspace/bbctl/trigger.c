@@ -8,6 +8,7 @@
 
 #include "bbctl.h"
 #include "frame.h"
+#include "gen_history.h"
 #include "gen_trigger.h"
 #include "parse.h"
 #include "print.h"
@@ -133,21 +134,8 @@ static int trigger_del(int argc, char **argv)
 
 static int trigger_show(int argc, char **argv)
 {
-	return nl_show_cmd("trigger show", BBGEN_CMD_TRIGGER_GET, BBGEN_A_TRIGGER_ID,
+	return nl_show_cmd("trigger show", bb_gen_trigger_get_msg,
 			   BBGEN_A_TRIGGER_MAX, trigger_print, argc, argv);
-}
-
-/* history and histogram: dumps of one trigger. */
-static int trigger_dump(const char *what, uint8_t cmd, int argc, char **argv,
-			bb_genl_cb cb)
-{
-	uint32_t id;
-	int ret = args_id(what, true, argc, argv, &id);
-
-	if (ret)
-		return ret;
-	return nl_show_dump(cmd, BBGEN_A_TRIGGER_ID, id, BBGEN_A_TRIGGER_MAX,
-			    cb);
 }
 
 /* trigger history id N [from INDEX]: reads from a cursor, takes nothing */
@@ -157,6 +145,7 @@ static int trigger_history(int argc, char **argv)
 		ARG("id", "N", true), ARG("from", "INDEX", false), { NULL },
 	};
 	const char *v[2];
+	struct bb_genl g;
 	uint64_t from = 0;
 	uint32_t id;
 	int ret = args_collect("trigger history", argc, argv, spec, v);
@@ -165,11 +154,12 @@ static int trigger_history(int argc, char **argv)
 		ret = arg_id(v[0], &id);
 	if (!ret && v[1])
 		ret = arg_uint("from", v[1], 0, UINT64_MAX, &from);
+	if (!ret)
+		ret = nl_open(&g);
 	if (ret)
 		return ret;
-	ret = nl_show_dump_u64(BBGEN_CMD_TRIGGER_HISTORY, BBGEN_A_TRIGGER_ID, id,
-			       BBGEN_A_TRIGGER_HISTORY_FROM, from,
-			       BBGEN_A_TRIGGER_MAX, trigger_print_history);
+	ret = nl_show_msg(&g, bb_gen_history_msg(&g, id, from),
+			  BBGEN_A_TRIGGER_MAX, trigger_print_history);
 	if (!ret && trigger_history_missed())
 		fprintf(stderr, "bbctl: trigger history: %llu snapshots from index %llu on were overwritten before this read\n",
 			(unsigned long long)trigger_history_missed(),
@@ -179,8 +169,16 @@ static int trigger_history(int argc, char **argv)
 
 static int trigger_histogram(int argc, char **argv)
 {
-	return trigger_dump("trigger histogram", BBGEN_CMD_TRIGGER_HISTOGRAM,
-			    argc, argv, trigger_print_histogram);
+	struct bb_genl g;
+	uint32_t id;
+	int ret = args_id("trigger histogram", true, argc, argv, &id);
+
+	if (!ret)
+		ret = nl_open(&g);
+	if (ret)
+		return ret;
+	return nl_show_msg(&g, bb_gen_histogram_msg(&g, id),
+			   BBGEN_A_TRIGGER_MAX, trigger_print_histogram);
 }
 
 static const struct cmd trigger_cmds[] = {

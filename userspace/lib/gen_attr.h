@@ -22,7 +22,7 @@
 /* A string attribute into buf[len]: false if absent, unterminated or too
  * long for buf. */
 bool bb_gen_str(const struct nlattr *a, char *buf, size_t len);
-/* A request of cmd carrying attribute id_attr = id (when id is not 0);
+/* A request of cmd carrying u32 attribute id_attr = id (when id is not 0);
  * NULL if out of memory. */
 struct nl_msg *bb_gen_id_msg(struct bb_genl *g, uint8_t cmd, bool dump,
 			     int id_attr, uint32_t id);

@@ -28,5 +28,7 @@ struct bb_gen_port {
 
 /* Always fills p (cleared first); -EPROTO if it names no port. */
 int bb_gen_port_decode(const struct bb_reply *r, struct bb_gen_port *p);
+/* PORT_GET of the port on ifindex, or a dump of all when ifindex is 0. */
+struct nl_msg *bb_gen_port_get_msg(struct bb_genl *g, uint32_t ifindex);
 
 #endif
