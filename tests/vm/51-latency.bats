@@ -21,11 +21,13 @@ teardown() { rx_teardown; }
 	assert_eq invalid 0 "$(jq '.invalid' <<< "$lat")"
 	# netem never delivers early, but under TCG on a busy host its timer
 	# and the softirq after it fire late: a CI run saw avg 22.8 ms and
-	# P99 40.8 ms. So the margins are 1 ms below and 6 (P99: 10) above.
+	# P99 40.8 ms, and one beside host suites P99 48.9 ms (a timer late
+	# once in a hundred frames is the P99). So the margins are 1 ms below,
+	# 6 above (P99: 25, still far from any unit slip).
 	in_range avg-ns 19000000 26000000 "$(jq '."avg-ns"' <<< "$lat")"
 	in_range p50-ns 18500000 26000000 "$(jq '."p50-ns"' <<< "$lat")"
 	# 2.33 sigma is 31.65 ms; 1000 samples and netem's table: 29 ms and up
-	in_range p99-ns 29000000 46000000 "$(jq '."p99-ns"' <<< "$lat")"
+	in_range p99-ns 29000000 61000000 "$(jq '."p99-ns"' <<< "$lat")"
 	in_range jitter-ns 1000000 10000000 "$(jq '."jitter-ns"' <<< "$lat")"
 	# ascending, and within [min, max] (percentiles may round up 0.05%)
 	jq -e '.["min-ns"] <= .["p50-ns"] and .["p50-ns"] <= .["p90-ns"] and
