@@ -17,7 +17,7 @@ KDIR ?= /usr/src/linux-headers-$(KVER)
 SUITES ?=
 DEMO ?= examples/back-to-back.json
 
-.PHONY: all kmod userspace check demo style clean deps setup fuzz
+.PHONY: all kmod userspace check check-debug demo style clean deps setup fuzz
 
 all: kmod userspace
 
@@ -37,6 +37,10 @@ setup:
 
 check: setup
 	@scripts/check-all $(SUITES)
+
+# the module on a kernel with KASAN, lockdep, kmemleak (scripts/check-debug)
+check-debug: setup
+	@scripts/check-debug
 
 SECS ?= 60
 fuzz: setup
