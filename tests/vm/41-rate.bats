@@ -7,7 +7,7 @@ load lib
 load tx-lib
 
 @test "rate: 5 s at 5000 fps by duration sends 25,000 frames, all received" {
-	needs_full_speed
+	needs_full_speed "exact counts of a duration at a rate it cannot send"
 	ytrigger 1
 	ystream_add "{\"id\": 1, \"template\": $(frames_json 5001 60),
 		\"rate-frames\": 5000, \"rate-period-ns\": 1000000000,
@@ -37,7 +37,7 @@ load tx-lib
 }
 
 @test "rate: a fractional rate is exact over the duration (2500.5 fps, 2 s)" {
-	needs_full_speed
+	needs_full_speed "exact counts of a duration at a rate it cannot send"
 	ystream_add "{\"id\": 1, \"template\": $(frames_json 5001 60),
 		\"rate-frames\": 5001, \"rate-period-ns\": 2000000000,
 		\"duration-ns\": 2000000000}"

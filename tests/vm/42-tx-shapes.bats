@@ -29,7 +29,7 @@ size_counts() {
 }
 
 @test "bitrate: 1 Mbit/s of 60-byte frames in each l2-speed mode, 2 s, exact counts" {
-	needs_full_speed
+	needs_full_speed "exact counts of a duration at a rate it cannot send"
 	local id mode want start=
 	declare -A expect=([1]=4167 [2]=3907 [3]=2977)
 	# fps = 1e6 / (8 * (60 + 0|4|24)) = 2083.33, 1953.125, 1488.10; frames
