@@ -10,9 +10,8 @@
 #include "gen.h"
 
 /* A get needs an id: 0 would make the request a dump of them all. */
-static int no_id(struct bb_genl *g, struct nl_msg *msg)
+static int no_id(struct bb_genl *g)
 {
-	nlmsg_free(msg);
 	snprintf(g->msg, sizeof(g->msg), "no object id");
 	return -EINVAL;
 }
@@ -25,13 +24,14 @@ static int on_stream(const struct bb_reply *r, void *arg)
 int bbd_gen_stream_get(struct bb_genl *g, uint32_t id,
 		       struct bb_gen_stream *tx)
 {
-	struct nl_msg *msg = bb_gen_stream_get_msg(g, id);
+	struct nl_msg *msg;
 
 	memset(tx, 0, sizeof(*tx));
+	if (!id)
+		return no_id(g);
+	msg = bb_gen_stream_get_msg(g, id);
 	if (!msg)
 		return -ENOMEM;
-	if (!id)
-		return no_id(g, msg);
 	return bb_genl_talk(g, msg, BBGEN_A_STREAM_MAX, on_stream, tx);
 }
 
@@ -43,13 +43,14 @@ static int on_trigger(const struct bb_reply *r, void *arg)
 int bbd_gen_trigger_get(struct bb_genl *g, uint32_t id,
 			struct bb_gen_trigger *rx)
 {
-	struct nl_msg *msg = bb_gen_trigger_get_msg(g, id);
+	struct nl_msg *msg;
 
 	memset(rx, 0, sizeof(*rx));
+	if (!id)
+		return no_id(g);
+	msg = bb_gen_trigger_get_msg(g, id);
 	if (!msg)
 		return -ENOMEM;
-	if (!id)
-		return no_id(g, msg);
 	return bb_genl_talk(g, msg, BBGEN_A_TRIGGER_MAX, on_trigger, rx);
 }
 
