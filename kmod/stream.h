@@ -73,7 +73,14 @@ struct bbgen_tmpl {
 	struct bbgen_rtp_base rtp;
 };
 
-#define BBGEN_TX_POOL	32
+#define BBGEN_TX_POOL	64
+
+/* Where the TX engine takes a DIRECT-mode stream's frames from (tx.c). */
+enum bbgen_frame_src {
+	BBGEN_FRAMES_POOL,	/* its pool: the device takes shared skbs */
+	BBGEN_FRAMES_NAPI,	/* fresh, from the CPU's NAPI caches */
+	BBGEN_FRAMES_BUILT,	/* fresh, too big for those: built first */
+};
 
 struct bbgen_stream {
 	u32 id;
@@ -117,9 +124,9 @@ struct bbgen_stream {
 	/* skbs the driver gave back, reused (DIRECT mode, shared-skb devices) */
 	struct sk_buff *pool[BBGEN_TX_POOL];
 	u16 pool_tmpl[BBGEN_TX_POOL];
-	u32 pool_next;
+	u32 pool_cur;		/* the slot last used */
 	u32 headroom;		/* of every skb: LL_RESERVED_SPACE at start */
-	bool pool_on;
+	u32 frame_src;		/* enum bbgen_frame_src, set at start */
 
 	/* counters, written by the worker only */
 	struct u64_stats_sync syncp;

@@ -14,8 +14,9 @@
  * the driver has released it (users back to 1, not cloned): then only the
  * tag is rewritten, or the template copied when the cycle moved on to
  * another template. On other devices DIRECT mode builds fresh skbs too,
- * with BHs off from the CPU's NAPI caches (napi_frame()). No skb a driver
- * may still hold is ever changed.
+ * with BHs off from the CPU's NAPI caches (napi_frame()), or before BHs go
+ * off when a frame is too big for them. No skb a driver may still hold is
+ * ever changed.
  *
  * The tag is written last, just before the frame is handed over. With
  * latency on it carries the TX time (CLOCK_TAI): in QUEUE mode read for
@@ -27,7 +28,13 @@
  * a little early, never late, and the stream's txtime keeps the
  * bound (core/txtime.h). Under qemu TCG a clock read costs about what a
  * frame's xmit does (Documentation/performance.md); on hardware, a little:
- * either way it is 5 reads a burst of 32 instead of 32.
+ * either way it is 17 reads a burst of 256 instead of 256.
+ *
+ * The DIRECT-mode send loop is written for qemu TCG as much as for
+ * hardware: there every branch ends a translation block and every call
+ * returns through a lookup, so the loop is specialised on the stream's
+ * frame source and tags (no frame tests them), and tests a pool skb's
+ * state in one branch (Documentation/performance.md has the figures).
  *
  * A worker holds its mutex while it picks streams and sends bursts, for up
  * to HOLD_NS at a time; stop takes the same mutex, so once stop returns
@@ -71,17 +78,34 @@
 #define RETRY_NS	20000	/* back-off after a refused frame */
 #define DOWN_RETRY_NS	1000000	/* back-off while the device is down */
 #define HOLD_NS		200000	/* let go of the worker lock this often */
-#define BURST_MAX	BBGEN_TX_POOL
+/*
+ * Frames a burst, xmit_more set for all but the last: what a stream that is
+ * behind sends before the worker turns to its other streams (a stream due
+ * meanwhile waits up to one burst: 256 frames take some 15 us on hardware,
+ * 60 us under TCG). The per-burst work (due count, lock, clock reads,
+ * counters, requeue) spread over 256 frames: 1.05x of 128, 1.04x 128 of 64.
+ */
+#define BURST_MAX	256
 /*
  * Past its duration, a stream still sends the frames due in it for this
  * long: a worker that ran late sends them late, not never.
  */
 #define END_GRACE_NS	1000000000ULL
 
+/*
+ * The frames of one burst built before BHs go off (BBGEN_FRAMES_BUILT),
+ * in send order.
+ */
+struct burst {
+	struct sk_buff *skb[BURST_MAX];
+};
+
 struct bbgen_tx_worker {
 	struct task_struct *task;
 	struct mutex lock;		/* streams, and the sending of them */
 	struct list_head streams;	/* RUNNING, sorted by due_ns */
+	/* under the lock; not on the stack, which would be zeroed per burst */
+	struct burst burst;
 };
 
 static struct bbgen_tx_worker *workers;
@@ -152,10 +176,9 @@ static struct sk_buff *new_frame(struct bbgen_stream *s,
 }
 
 /* The data of a frame of template @t with its headroom and shared info. */
-static unsigned int napi_frame_size(const struct bbgen_stream *s,
-				    const struct bbgen_tmpl *t)
+static unsigned int napi_frame_size(const struct bbgen_stream *s, u32 len)
 {
-	return SKB_DATA_ALIGN(s->headroom + t->len +
+	return SKB_DATA_ALIGN(s->headroom + len +
 			      s->port->dev->needed_tailroom) +
 	       SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
 }
@@ -170,7 +193,7 @@ static unsigned int napi_frame_size(const struct bbgen_stream *s,
 static struct sk_buff *napi_frame(struct bbgen_stream *s,
 				  const struct bbgen_tmpl *t)
 {
-	unsigned int size = napi_frame_size(s, t);
+	unsigned int size = napi_frame_size(s, t->len);
 	struct sk_buff *skb;
 	void *data;
 
@@ -188,32 +211,90 @@ static struct sk_buff *napi_frame(struct bbgen_stream *s,
 }
 
 /*
- * A pool skb holding template @ti, with a reference for the driver; a
- * fresh one (replacing the slot's) while the driver still holds the old.
+ * A fresh skb for pool slot @slot, holding template @t: the driver still
+ * holds the slot's old one, which it frees when done. BHs are off, hence
+ * GFP_ATOMIC; a frame it cannot get is refused and retried.
  */
-static struct sk_buff *pool_get(struct bbgen_stream *s, u16 ti)
+static noinline struct sk_buff *pool_refill(struct bbgen_stream *s, u32 slot,
+					    u16 ti, const struct bbgen_tmpl *t)
 {
-	const struct bbgen_tmpl *t = &s->tmpls[ti];
-	u32 slot = s->pool_next;
+	struct net_device *dev = s->port->dev;
+	struct sk_buff *skb;
+
+	skb = alloc_skb(s->headroom + s->max_len + dev->needed_tailroom,
+			GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	skb->dev = dev;
+	fill_frame(skb, t, s->headroom);
+	if (s->pool[slot])
+		consume_skb(s->pool[slot]);
+	s->pool[slot] = skb;
+	s->pool_tmpl[slot] = ti;
+	return skb_get(skb);
+}
+
+/*
+ * Can pool skb @skb go again as it is: the driver let go of it (only the
+ * pool's reference left, data not shared with a clone) and it holds
+ * template @ti as fill_frame() left it? All tested at once with no branch
+ * between (under qemu TCG each branch ends a translation block). The
+ * cloned bit stays set once a clone was made, so such an skb takes the
+ * slow path's full skb_cloned() test.
+ */
+static __always_inline bool pool_ready(const struct bbgen_stream *s, u32 slot,
+				       const struct sk_buff *skb, u16 ti,
+				       const struct bbgen_tmpl *t)
+{
+	unsigned long diff;
+
+	diff = (refcount_read(&skb->users) ^ 1) | skb->cloned |
+	       (s->pool_tmpl[slot] ^ ti) | (skb->len ^ t->len) |
+	       (unsigned long)(skb->data - skb->head - s->headroom);
+	return !diff;
+}
+
+/*
+ * The driver's reference on a released pool skb. The pool's is the only
+ * one left, so nobody else can change the count: a store does what
+ * skb_get()'s atomic would (an atomic is a helper call under TCG, and
+ * refcount_inc() branches twice more). The driver's put, which released
+ * it, is ordered before the frame is written again.
+ */
+static __always_inline struct sk_buff *pool_take(struct sk_buff *skb)
+{
+	smp_acquire__after_ctrl_dep();
+	refcount_set(&skb->users, 2);
+	return skb;
+}
+
+/*
+ * A pool skb holding template @ti, with a reference for the driver. The
+ * stream stays on its current slot while the driver lets go of that skb
+ * before the next frame (as dummy does, and a NIC that completes at once)
+ * and the template is the same: then only the tag is written again, and
+ * the stream touches one skb, as pktgen does. Otherwise it moves to the
+ * next slot, which it refills (template copied) or, when the driver still
+ * holds that one too (or a clone shares it), replaces.
+ */
+static __always_inline struct sk_buff *
+pool_frame(struct bbgen_stream *s, u16 ti, const struct bbgen_tmpl *t)
+{
+	u32 slot = s->pool_cur;
 	struct sk_buff *skb = s->pool[slot];
 
-	if (skb && refcount_read(&skb->users) == 1 && !skb_cloned(skb)) {
-		if (s->pool_tmpl[slot] != ti || skb->len != t->len ||
-		    skb->data != skb->head + s->headroom)
-			fill_frame(skb, t, s->headroom);
-	} else {
-		struct sk_buff *fresh = new_frame(s, t, s->max_len);
-
-		if (!fresh)
-			return NULL;
-		if (skb)
-			consume_skb(skb);	/* the driver frees it when done */
-		s->pool[slot] = fresh;
-		skb = fresh;
+	if (likely(skb && pool_ready(s, slot, skb, ti, t)))
+		return pool_take(skb);
+	slot = (slot + 1) % BBGEN_TX_POOL;
+	s->pool_cur = slot;
+	skb = s->pool[slot];
+	if (!skb || refcount_read(&skb->users) != 1 || skb_cloned(skb))
+		return pool_refill(s, slot, ti, t);
+	if (!pool_ready(s, slot, skb, ti, t)) {
+		fill_frame(skb, t, s->headroom);
+		s->pool_tmpl[slot] = ti;
 	}
-	s->pool_tmpl[slot] = ti;
-	s->pool_next = (slot + 1) % BBGEN_TX_POOL;
-	return skb_get(skb);
+	return pool_take(skb);
 }
 
 static void pool_free(struct bbgen_stream *s)
@@ -227,29 +308,37 @@ static void pool_free(struct bbgen_stream *s)
 	}
 }
 
-/* The template of the frame after @pos in the cycle; advances @pos. */
-static u16 next_tmpl(const struct bbgen_stream *s, u32 *pos)
+/*
+ * The template of the frame after @pos in the cycle; advances @pos
+ * (without a branch).
+ */
+static __always_inline u16 next_tmpl(const struct bbgen_stream *s, u32 *pos)
 {
 	u16 ti = s->cycle[*pos];
+	u32 next = *pos + 1;
 
-	if (++*pos == s->cycle_len)
-		*pos = 0;
+	*pos = next & -(u32)(next != s->cycle_len);
 	return ti;
 }
 
+/*
+ * @latency and @rtp: the stream's (latency on, rtp_samples set), constants
+ * where the caller is specialised.
+ */
 static __always_inline void write_tag(const struct bbgen_stream *s,
 				      const struct bbgen_tmpl *t,
-				      struct sk_buff *skb, u64 seq, u64 tai_ns)
+				      struct sk_buff *skb, u64 seq, u64 tai_ns,
+				      const bool latency, const bool rtp)
 {
 	u8 *area = skb->data + t->tag_off;
 	u16 extra = 0;
 
 	/* the RTP fields first: the tag's checksum fix covers them */
-	if (s->rtp_samples)
+	if (rtp)
 		extra = bbgen_rtp_align(bbgen_rtp_write(skb->data + t->rtp_off,
 							&t->rtp, seq, s->rtp_samples),
 					t->rtp_odd);
-	if (s->latency)
+	if (latency)
 		bbgen_tag_write_time(area, t->tag_sum, seq, tai_ns, extra);
 	else
 		bbgen_tag_write(area, t->tag_sum, seq, extra);
@@ -295,7 +384,8 @@ static void send_queue(struct bbgen_stream *s, unsigned int n)
 			return;
 		}
 		tai_ns = ktime_get_clocktai_ns();
-		write_tag(s, t, skb, s->tx_frames, tai_ns);
+		write_tag(s, t, skb, s->tx_frames, tai_ns, s->latency,
+			  s->rtp_samples);
 		rc = dev_queue_xmit(skb);
 		if (rc < 0) {
 			count_refused(s, RETRY_NS);
@@ -305,37 +395,24 @@ static void send_queue(struct bbgen_stream *s, unsigned int n)
 	}
 }
 
-struct burst {
-	struct sk_buff *skb[BURST_MAX];
-	const struct bbgen_tmpl *tmpl[BURST_MAX];
-	unsigned int built;
-};
-
 /*
- * Take the skbs of up to @n frames, before BHs go off (GFP_KERNEL): the
- * pool's, or fresh ones. A fresh frame that fits a page is left NULL here,
- * for napi_frame() in the send loop.
+ * BBGEN_FRAMES_BUILT: the burst's frames, too big for a NAPI frag, built
+ * before BHs go off (GFP_KERNEL). Returns how many were built.
  */
-static void build_burst(struct bbgen_stream *s, struct burst *b,
-			unsigned int n)
+static unsigned int build_burst(struct bbgen_stream *s, struct burst *b,
+				unsigned int n)
 {
 	const struct bbgen_tmpl *t;
 	u32 pos = s->cycle_pos;
-	u16 ti;
+	unsigned int i;
 
-	for (b->built = 0; b->built < n; b->built++) {
-		ti = next_tmpl(s, &pos);
-		t = &s->tmpls[ti];
-		b->tmpl[b->built] = t;
-		if (!s->pool_on && napi_frame_size(s, t) <= PAGE_SIZE) {
-			b->skb[b->built] = NULL;
-			continue;
-		}
-		b->skb[b->built] = s->pool_on ? pool_get(s, ti) :
-				   new_frame(s, t, t->len);
-		if (!b->skb[b->built])
+	for (i = 0; i < n; i++) {
+		t = &s->tmpls[next_tmpl(s, &pos)];
+		b->skb[i] = new_frame(s, t, t->len);
+		if (!b->skb[i])
 			break;
 	}
+	return i;
 }
 
 /*
@@ -350,71 +427,169 @@ static void txtime_group(struct bbgen_stream *s, unsigned int frames,
 	u64_stats_update_end(&s->syncp);
 }
 
+/* One DIRECT-mode burst as the send loop sees it. */
+struct burst_ctx {
+	struct net_device *dev;
+	struct netdev_queue *txq;
+	u16 queue;
+	unsigned int n;		/* frames to send */
+	u32 pos;		/* cycle position of the next frame */
+	u64 seq;		/* sequence number of frame 0 */
+	u64 bytes;		/* sent so far */
+	u64 t0;			/* TX time of frame 0 */
+	u64 t_read;		/* the latest clock read */
+	unsigned int g_start;	/* first frame stamped with t_read */
+};
+
+/*
+ * Frame @i of the burst, its template in @t; NULL if the queue stopped or
+ * there is no memory. BHs are off. @pool: the stream's frame source is its
+ * pool, a constant where the caller is specialised.
+ */
+static __always_inline struct sk_buff *
+burst_frame(struct bbgen_stream *s, struct burst *b, struct burst_ctx *c,
+	    unsigned int i, const struct bbgen_tmpl **t, const bool pool)
+{
+	u16 ti;
+
+	if (netif_xmit_frozen_or_drv_stopped(c->txq))
+		return NULL;
+	ti = next_tmpl(s, &c->pos);
+	*t = &s->tmpls[ti];
+	if (pool)
+		return pool_frame(s, ti, *t);
+	if (s->frame_src == BBGEN_FRAMES_NAPI)
+		return napi_frame(s, *t);
+	return b->skb[i];
+}
+
+/*
+ * Tag frame @i and hand it to the driver; false if the driver refused it
+ * (then it is freed, or given back to the pool, here).
+ */
+static __always_inline bool burst_xmit(struct bbgen_stream *s,
+				       struct burst *b, struct burst_ctx *c,
+				       unsigned int i, struct sk_buff *skb,
+				       const struct bbgen_tmpl *t,
+				       struct bbgen_prof *prof,
+				       const bool latency, const bool rtp)
+{
+	write_tag(s, t, skb, c->seq + i, c->t_read, latency, rtp);
+	skb_set_queue_mapping(skb, c->queue);
+	bbgen_prof_mark(prof, BBGEN_PH_TAG);
+	if (!dev_xmit_complete(netdev_start_xmit(skb, c->dev, c->txq,
+						 i + 1 < c->n))) {
+		consume_skb(skb);
+		b->skb[i] = NULL;	/* BBGEN_FRAMES_BUILT: freed */
+		return false;
+	}
+	bbgen_prof_mark(prof, BBGEN_PH_XMIT);
+	c->bytes += t->len;
+	return true;
+}
+
+/*
+ * The send loop of a burst, in groups of BBGEN_TXTIME_GROUP frames with
+ * latency on (one group without): the clock is read for a group's first
+ * frame, after that frame is built and just before its tag is written, and
+ * the group before is accounted (core/txtime.h). Specialised on @pool and
+ * @latency, so that no frame tests either. Returns the frames sent.
+ */
+static __always_inline unsigned int send_frames(struct bbgen_stream *s,
+						struct burst *b,
+						struct burst_ctx *c,
+						struct bbgen_prof *prof,
+						const bool pool,
+						const bool latency,
+						const bool rtp)
+{
+	const unsigned int group = latency ? BBGEN_TXTIME_GROUP : BURST_MAX;
+	const struct bbgen_tmpl *t;
+	unsigned int g, i, end;
+	struct sk_buff *skb;
+	u64 now;
+
+	for (g = 0; g < c->n; g = end) {
+		end = min(g + group, c->n);
+		skb = burst_frame(s, b, c, g, &t, pool);
+		if (!skb)
+			return g;
+		bbgen_prof_mark(prof, BBGEN_PH_BUILD);
+		bbgen_prof_mark(prof, BBGEN_PH_TIMER);
+		now = ktime_get_clocktai_ns();
+		if (g)
+			txtime_group(s, g - c->g_start, c->t_read, now);
+		else
+			c->t0 = now;
+		c->t_read = now;
+		c->g_start = g;
+		bbgen_prof_mark(prof, BBGEN_PH_CLOCK);
+		if (!burst_xmit(s, b, c, g, skb, t, prof, latency, rtp))
+			return g;
+		for (i = g + 1; i < end; i++) {
+			skb = burst_frame(s, b, c, i, &t, pool);
+			if (!skb)
+				return i;
+			bbgen_prof_mark(prof, BBGEN_PH_BUILD);
+			bbgen_prof_mark(prof, BBGEN_PH_TIMER);
+			if (!burst_xmit(s, b, c, i, skb, t, prof, latency,
+					rtp))
+				return i;
+		}
+	}
+	return c->n;
+}
+
 /*
  * DIRECT mode: the driver's xmit under the TX queue lock, like pktgen, with
- * xmit_more set for all but the last frame of the burst. The clock is read
- * before the first frame and after the last, and with latency on before
- * every BBGEN_TXTIME_GROUP-th frame (core/txtime.h).
+ * xmit_more set for all but the last frame of the burst. The frames come
+ * from the stream's pool (devices that take shared skbs), from the CPU's
+ * NAPI caches, or, too big for those, built before BHs go off. The clock
+ * is read before the first frame and after the last, and with latency on
+ * before every BBGEN_TXTIME_GROUP-th frame (core/txtime.h).
  */
-static void send_direct(struct bbgen_stream *s, unsigned int n,
-			struct bbgen_prof *prof)
+static void send_direct(struct bbgen_stream *s, struct burst *b,
+			unsigned int n, struct bbgen_prof *prof)
 {
-	struct net_device *dev = s->port->dev;
-	u64 seq = s->tx_frames, bytes = 0, t0 = 0, t_read = 0, now, end;
-	struct netdev_queue *txq;
+	struct burst_ctx c = {
+		.dev = s->port->dev,
+		.n = n,
+		.pos = s->cycle_pos,
+		.seq = s->tx_frames,
+	};
 	unsigned int i, cpu;
-	struct burst b;
-	netdev_tx_t rc;
-	u16 queue;
+	bool pool;
+	u64 end;
 
-	build_burst(s, &b, n);
-	bbgen_prof_mark(prof, BBGEN_PH_BUILD);
+	if (s->frame_src == BBGEN_FRAMES_BUILT)
+		c.n = build_burst(s, b, n);
 	local_bh_disable();
 	cpu = smp_processor_id();
-	queue = cpu % dev->real_num_tx_queues;
-	txq = netdev_get_tx_queue(dev, queue);
-	HARD_TX_LOCK(dev, txq, cpu);
+	c.queue = cpu % c.dev->real_num_tx_queues;
+	c.txq = netdev_get_tx_queue(c.dev, c.queue);
+	HARD_TX_LOCK(c.dev, c.txq, cpu);
 	bbgen_prof_mark(prof, BBGEN_PH_LOCK);
-	for (i = 0; i < b.built; i++) {
-		if (netif_xmit_frozen_or_drv_stopped(txq))
-			break;
-		if (!b.skb[i]) {
-			b.skb[i] = napi_frame(s, b.tmpl[i]);
-			if (!b.skb[i])
-				break;		/* no memory: refused */
-		}
-		bbgen_prof_mark(prof, BBGEN_PH_TIMER);
-		if (!i || (s->latency && !(i % BBGEN_TXTIME_GROUP))) {
-			now = ktime_get_clocktai_ns();
-			if (i)
-				txtime_group(s, BBGEN_TXTIME_GROUP, t_read, now);
-			else
-				t0 = now;
-			t_read = now;
-		}
-		bbgen_prof_mark(prof, BBGEN_PH_CLOCK);
-		write_tag(s, b.tmpl[i], b.skb[i], seq + i, t_read);
-		skb_set_queue_mapping(b.skb[i], queue);
-		bbgen_prof_mark(prof, BBGEN_PH_TAG);
-		rc = netdev_start_xmit(b.skb[i], dev, txq, i + 1 < b.built);
-		bbgen_prof_mark(prof, BBGEN_PH_XMIT);
-		if (!dev_xmit_complete(rc))
-			break;
-		bytes += b.tmpl[i]->len;
-	}
+	pool = s->frame_src == BBGEN_FRAMES_POOL;
+	if (s->rtp_samples)	/* not specialised: one copy for them all */
+		i = send_frames(s, b, &c, prof, pool, s->latency, true);
+	else if (pool)
+		i = s->latency ? send_frames(s, b, &c, prof, true, true, false) :
+				 send_frames(s, b, &c, prof, true, false, false);
+	else
+		i = s->latency ? send_frames(s, b, &c, prof, false, true, false) :
+				 send_frames(s, b, &c, prof, false, false, false);
 	end = i ? ktime_get_clocktai_ns() : 0;
-	HARD_TX_UNLOCK(dev, txq);
+	HARD_TX_UNLOCK(c.dev, c.txq);
 	local_bh_enable();
 	bbgen_prof_mark(prof, BBGEN_PH_UNLOCK);
-	if (s->latency && i)	/* the frames of the last group */
-		txtime_group(s, i - (i - 1) / BBGEN_TXTIME_GROUP *
-				    BBGEN_TXTIME_GROUP, t_read, end);
-	count_sent(s, i, bytes, t0, end);
+	if (s->latency && i > c.g_start)	/* the frames of the last group */
+		txtime_group(s, i - c.g_start, c.t_read, end);
+	count_sent(s, i, c.bytes, c.t0, end);
 	if (i < n)
 		count_refused(s, RETRY_NS);
-	for (; i < b.built; i++)
-		if (b.skb[i])
-			consume_skb(b.skb[i]);	/* refused, built again later */
+	if (s->frame_src == BBGEN_FRAMES_BUILT)
+		for (; i < c.n; i++)
+			kfree_skb(b->skb[i]);	/* refused, built again later */
 }
 
 static void stream_done(struct bbgen_stream *s)
@@ -445,7 +620,7 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 	if (!netif_running(dev) || !netif_carrier_ok(dev)) {
 		count_refused(s, DOWN_RETRY_NS);
 	} else if (s->xmit_mode == BBGEN_XMIT_MODE_DIRECT) {
-		send_direct(s, n, &prof);
+		send_direct(s, &w->burst, n, &prof);
 	} else {
 		send_queue(s, n);
 		bbgen_prof_mark(&prof, BBGEN_PH_XMIT);
@@ -571,9 +746,14 @@ void bbgen_tx_start(struct bbgen_stream *s, u64 start_ns)
 			       bbgen_rate_count(&s->rate, s->duration_ns - 1));
 	s->retry_ns = 0;
 	s->headroom = LL_RESERVED_SPACE(dev);
-	s->pool_next = 0;
-	s->pool_on = s->xmit_mode == BBGEN_XMIT_MODE_DIRECT &&
-		     (dev->priv_flags & IFF_TX_SKB_SHARING);
+	s->pool_cur = 0;
+	if (s->xmit_mode == BBGEN_XMIT_MODE_DIRECT &&
+	    (dev->priv_flags & IFF_TX_SKB_SHARING))
+		s->frame_src = BBGEN_FRAMES_POOL;
+	else if (napi_frame_size(s, s->max_len) <= PAGE_SIZE)
+		s->frame_src = BBGEN_FRAMES_NAPI;
+	else
+		s->frame_src = BBGEN_FRAMES_BUILT;
 	WRITE_ONCE(s->state, BBGEN_STREAM_STATE_RUNNING);
 	bbgen_notify_stream_state(s, BBGEN_STREAM_STATE_RUNNING);
 	worker_queue(w, s, ktime_get_ns());

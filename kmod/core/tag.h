@@ -42,29 +42,31 @@ u16 bbgen_tag_sum(const u8 *area);
 u16 bbgen_tag_sum_add(u16 a, u16 b);
 
 /*
- * The writers run for every frame sent: inline, so the TX loop makes no
- * call for them (under qemu TCG a call's return is a lookup of its own).
+ * The writers run for every frame sent: always inline (the TX loop has
+ * five specialised copies, more than the compiler inlines them into on
+ * its own), so the TX loop makes no call for them (under qemu TCG a
+ * call's return is a lookup of its own).
  * The fix is computed first, then the area written with 8-byte stores
  * (byte stores cost measurably more per frame under TCG; see
  * Documentation/performance.md).
  */
 
 /* One's-complement fold of any 32-bit sum to 16 bits: two steps suffice. */
-static inline u32 bbgen_tag_fold(u32 sum)
+static __always_inline u32 bbgen_tag_fold(u32 sum)
 {
 	sum = (sum & 0xffff) + (sum >> 16);
 	return (sum & 0xffff) + (sum >> 16);
 }
 
 /* Sum of the four 16-bit words of @v, unfolded (< 2^18). */
-static inline u32 bbgen_tag_words_sum(u64 v)
+static __always_inline u32 bbgen_tag_words_sum(u64 v)
 {
 	return (u32)(v & 0xffff) + (u32)(v >> 16 & 0xffff) +
 	       (u32)(v >> 32 & 0xffff) + (u32)(v >> 48);
 }
 
 /* One store: memcpy of a constant 8 bytes compiles to a mov. */
-static inline void bbgen_tag_put_be64(u8 *p, u64 v)
+static __always_inline void bbgen_tag_put_be64(u8 *p, u64 v)
 {
 	__be64 b = cpu_to_be64(v);
 
@@ -75,8 +77,8 @@ static inline void bbgen_tag_put_be64(u8 *p, u64 v)
  * The tag's first 8 bytes: the fix, so that fix + @sum == @orig_sum in
  * one's-complement, then the 48-bit @seq.
  */
-static inline void bbgen_tag_put_fix_seq(u8 *area, u16 orig_sum, u32 sum,
-					 u64 seq)
+static __always_inline void bbgen_tag_put_fix_seq(u8 *area, u16 orig_sum,
+						  u32 sum, u64 seq)
 {
 	u64 fix = bbgen_tag_fold((u32)orig_sum +
 				 (~bbgen_tag_fold(sum) & 0xffff));
@@ -90,7 +92,8 @@ static inline void bbgen_tag_put_fix_seq(u8 *area, u16 orig_sum, u32 sum,
  * sum of other changed bytes), @extra the sum of those bytes as written
  * (0 if none).
  */
-static inline void bbgen_tag_write(u8 *area, u16 orig_sum, u64 seq, u16 extra)
+static __always_inline void bbgen_tag_write(u8 *area, u16 orig_sum, u64 seq,
+					    u16 extra)
 {
 	seq &= BBGEN_TAG_SEQ_MASK;
 	bbgen_tag_put_fix_seq(area, orig_sum, bbgen_tag_words_sum(seq) + extra,
@@ -102,8 +105,9 @@ static inline void bbgen_tag_write(u8 *area, u16 orig_sum, u64 seq, u16 extra)
  * bbgen_tag_time_sum() of the template bytes at that place, @orig_sum and
  * @extra as for bbgen_tag_write().
  */
-static inline void bbgen_tag_write_time(u8 *area, u16 orig_sum, u64 seq,
-					u64 tai_ns, u16 extra)
+static __always_inline void bbgen_tag_write_time(u8 *area, u16 orig_sum,
+						 u64 seq, u64 tai_ns,
+						 u16 extra)
 {
 	seq &= BBGEN_TAG_SEQ_MASK;
 	bbgen_tag_put_be64(area + 8, tai_ns);

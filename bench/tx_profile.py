@@ -1,0 +1,60 @@
+#!/usr/bin/python3
+"""The inside of bench/tx-profile (runs in the VM, as root, bbgen loaded)."""
+import subprocess
+import sys
+import time
+
+import tx_vs_pktgen as tvp
+from bblib import mac_of, run_to_end, template
+
+DATA = "/tmp/tx-profile.data"
+
+
+def perf_around(sender, secs, comms):
+    """Run @sender() while perf samples every CPU; print the share of each
+    function in the samples of threads @comms, and return sender's result."""
+    perf = subprocess.Popen(["perf", "record", "-q", "-e", "cpu-clock", "-a",
+                             "-o", DATA, "--", "sleep", str(secs + 4)])
+    # perf sets up its events before it execs the workload
+    while subprocess.run(["pgrep", "-x", "sleep"], capture_output=True).returncode:
+        time.sleep(0.1)
+    result = sender()
+    perf.wait()
+    out = subprocess.run(["perf", "report", "-i", DATA, "--stdio", "--comms", comms,
+                          "--sort", "sym", "--percentage", "relative"],
+                         capture_output=True, text=True).stdout
+    rows = [line for line in out.splitlines() if line.strip() and not line.startswith("#")]
+    print("  share of the sender's samples by function:")
+    for line in rows[:14]:
+        print("    " + line.strip())
+    return result
+
+
+def bb_stream(y, secs):
+    tmpl = template(tvp.DST_MAC, mac_of(None, "dummy0"), 0, 9000)
+    sid = y.do("stream-add", {"dev": "dummy0", "template": [tmpl], "interval-ns": 1,
+                              "duration-ns": secs * 10**9, "latency": True,
+                              "xmit-mode": "direct"})["id"]
+    sid = sid[0] if isinstance(sid, list) else sid
+    s = run_to_end(y, [sid])[0]
+    return s["tx-frames"] / ((s["last-tx-ns"] - s["first-tx-ns"]) / 1e9)
+
+
+def main():
+    args = sys.argv[1:]
+    secs = int(args[0]) if args else 3
+    tvp.setup()
+    y = tvp.bb_ynl()
+    y.do("port-add", {"dev": "dummy0"})
+    print("bb, one stream on dummy0, flat out, sequence + time tags:")
+    bb = perf_around(lambda: bb_stream(y, secs), secs + 1,
+                     ",".join("bbgen_tx/%d" % i for i in range(64)))
+    y.do("port-del", {"dev": "dummy0"})
+    print("  %.0f frames/s" % bb)
+    print("pktgen burst 32 (clone_skb 1000) on dummy0:")
+    pg = perf_around(lambda: tvp.run_pktgen(["dummy0"], secs, True), secs,
+                     ",".join("kpktgend_%d" % i for i in range(64)))
+    print("bb/pktgen burst: %.2f" % (bb / pg))
+
+
+main()
