@@ -87,6 +87,13 @@
  */
 #define BURST_MAX	256
 /*
+ * Fresh frames (devices without shared skbs, such as veth) go in bursts of
+ * up to 32: they come from, and on veth go back to, the CPU's NAPI skb
+ * cache (64 skbs), which a longer burst would empty into the slab
+ * allocator; veth's RX of the burst also runs when BHs come back on.
+ */
+#define BURST_MAX_FRESH	32
+/*
  * Past its duration, a stream still sends the frames due in it for this
  * long: a worker that ran late sends them late, not never.
  */
@@ -614,7 +621,9 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 	due_frames = bbgen_rate_count(&s->rate, now - s->start_ns);
 	due_frames = min(due_frames, s->limit);
 	n = due_frames > s->tx_frames ?
-	    min_t(u64, due_frames - s->tx_frames, BURST_MAX) : 1;
+	    min_t(u64, due_frames - s->tx_frames,
+		  s->frame_src == BBGEN_FRAMES_POOL ? BURST_MAX :
+						      BURST_MAX_FRESH) : 1;
 
 	bbgen_prof_mark(&prof, BBGEN_PH_PICK);
 	if (!netif_running(dev) || !netif_carrier_ok(dev)) {
