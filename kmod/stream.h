@@ -117,6 +117,7 @@ struct bbgen_stream {
 	u64 limit;		/* frames to send; U64_MAX: until stopped */
 	u64 retry_ns;		/* after a refusal: not before this */
 	u64 due_ns;		/* when the next frame is due */
+	u64 frame_ns_x1024;	/* fastest burst's time a frame; U64_MAX: none */
 	u32 cycle_pos;		/* cycle position of the next frame */
 	u32 state;		/* enum bbgen_stream_state, READ_ONCE to read */
 	u32 start_mark;		/* multi-start: listed twice? (bbgen_lock) */

@@ -50,8 +50,11 @@
  * number after RETRY_NS, so tx_frames stays exact.
  *
  * Duration: the frames due within it are counted up front (limit) and
- * all sent, late if the worker ran late (a busy host); only a stream the
- * device keeps refusing ends without them, END_GRACE_NS after its end.
+ * all sent, late if the worker ran late (a busy host) and can catch up
+ * within END_GRACE_NS at the rate it has shown. A stream that was never
+ * fast enough for its rate (sent flat out, or refused by the device) ends
+ * at the end of its duration without them: it does not run on for more
+ * than it was given.
  *
  * Scheduling uses CLOCK_MONOTONIC (no jumps); the TX times are CLOCK_TAI.
  */
@@ -94,8 +97,9 @@
  */
 #define BURST_MAX_FRESH	32
 /*
- * Past its duration, a stream still sends the frames due in it for this
- * long: a worker that ran late sends them late, not never.
+ * Past its duration, a stream still sends the frames due in it for up to
+ * this long, if its rate so far lets it: a worker that ran late sends them
+ * late, not never.
  */
 #define END_GRACE_NS	1000000000ULL
 
@@ -366,6 +370,22 @@ static void count_sent(struct bbgen_stream *s, unsigned int frames, u64 bytes,
 	s->cycle_pos = (s->cycle_pos + frames) % s->cycle_len;
 }
 
+/*
+ * A burst of @frames went in @span_ns (first frame's TX time to after the
+ * last): keep the fastest, for catching_up().
+ */
+static void note_burst(struct bbgen_stream *s, unsigned int frames,
+		       u64 span_ns)
+{
+	u64 f;
+
+	if (frames < 2)
+		return;
+	f = bbgen_rate_frame_ns_x1024(span_ns, frames);
+	if (f < s->frame_ns_x1024)
+		s->frame_ns_x1024 = f;
+}
+
 static void count_refused(struct bbgen_stream *s, u64 backoff_ns)
 {
 	u64_stats_update_begin(&s->syncp);
@@ -379,16 +399,17 @@ static void send_queue(struct bbgen_stream *s, unsigned int n)
 {
 	u32 pos = s->cycle_pos;
 	const struct bbgen_tmpl *t;
+	unsigned int sent = 0;
 	struct sk_buff *skb;
-	u64 tai_ns;
+	u64 tai_ns, first = 0;
 	int rc;
 
-	while (n--) {
+	for (; sent < n; sent++) {
 		t = &s->tmpls[next_tmpl(s, &pos)];
 		skb = new_frame(s, t, t->len);
 		if (!skb) {
 			count_refused(s, RETRY_NS);
-			return;
+			break;
 		}
 		tai_ns = ktime_get_clocktai_ns();
 		write_tag(s, t, skb, s->tx_frames, tai_ns, s->latency,
@@ -396,10 +417,14 @@ static void send_queue(struct bbgen_stream *s, unsigned int n)
 		rc = dev_queue_xmit(skb);
 		if (rc < 0) {
 			count_refused(s, RETRY_NS);
-			return;
+			break;
 		}
 		count_sent(s, 1, t->len, tai_ns, tai_ns);
+		if (!sent)
+			first = tai_ns;
 	}
+	if (sent > 1)
+		note_burst(s, sent, ktime_get_clocktai_ns() - first);
 }
 
 /*
@@ -592,6 +617,7 @@ static void send_direct(struct bbgen_stream *s, struct burst *b,
 	if (s->latency && i > c.g_start)	/* the frames of the last group */
 		txtime_group(s, i - c.g_start, c.t_read, end);
 	count_sent(s, i, c.bytes, c.t0, end);
+	note_burst(s, i, end - c.t0);
 	if (i < n)
 		count_refused(s, RETRY_NS);
 	if (s->frame_src == BBGEN_FRAMES_BUILT)
@@ -606,6 +632,24 @@ static void stream_done(struct bbgen_stream *s)
 	bbgen_notify_stream_state(s, BBGEN_STREAM_STATE_DONE);
 }
 
+/*
+ * Past its duration's end: can @s send the frames still due in it within
+ * what is left of END_GRACE_NS, at the speed of its fastest burst? A
+ * stream that never went in bursts (never behind until now) is given the
+ * grace: it fell behind only at the end.
+ */
+static bool catching_up(const struct bbgen_stream *s, u64 now)
+{
+	u64 until = add_sat(s->end_ns, END_GRACE_NS);
+
+	if (now >= until)
+		return false;
+	if (s->frame_ns_x1024 == U64_MAX)
+		return true;
+	return bbgen_rate_can_finish(s->limit - s->tx_frames,
+				     s->frame_ns_x1024, until - now);
+}
+
 /* Send the frames of @s due by @now (at most BURST_MAX), then requeue it. */
 static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 		       u64 now)
@@ -617,6 +661,10 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 
 	bbgen_prof_begin(&prof);
 	list_del_init(&s->tx_node);
+	if (now >= s->end_ns && !catching_up(s, now)) {
+		stream_done(s);
+		return;
+	}
 	/* due_ns <= now, and due_ns >= start_ns */
 	due_frames = bbgen_rate_count(&s->rate, now - s->start_ns);
 	due_frames = min(due_frames, s->limit);
@@ -637,8 +685,8 @@ static void send_burst(struct bbgen_tx_worker *w, struct bbgen_stream *s,
 	sent = s->tx_frames - sent;
 
 	/*
-	 * A duration's frames are exact (limit): ended by the count, or,
-	 * when the device keeps refusing them, END_GRACE_NS after the end.
+	 * A duration's frames are exact (limit): ended by the count, or, when
+	 * they cannot all go, at the end (above) or END_GRACE_NS after it.
 	 */
 	if (s->tx_frames >= s->limit || now >= add_sat(s->end_ns, END_GRACE_NS))
 		stream_done(s);
@@ -756,6 +804,7 @@ void bbgen_tx_start(struct bbgen_stream *s, u64 start_ns)
 	s->retry_ns = 0;
 	s->headroom = LL_RESERVED_SPACE(dev);
 	s->pool_cur = 0;
+	s->frame_ns_x1024 = U64_MAX;
 	if (s->xmit_mode == BBGEN_XMIT_MODE_DIRECT &&
 	    (dev->priv_flags & IFF_TX_SKB_SHARING))
 		s->frame_src = BBGEN_FRAMES_POOL;

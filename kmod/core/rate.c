@@ -49,3 +49,21 @@ u64 bbgen_rate_count(const struct bbgen_rate *r, u64 t)
 		return U64_MAX;
 	return count;
 }
+
+bool bbgen_rate_can_finish(u64 owed, u64 frame_ns_x1024, u64 window_ns)
+{
+	u64 need;
+
+	if (!owed)
+		return true;
+	if (check_mul_overflow(owed, frame_ns_x1024, &need))
+		return false;
+	return need >> 10 <= window_ns;
+}
+
+u64 bbgen_rate_frame_ns_x1024(u64 span_ns, u64 frames)
+{
+	if (span_ns > U64_MAX >> 10)
+		return U64_MAX;
+	return div64_u64(span_ns << 10, frames);
+}

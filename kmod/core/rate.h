@@ -26,4 +26,20 @@ u64 bbgen_rate_due(const struct bbgen_rate *r, u64 n);
  */
 u64 bbgen_rate_count(const struct bbgen_rate *r, u64 t);
 
+/*
+ * Could @owed more frames go within @window_ns, at @frame_ns_x1024 (ns a
+ * frame, in 1/1024 ns) the fastest the stream's bursts have gone? Asked of
+ * a stream past the end of its duration: one that fell behind for a while
+ * (its worker held up) catches up at burst speed, one that was never fast
+ * enough for its rate (sent flat out) ends at its duration instead of
+ * running on. Exact; a product too big for 64 bits means no.
+ */
+bool bbgen_rate_can_finish(u64 owed, u64 frame_ns_x1024, u64 window_ns);
+
+/*
+ * The time a frame took in a burst of @frames (>= 1) that spanned @span_ns,
+ * in 1/1024 ns, for bbgen_rate_can_finish(); U64_MAX if it does not fit.
+ */
+u64 bbgen_rate_frame_ns_x1024(u64 span_ns, u64 frames);
+
 #endif /* _BBGEN_CORE_RATE_H */

@@ -145,12 +145,38 @@ static void rate_huge_test(struct kunit *test)
 			div64_u64(U64_MAX, 86400000000000ULL) + 1);
 }
 
+/* Past the end of a duration: catch up, or end now? */
+static void rate_can_finish_test(struct kunit *test)
+{
+	/* 256 frames in 55 us under TCG: 214.84375 ns a frame */
+	u64 tcg = bbgen_rate_frame_ns_x1024(55000, 256);
+
+	KUNIT_EXPECT_EQ(test, tcg, 220000ULL);
+	KUNIT_EXPECT_EQ(test, bbgen_rate_frame_ns_x1024(7, 2), 3584ULL);
+	KUNIT_EXPECT_EQ(test, bbgen_rate_frame_ns_x1024(U64_MAX, 2), U64_MAX);
+	/* nothing owed: done either way */
+	KUNIT_EXPECT_TRUE(test, bbgen_rate_can_finish(0, U64_MAX, 0));
+	/* a stall at the end: 7,500 frames of a 5,000 fps stream owed */
+	KUNIT_EXPECT_TRUE(test, bbgen_rate_can_finish(7500, tcg, 1000000000ULL));
+	/* flat out: 3 G frames due in 3 s, 14.5 M sent */
+	KUNIT_EXPECT_FALSE(test, bbgen_rate_can_finish(2985500000ULL, tcg,
+						       1000000000ULL));
+	/* the edge: 1,024 frames of 1 ns fit 1,024 ns, not 1,023 */
+	KUNIT_EXPECT_TRUE(test, bbgen_rate_can_finish(1024, 1024, 1024));
+	KUNIT_EXPECT_FALSE(test, bbgen_rate_can_finish(1024, 1024, 1023));
+	/* no burst seen yet (U64_MAX), or a product beyond 64 bits */
+	KUNIT_EXPECT_FALSE(test, bbgen_rate_can_finish(2, U64_MAX, U64_MAX));
+	/* no window left */
+	KUNIT_EXPECT_FALSE(test, bbgen_rate_can_finish(1, 2048, 0));
+}
+
 static struct kunit_case bbgen_rate_test_cases[] = {
 	KUNIT_CASE_PARAM(rate_count_matches_due_test, rate_cases_gen_params),
 	KUNIT_CASE_PARAM(rate_gaps_test, rate_cases_gen_params),
 	KUNIT_CASE(rate_no_drift_test),
 	KUNIT_CASE(rate_interval_test),
 	KUNIT_CASE(rate_huge_test),
+	KUNIT_CASE(rate_can_finish_test),
 	{}
 };
 

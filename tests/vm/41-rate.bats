@@ -47,6 +47,35 @@ load tx-lib
 	assert_eq "interval-ns" 399920 "$(ystream_field 1 interval-ns)"
 }
 
+# A stream asked for more than the worker can send never catches up: it
+# ends at the end of its duration (it ran on 1 s past it before), whether
+# it goes direct (bursts) or through the qdisc. A stream that falls behind
+# for a while still catches up (the 5000 fps test above sends all 25,000).
+@test "rate: flat out with a duration ends at the duration, not after it" {
+	local id mode s start last tx
+	for id in 1 2; do
+		mode=direct
+		[ "$id" = 2 ] && mode=queue
+		ystream_add "{\"id\": $id, \"template\": $(frames_json 5001 60),
+			\"interval-ns\": 1, \"duration-ns\": 2000000000,
+			\"xmit-mode\": \"$mode\"}"
+		ynl_a --do stream-start "{\"id\": $id}"
+		ywait_done "$id" 30
+		s=$(ystream "$id")
+		echo "$mode: $s"
+		start=$(ystream_field "$id" start-tai-ns)
+		last=$(ystream_field "$id" last-tx-ns)
+		tx=$(ystream_field "$id" tx-frames)
+		assert_gt "$mode tx-frames" 1000 "$tx"
+		# 2 G frames were due: the worker sent what it could in 2 s
+		(( tx < 1000000000 )) || fail "$mode: $tx frames, want far below 2 G"
+		# the last frame within the duration, give or take a vCPU stall
+		# (ran on to 3 s before)
+		(( last - start >= 1800000000 && last - start < 2400000000 )) ||
+			fail "$mode: last frame $((last - start)) ns after the start, want 1.8 .. 2.4 s"
+	done
+}
+
 @test "rate: no count and no duration runs until stopped; count alone ends it" {
 	ystream_add "{\"id\": 1, \"template\": $(frames_json 5001 60),
 		\"interval-ns\": 1000000}"
