@@ -622,7 +622,7 @@ static void send_direct(struct bbgen_stream *s, struct burst *b,
 		count_refused(s, RETRY_NS);
 	if (s->frame_src == BBGEN_FRAMES_BUILT)
 		for (; i < c.n; i++)
-			kfree_skb(b->skb[i]);	/* refused, built again later */
+			consume_skb(b->skb[i]);	/* unsent, built again later */
 }
 
 static void stream_done(struct bbgen_stream *s)
