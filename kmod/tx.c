@@ -524,8 +524,8 @@ static __always_inline bool burst_xmit(struct bbgen_stream *s,
  * The send loop of a burst, in groups of BBGEN_TXTIME_GROUP frames with
  * latency on (one group without): the clock is read for a group's first
  * frame, after that frame is built and just before its tag is written, and
- * the group before is accounted (core/txtime.h). Specialised on @pool and
- * @latency, so that no frame tests either. Returns the frames sent.
+ * the group before is accounted (core/txtime.h). Specialised on @pool,
+ * @latency and @rtp, so that no frame tests them. Returns the frames sent.
  */
 static __always_inline unsigned int send_frames(struct bbgen_stream *s,
 						struct burst *b,
