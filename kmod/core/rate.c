@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * Due times of an exact fractional rate (see rate.h).
+ * Due times of an exact fractional rate, and whether a stream past its
+ * duration can still send what was due in it (see rate.h).
  *
  * Both directions split the big operand by the small one first, so that
  * the one 128-bit step has a quotient below 2^64 (mul_u64_u64_div_u64
