@@ -172,13 +172,14 @@ static void fill_frame(struct sk_buff *skb, const struct bbgen_tmpl *t,
 	skb->ip_summed = CHECKSUM_NONE;
 }
 
+/* A fresh skb of @size bytes' room holding template @t. */
 static struct sk_buff *new_frame(struct bbgen_stream *s,
-				 const struct bbgen_tmpl *t, u32 size)
+				 const struct bbgen_tmpl *t, u32 size, gfp_t gfp)
 {
 	struct net_device *dev = s->port->dev;
 	struct sk_buff *skb;
 
-	skb = alloc_skb(s->headroom + size + dev->needed_tailroom, GFP_KERNEL);
+	skb = alloc_skb(s->headroom + size + dev->needed_tailroom, gfp);
 	if (!skb)
 		return NULL;
 	skb->dev = dev;
@@ -229,15 +230,10 @@ static struct sk_buff *napi_frame(struct bbgen_stream *s,
 static noinline struct sk_buff *pool_refill(struct bbgen_stream *s, u32 slot,
 					    u16 ti, const struct bbgen_tmpl *t)
 {
-	struct net_device *dev = s->port->dev;
-	struct sk_buff *skb;
+	struct sk_buff *skb = new_frame(s, t, s->max_len, GFP_ATOMIC);
 
-	skb = alloc_skb(s->headroom + s->max_len + dev->needed_tailroom,
-			GFP_ATOMIC);
 	if (!skb)
 		return NULL;
-	skb->dev = dev;
-	fill_frame(skb, t, s->headroom);
 	if (s->pool[slot])
 		consume_skb(s->pool[slot]);
 	s->pool[slot] = skb;
@@ -406,7 +402,7 @@ static void send_queue(struct bbgen_stream *s, unsigned int n)
 
 	for (; sent < n; sent++) {
 		t = &s->tmpls[next_tmpl(s, &pos)];
-		skb = new_frame(s, t, t->len);
+		skb = new_frame(s, t, t->len, GFP_KERNEL);
 		if (!skb) {
 			count_refused(s, RETRY_NS);
 			break;
@@ -440,7 +436,7 @@ static unsigned int build_burst(struct bbgen_stream *s, struct burst *b,
 
 	for (i = 0; i < n; i++) {
 		t = &s->tmpls[next_tmpl(s, &pos)];
-		b->skb[i] = new_frame(s, t, t->len);
+		b->skb[i] = new_frame(s, t, t->len, GFP_KERNEL);
 		if (!b->skb[i])
 			break;
 	}

@@ -42,11 +42,11 @@ MAC_A=02:bb:00:00:00:01 MAC_B=02:bb:00:00:00:02
 # needs_full_speed WHY: skips the test on the debug kernel (make
 # check-debug), saying WHY. KASAN and lockdep under TCG make the kernel
 # several times slower: bbgen sends some 2,000 frames/s, so a stream bounded
-# by a duration at a higher rate ends (duration plus END_GRACE_NS) short of
-# its frames, and 1,000 TCP flows over one veth see segments wait past
-# TCP_USER_TIMEOUT. A test whose subject is such a count measures the
-# kernel's speed there, not bb; the code paths it takes run in the debug
-# kernel's other tests too.
+# by a duration at a higher rate ends (at its duration's end, as it cannot
+# catch up) short of its frames, and 1,000 TCP flows over one veth see
+# segments wait past TCP_USER_TIMEOUT. A test whose subject is such a count
+# measures the kernel's speed there, not bb; the code paths it takes run in
+# the debug kernel's other tests too.
 needs_full_speed() {
 	case $(uname -r) in
 	*-bbdebug) skip "debug kernel: $1" ;;
