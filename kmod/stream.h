@@ -78,8 +78,8 @@ struct bbgen_tmpl {
 /* Where the TX engine takes a DIRECT-mode stream's frames from (tx.c). */
 enum bbgen_frame_src {
 	BBGEN_FRAMES_POOL,	/* its pool: the device takes shared skbs */
-	BBGEN_FRAMES_NAPI,	/* fresh, from the CPU's NAPI caches */
-	BBGEN_FRAMES_BUILT,	/* fresh, too big for those: built first */
+	BBGEN_FRAMES_CLONE,	/* clones of its pool's skbs: other devices */
+	BBGEN_FRAMES_BUILT,	/* fresh, too big for a page: built first */
 };
 
 struct bbgen_stream {

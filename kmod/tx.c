@@ -13,10 +13,12 @@
  * clone_skb) keeps a pool of skbs per stream and sends one again only once
  * the driver has released it (users back to 1, not cloned): then only the
  * tag is rewritten, or the template copied when the cycle moved on to
- * another template. On other devices DIRECT mode builds fresh skbs too,
- * with BHs off from the CPU's NAPI caches (napi_frame()), or before BHs go
- * off when a frame is too big for them. No skb a driver may still hold is
- * ever changed.
+ * another template. On other devices (veth, most NICs), which may change
+ * the skb they are given, DIRECT mode sends a clone of a pool skb: a fresh
+ * skb (the fast-clone twin, no allocation) sharing the pool skb's data,
+ * which no driver may change; a slot is written again only once no clone
+ * shares its data. Frames too big for a page are built fresh before BHs
+ * go off. No skb or data a driver may still hold is ever changed.
  *
  * The tag is written last, just before the frame is handed over. With
  * latency on it carries the TX time (CLOCK_TAI): in QUEUE mode read for
@@ -90,10 +92,10 @@
  */
 #define BURST_MAX	256
 /*
- * Fresh frames (devices without shared skbs, such as veth) go in bursts of
- * up to 32: they come from, and on veth go back to, the CPU's NAPI skb
- * cache (64 skbs), which a longer burst would empty into the slab
- * allocator; veth's RX of the burst also runs when BHs come back on.
+ * Frames that are fresh skbs (clones, frames built first, QUEUE mode) go
+ * in bursts of up to 32: each clone holds its pool slot until the driver
+ * frees it, on veth when the peer's RX of the burst runs as BHs come back
+ * on, so a burst takes half the pool. Bursts of 64 were no faster (0.99x).
  */
 #define BURST_MAX_FRESH	32
 /*
@@ -187,39 +189,12 @@ static struct sk_buff *new_frame(struct bbgen_stream *s,
 	return skb;
 }
 
-/* The data of a frame of template @t with its headroom and shared info. */
-static unsigned int napi_frame_size(const struct bbgen_stream *s, u32 len)
+/* The data of @s's largest frame with its headroom and shared info. */
+static unsigned int max_frame_size(const struct bbgen_stream *s)
 {
-	return SKB_DATA_ALIGN(s->headroom + len +
+	return SKB_DATA_ALIGN(s->headroom + s->max_len +
 			      s->port->dev->needed_tailroom) +
 	       SKB_DATA_ALIGN(sizeof(struct skb_shared_info));
-}
-
-/*
- * A fresh skb built with BHs off from the CPU's NAPI caches: the head from
- * its skb cache (filled in bulk), the data from its page frags. That is
- * fewer calls than alloc_skb()'s two slab allocations, and under qemu TCG
- * calls are what a frame's time goes to (Documentation/performance.md).
- * GFP_ATOMIC underneath: a frame it cannot get is refused and retried.
- */
-static struct sk_buff *napi_frame(struct bbgen_stream *s,
-				  const struct bbgen_tmpl *t)
-{
-	unsigned int size = napi_frame_size(s, t->len);
-	struct sk_buff *skb;
-	void *data;
-
-	data = napi_alloc_frag(size);
-	if (!data)
-		return NULL;
-	skb = napi_build_skb(data, size);
-	if (!skb) {
-		skb_free_frag(data);
-		return NULL;
-	}
-	skb->dev = s->port->dev;
-	fill_frame(skb, t, s->headroom);
-	return skb;
 }
 
 /*
@@ -239,6 +214,29 @@ static noinline struct sk_buff *pool_refill(struct bbgen_stream *s, u32 slot,
 	s->pool[slot] = skb;
 	s->pool_tmpl[slot] = ti;
 	return skb_get(skb);
+}
+
+/*
+ * BBGEN_FRAMES_CLONE: a fresh fast-clone skb for slot @slot, holding
+ * template @t, while a clone still shares the old one's data (the clone's
+ * free frees it). GFP_ATOMIC, BHs are off.
+ */
+static noinline struct sk_buff *clone_refill(struct bbgen_stream *s, u32 slot,
+					     const struct bbgen_tmpl *t)
+{
+	struct net_device *dev = s->port->dev;
+	struct sk_buff *skb;
+
+	skb = alloc_skb_fclone(s->headroom + s->max_len + dev->needed_tailroom,
+			       GFP_ATOMIC);
+	if (!skb)
+		return NULL;
+	skb->dev = dev;
+	fill_frame(skb, t, s->headroom);
+	if (s->pool[slot])
+		consume_skb(s->pool[slot]);
+	s->pool[slot] = skb;
+	return skb;
 }
 
 /*
@@ -302,6 +300,40 @@ pool_frame(struct bbgen_stream *s, u16 ti, const struct bbgen_tmpl *t)
 		s->pool_tmpl[slot] = ti;
 	}
 	return pool_take(skb);
+}
+
+/*
+ * BBGEN_FRAMES_CLONE: a clone of a pool skb holding template @ti, for a
+ * device that may change the skb it is given (veth) but, like every
+ * driver, not the data of a clone. Each frame takes the next slot, whose
+ * data no clone shares any more once the one sent from it is gone; the
+ * skbs are fast-clone pairs, so the clone needs no allocation while its
+ * twin is free. Only the tag is written again unless the slot held
+ * another template.
+ */
+static __always_inline struct sk_buff *
+clone_frame(struct bbgen_stream *s, u16 ti, const struct bbgen_tmpl *t)
+{
+	u32 slot = s->pool_cur;
+	struct sk_buff *skb = s->pool[slot];
+
+	if (!skb || skb_cloned(skb)) {
+		slot = (slot + 1) % BBGEN_TX_POOL;
+		s->pool_cur = slot;
+		skb = s->pool[slot];
+	}
+	if (unlikely(!skb || skb_cloned(skb))) {
+		skb = clone_refill(s, slot, t);
+		if (unlikely(!skb))
+			return NULL;
+	} else {
+		/* the last clone's free is ordered before the data changes */
+		smp_acquire__after_ctrl_dep();
+		if (s->pool_tmpl[slot] != ti)
+			fill_frame(skb, t, s->headroom);
+	}
+	s->pool_tmpl[slot] = ti;
+	return skb_clone(skb, GFP_ATOMIC);
 }
 
 static void pool_free(struct bbgen_stream *s)
@@ -424,7 +456,7 @@ static void send_queue(struct bbgen_stream *s, unsigned int n)
 }
 
 /*
- * BBGEN_FRAMES_BUILT: the burst's frames, too big for a NAPI frag, built
+ * BBGEN_FRAMES_BUILT: the burst's frames, too big for a page, built
  * before BHs go off (GFP_KERNEL). Returns how many were built.
  */
 static unsigned int build_burst(struct bbgen_stream *s, struct burst *b,
@@ -476,7 +508,8 @@ struct burst_ctx {
  */
 static __always_inline struct sk_buff *
 burst_frame(struct bbgen_stream *s, struct burst *b, struct burst_ctx *c,
-	    unsigned int i, const struct bbgen_tmpl **t, const bool pool)
+	    unsigned int i, const struct bbgen_tmpl **t,
+	    const enum bbgen_frame_src src)
 {
 	u16 ti;
 
@@ -484,10 +517,10 @@ burst_frame(struct bbgen_stream *s, struct burst *b, struct burst_ctx *c,
 		return NULL;
 	ti = next_tmpl(s, &c->pos);
 	*t = &s->tmpls[ti];
-	if (pool)
+	if (src == BBGEN_FRAMES_POOL)
 		return pool_frame(s, ti, *t);
-	if (s->frame_src == BBGEN_FRAMES_NAPI)
-		return napi_frame(s, *t);
+	if (src == BBGEN_FRAMES_CLONE)
+		return clone_frame(s, ti, *t);
 	return b->skb[i];
 }
 
@@ -527,7 +560,7 @@ static __always_inline unsigned int send_frames(struct bbgen_stream *s,
 						struct burst *b,
 						struct burst_ctx *c,
 						struct bbgen_prof *prof,
-						const bool pool,
+						const enum bbgen_frame_src src,
 						const bool latency,
 						const bool rtp)
 {
@@ -539,7 +572,7 @@ static __always_inline unsigned int send_frames(struct bbgen_stream *s,
 
 	for (g = 0; g < c->n; g = end) {
 		end = min(g + group, c->n);
-		skb = burst_frame(s, b, c, g, &t, pool);
+		skb = burst_frame(s, b, c, g, &t, src);
 		if (!skb)
 			return g;
 		bbgen_prof_mark(prof, BBGEN_PH_BUILD);
@@ -555,7 +588,7 @@ static __always_inline unsigned int send_frames(struct bbgen_stream *s,
 		if (!burst_xmit(s, b, c, g, skb, t, prof, latency, rtp))
 			return g;
 		for (i = g + 1; i < end; i++) {
-			skb = burst_frame(s, b, c, i, &t, pool);
+			skb = burst_frame(s, b, c, i, &t, src);
 			if (!skb)
 				return i;
 			bbgen_prof_mark(prof, BBGEN_PH_BUILD);
@@ -569,12 +602,34 @@ static __always_inline unsigned int send_frames(struct bbgen_stream *s,
 }
 
 /*
+ * The send loop specialised for @s: a copy each for pool and clone frames
+ * with latency on and off; one for the rest (RTP, or frames built first).
+ */
+static __always_inline unsigned int send_frames_of(struct bbgen_stream *s,
+						   struct burst *b,
+						   struct burst_ctx *c,
+						   struct bbgen_prof *prof)
+{
+	const enum bbgen_frame_src P = BBGEN_FRAMES_POOL,
+				   C = BBGEN_FRAMES_CLONE;
+
+	if (!s->rtp_samples && s->frame_src == P)
+		return s->latency ? send_frames(s, b, c, prof, P, true, false) :
+				    send_frames(s, b, c, prof, P, false, false);
+	if (!s->rtp_samples && s->frame_src == C)
+		return s->latency ? send_frames(s, b, c, prof, C, true, false) :
+				    send_frames(s, b, c, prof, C, false, false);
+	return send_frames(s, b, c, prof, s->frame_src, s->latency,
+			   s->rtp_samples);
+}
+
+/*
  * DIRECT mode: the driver's xmit under the TX queue lock, like pktgen, with
- * xmit_more set for all but the last frame of the burst. The frames come
- * from the stream's pool (devices that take shared skbs), from the CPU's
- * NAPI caches, or, too big for those, built before BHs go off. The clock
- * is read before the first frame and after the last, and with latency on
- * before every BBGEN_TXTIME_GROUP-th frame (core/txtime.h).
+ * xmit_more set for all but the last frame of the burst. The frames are
+ * the stream's pool skbs (devices that take shared skbs), clones of them
+ * (other devices), or, too big for a page, built before BHs go off. The
+ * clock is read before the first frame and after the last, and with
+ * latency on before every BBGEN_TXTIME_GROUP-th frame (core/txtime.h).
  */
 static void send_direct(struct bbgen_stream *s, struct burst *b,
 			unsigned int n, struct bbgen_prof *prof)
@@ -586,7 +641,6 @@ static void send_direct(struct bbgen_stream *s, struct burst *b,
 		.seq = s->tx_frames,
 	};
 	unsigned int i, cpu;
-	bool pool;
 	u64 end;
 
 	if (s->frame_src == BBGEN_FRAMES_BUILT)
@@ -597,15 +651,7 @@ static void send_direct(struct bbgen_stream *s, struct burst *b,
 	c.txq = netdev_get_tx_queue(c.dev, c.queue);
 	HARD_TX_LOCK(c.dev, c.txq, cpu);
 	bbgen_prof_mark(prof, BBGEN_PH_LOCK);
-	pool = s->frame_src == BBGEN_FRAMES_POOL;
-	if (s->rtp_samples)	/* not specialised: one copy for them all */
-		i = send_frames(s, b, &c, prof, pool, s->latency, true);
-	else if (pool)
-		i = s->latency ? send_frames(s, b, &c, prof, true, true, false) :
-				 send_frames(s, b, &c, prof, true, false, false);
-	else
-		i = s->latency ? send_frames(s, b, &c, prof, false, true, false) :
-				 send_frames(s, b, &c, prof, false, false, false);
+	i = send_frames_of(s, b, &c, prof);
 	end = i ? ktime_get_clocktai_ns() : 0;
 	HARD_TX_UNLOCK(c.dev, c.txq);
 	local_bh_enable();
@@ -810,8 +856,8 @@ void bbgen_tx_start(struct bbgen_stream *s, u64 start_ns)
 	if (s->xmit_mode == BBGEN_XMIT_MODE_DIRECT &&
 	    (dev->priv_flags & IFF_TX_SKB_SHARING))
 		s->frame_src = BBGEN_FRAMES_POOL;
-	else if (napi_frame_size(s, s->max_len) <= PAGE_SIZE)
-		s->frame_src = BBGEN_FRAMES_NAPI;
+	else if (max_frame_size(s) <= PAGE_SIZE)
+		s->frame_src = BBGEN_FRAMES_CLONE;
 	else
 		s->frame_src = BBGEN_FRAMES_BUILT;
 	WRITE_ONCE(s->state, BBGEN_STREAM_STATE_RUNNING);
