@@ -305,11 +305,13 @@ pool_frame(struct bbgen_stream *s, u16 ti, const struct bbgen_tmpl *t)
 /*
  * BBGEN_FRAMES_CLONE: a clone of a pool skb holding template @ti, for a
  * device that may change the skb it is given (veth) but, like every
- * driver, not the data of a clone. Each frame takes the next slot, whose
- * data no clone shares any more once the one sent from it is gone; the
- * skbs are fast-clone pairs, so the clone needs no allocation while its
- * twin is free. Only the tag is written again unless the slot held
- * another template.
+ * driver, not the data of a clone. A slot's data is written again only
+ * once no clone shares it: the stream stays on its slot while the frame
+ * sent from it is gone by the next (a stream on schedule), and otherwise
+ * takes the next slot (in a burst), which it replaces if its clone is
+ * still held. The skbs are fast-clone pairs, so the clone needs no
+ * allocation while its twin is free. Only the tag is written again unless
+ * the slot held another template.
  */
 static __always_inline struct sk_buff *
 clone_frame(struct bbgen_stream *s, u16 ti, const struct bbgen_tmpl *t)
