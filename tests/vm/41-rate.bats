@@ -66,7 +66,9 @@ load tx-lib
 		start=$(ystream_field "$id" start-tai-ns)
 		last=$(ystream_field "$id" last-tx-ns)
 		tx=$(ystream_field "$id" tx-frames)
-		assert_gt "$mode tx-frames" 1000 "$tx"
+		# flat out: thousands a second here, a few hundred on the
+		# debug kernel
+		assert_gt "$mode tx-frames" 100 "$tx"
 		# 2 G frames were due: the worker sent what it could in 2 s
 		(( tx < 1000000000 )) || fail "$mode: $tx frames, want far below 2 G"
 		# the last frame within the duration, give or take a vCPU stall
@@ -101,9 +103,10 @@ load tx-lib
 	ystream_add "{\"id\": 1, \"template\": $(frames_json 5001 60),
 		\"interval-ns\": 1000000, \"count\": 10, \"delay-ns\": 4000000000}"
 	t0=$(tai_now)
-	ynl_a --do stream-start '{"id": 1}'
-	# bbctl (C) reads it back fast; bbynl's Python start-up under TCG can
-	# take a good part of the delay
+	# bbctl (C) starts it and reads it back well within the delay; bbynl's
+	# Python start-up under TCG can take most of it (on the debug kernel
+	# beside a CI run, all of it)
+	bbctl_a stream start id 1 || fail "stream start id 1"
 	assert_eq "state" running "$(bbctl_a -j stream show id 1 | jq -r '.[0].state')"
 	assert_eq "tx-frames during the delay" 0 \
 		"$(bbctl_a -j stream show id 1 | jq -r '.[0].tx_frames')"
