@@ -174,14 +174,19 @@ static void fill_frame(struct sk_buff *skb, const struct bbgen_tmpl *t,
 	skb->ip_summed = CHECKSUM_NONE;
 }
 
-/* A fresh skb of @size bytes' room holding template @t. */
+/*
+ * A fresh skb of @size bytes' room holding template @t; @flags 0, or
+ * SKB_ALLOC_FCLONE for a fast-clone pair.
+ */
 static struct sk_buff *new_frame(struct bbgen_stream *s,
-				 const struct bbgen_tmpl *t, u32 size, gfp_t gfp)
+				 const struct bbgen_tmpl *t, u32 size, gfp_t gfp,
+				 int flags)
 {
 	struct net_device *dev = s->port->dev;
 	struct sk_buff *skb;
 
-	skb = alloc_skb(s->headroom + size + dev->needed_tailroom, gfp);
+	skb = __alloc_skb(s->headroom + size + dev->needed_tailroom, gfp,
+			  flags, NUMA_NO_NODE);
 	if (!skb)
 		return NULL;
 	skb->dev = dev;
@@ -205,7 +210,7 @@ static unsigned int max_frame_size(const struct bbgen_stream *s)
 static noinline struct sk_buff *pool_refill(struct bbgen_stream *s, u32 slot,
 					    u16 ti, const struct bbgen_tmpl *t)
 {
-	struct sk_buff *skb = new_frame(s, t, s->max_len, GFP_ATOMIC);
+	struct sk_buff *skb = new_frame(s, t, s->max_len, GFP_ATOMIC, 0);
 
 	if (!skb)
 		return NULL;
@@ -224,15 +229,11 @@ static noinline struct sk_buff *pool_refill(struct bbgen_stream *s, u32 slot,
 static noinline struct sk_buff *clone_refill(struct bbgen_stream *s, u32 slot,
 					     const struct bbgen_tmpl *t)
 {
-	struct net_device *dev = s->port->dev;
 	struct sk_buff *skb;
 
-	skb = alloc_skb_fclone(s->headroom + s->max_len + dev->needed_tailroom,
-			       GFP_ATOMIC);
+	skb = new_frame(s, t, s->max_len, GFP_ATOMIC, SKB_ALLOC_FCLONE);
 	if (!skb)
 		return NULL;
-	skb->dev = dev;
-	fill_frame(skb, t, s->headroom);
 	if (s->pool[slot])
 		consume_skb(s->pool[slot]);
 	s->pool[slot] = skb;
@@ -436,7 +437,7 @@ static void send_queue(struct bbgen_stream *s, unsigned int n)
 
 	for (; sent < n; sent++) {
 		t = &s->tmpls[next_tmpl(s, &pos)];
-		skb = new_frame(s, t, t->len, GFP_KERNEL);
+		skb = new_frame(s, t, t->len, GFP_KERNEL, 0);
 		if (!skb) {
 			count_refused(s, RETRY_NS);
 			break;
@@ -470,7 +471,7 @@ static unsigned int build_burst(struct bbgen_stream *s, struct burst *b,
 
 	for (i = 0; i < n; i++) {
 		t = &s->tmpls[next_tmpl(s, &pos)];
-		b->skb[i] = new_frame(s, t, t->len, GFP_KERNEL);
+		b->skb[i] = new_frame(s, t, t->len, GFP_KERNEL, 0);
 		if (!b->skb[i])
 			break;
 	}
