@@ -157,6 +157,11 @@ def run_bb(y, devs, secs):
         y.do("port-del", {"dev": dev})
     err = max(s.get("tx-time-error-ns", 0) for s in streams)
     print("  bb TX time error bound (tx-time-error-ns): %.1f us" % (err / 1000))
+    if len(streams) > 1:
+        for dev, s in zip(devs, streams):
+            ns = s["last-tx-ns"] - s["first-tx-ns"]
+            print("    one stream       %-13s %9d frames in %.3f s = %9.0f frames/s"
+                  % (dev, s["tx-frames"], ns / 1e9, s["tx-frames"] / max(ns, 1) * 1e9))
     frames = sum(s["tx-frames"] for s in streams)
     span = max(s["last-tx-ns"] for s in streams) - min(s["first-tx-ns"] for s in streams)
     size = sum(s["tx-bytes"] for s in streams) // max(frames, 1)
