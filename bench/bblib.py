@@ -78,12 +78,16 @@ def mac_of(ns, dev):
     return bytes.fromhex(out.split()[2].replace(":", ""))
 
 
-def run_to_end(y, sid):
+def run_to_end(y, sid, secs=0):
     """Start stream @sid (or the streams of a list, together: the family's
     "id" then multi-attr, as bench/tx_vs_pktgen.py sets it) and poll until
-    it ends: its last stream-get (a list for a list)."""
+    it ends: its last stream-get (a list for a list). Given the streams'
+    duration @secs, it sleeps through it before the first poll: under TCG
+    a YNL round trip in Python costs milliseconds of a CPU, which a sender
+    on every CPU would pay for (pktgen's runs only sleep)."""
     sids = sid if isinstance(sid, list) else [sid]
     y.do("stream-start", {"id": sids if isinstance(sid, list) else sid})
+    time.sleep(secs)
     last = {}
     while len(last) < len(sids):
         for i in sids:

@@ -36,7 +36,7 @@ def bb_stream(y, dev, secs):
                               "duration-ns": secs * 10**9, "latency": True,
                               "xmit-mode": "direct"})["id"]
     sid = sid[0] if isinstance(sid, list) else sid
-    s = run_to_end(y, [sid])[0]
+    s = run_to_end(y, [sid], secs)[0]
     return s["tx-frames"] / ((s["last-tx-ns"] - s["first-tx-ns"]) / 1e9)
 
 

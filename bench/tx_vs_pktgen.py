@@ -148,7 +148,7 @@ def run_bb(y, devs, secs):
     if prof:
         pg_write(prof, "0")
     before = [dev_tx(dev) for dev in set(devs)]
-    streams = run_to_end(y, sids)
+    streams = run_to_end(y, sids, secs)
     after = [dev_tx(dev) for dev in set(devs)]
     if prof:
         print("  TX phases (ns in timed bursts, ns a frame, %):")
