@@ -203,41 +203,35 @@ static unsigned int max_frame_size(const struct bbgen_stream *s)
 }
 
 /*
- * A fresh skb for pool slot @slot, holding template @t: the driver still
- * holds the slot's old one, which it frees when done. BHs are off, hence
- * GFP_ATOMIC; a frame it cannot get is refused and retried.
+ * A fresh skb for pool slot @slot, holding template @t (@flags as for
+ * new_frame): the driver, or a clone sharing its data, still holds the
+ * slot's old one and frees it when done. BHs are off, hence GFP_ATOMIC; a
+ * frame it cannot get is refused and retried.
  */
-static noinline struct sk_buff *pool_refill(struct bbgen_stream *s, u32 slot,
-					    u16 ti, const struct bbgen_tmpl *t)
+static noinline struct sk_buff *slot_refill(struct bbgen_stream *s, u32 slot,
+					    const struct bbgen_tmpl *t,
+					    int flags)
 {
-	struct sk_buff *skb = new_frame(s, t, s->max_len, GFP_ATOMIC, 0);
+	struct sk_buff *skb = new_frame(s, t, s->max_len, GFP_ATOMIC, flags);
 
-	if (!skb)
-		return NULL;
-	if (s->pool[slot])
-		consume_skb(s->pool[slot]);
-	s->pool[slot] = skb;
-	s->pool_tmpl[slot] = ti;
-	return skb_get(skb);
-}
-
-/*
- * BBGEN_FRAMES_CLONE: a fresh fast-clone skb for slot @slot, holding
- * template @t, while a clone still shares the old one's data (the clone's
- * free frees it). GFP_ATOMIC, BHs are off.
- */
-static noinline struct sk_buff *clone_refill(struct bbgen_stream *s, u32 slot,
-					     const struct bbgen_tmpl *t)
-{
-	struct sk_buff *skb;
-
-	skb = new_frame(s, t, s->max_len, GFP_ATOMIC, SKB_ALLOC_FCLONE);
 	if (!skb)
 		return NULL;
 	if (s->pool[slot])
 		consume_skb(s->pool[slot]);
 	s->pool[slot] = skb;
 	return skb;
+}
+
+/* BBGEN_FRAMES_POOL: slot_refill(), and the reference the driver takes. */
+static noinline struct sk_buff *pool_refill(struct bbgen_stream *s, u32 slot,
+					    u16 ti, const struct bbgen_tmpl *t)
+{
+	struct sk_buff *skb = slot_refill(s, slot, t, 0);
+
+	if (!skb)
+		return NULL;
+	s->pool_tmpl[slot] = ti;
+	return skb_get(skb);
 }
 
 /*
@@ -326,7 +320,7 @@ clone_frame(struct bbgen_stream *s, u16 ti, const struct bbgen_tmpl *t)
 		skb = s->pool[slot];
 	}
 	if (unlikely(!skb || skb_cloned(skb))) {
-		skb = clone_refill(s, slot, t);
+		skb = slot_refill(s, slot, t, SKB_ALLOC_FCLONE);
 		if (unlikely(!skb))
 			return NULL;
 	} else {
