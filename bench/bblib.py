@@ -78,6 +78,11 @@ def mac_of(ns, dev):
     return bytes.fromhex(out.split()[2].replace(":", ""))
 
 
+def stream_fps(s):
+    """A stream's frames/s over its own first-to-last TX time (a stream-get)."""
+    return s["tx-frames"] / max(s["last-tx-ns"] - s["first-tx-ns"], 1) * 1e9
+
+
 def run_to_end(y, sid, secs=0):
     """Start stream @sid (or the streams of a list, together: the family's
     "id" then multi-attr, as bench/tx_vs_pktgen.py sets it) and poll until

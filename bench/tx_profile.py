@@ -5,7 +5,7 @@ import sys
 import time
 
 import tx_vs_pktgen as tvp
-from bblib import mac_of, run_to_end, template
+from bblib import mac_of, run_to_end, stream_fps, template
 
 DATA = "/tmp/tx-profile.data"
 
@@ -36,8 +36,7 @@ def bb_stream(y, dev, secs):
                               "duration-ns": secs * 10**9, "latency": True,
                               "xmit-mode": "direct"})["id"]
     sid = sid[0] if isinstance(sid, list) else sid
-    s = run_to_end(y, [sid], secs)[0]
-    return s["tx-frames"] / ((s["last-tx-ns"] - s["first-tx-ns"]) / 1e9)
+    return stream_fps(run_to_end(y, [sid], secs)[0])
 
 
 def main():

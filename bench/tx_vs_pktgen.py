@@ -17,7 +17,7 @@ import sys
 import threading
 import time
 
-from bblib import mac_of, run_to_end, sh, template, ynl
+from bblib import mac_of, run_to_end, sh, stream_fps, template, ynl
 
 PG = "/proc/net/pktgen"
 SIZE = 60
@@ -159,9 +159,9 @@ def run_bb(y, devs, secs):
     print("  bb TX time error bound (tx-time-error-ns): %.1f us" % (err / 1000))
     if len(streams) > 1:
         for dev, s in zip(devs, streams):
-            ns = s["last-tx-ns"] - s["first-tx-ns"]
             print("    one stream       %-13s %9d frames in %.3f s = %9.0f frames/s"
-                  % (dev, s["tx-frames"], ns / 1e9, s["tx-frames"] / max(ns, 1) * 1e9))
+                  % (dev, s["tx-frames"], (s["last-tx-ns"] - s["first-tx-ns"]) / 1e9,
+                     stream_fps(s)))
     frames = sum(s["tx-frames"] for s in streams)
     span = max(s["last-tx-ns"] for s in streams) - min(s["first-tx-ns"] for s in streams)
     size = sum(s["tx-bytes"] for s in streams) // max(frames, 1)
