@@ -36,7 +36,9 @@
  * hardware: there every branch ends a translation block and every call
  * returns through a lookup, so the loop is specialised on the stream's
  * frame source and tags (no frame tests them), and tests a pool skb's
- * state in one branch (Documentation/performance.md has the figures).
+ * state in one branch; the commonest stream (pool frames of one template)
+ * has a loop of its own that keeps its state out of memory
+ * (Documentation/performance.md has the figures).
  *
  * A worker holds its mutex while it picks streams and sends bursts, for up
  * to HOLD_NS at a time; stop takes the same mutex, so once stop returns
@@ -244,13 +246,15 @@ static noinline struct sk_buff *pool_refill(struct bbgen_stream *s, u32 slot,
  */
 static __always_inline bool pool_ready(const struct bbgen_stream *s, u32 slot,
 				       const struct sk_buff *skb, u16 ti,
-				       const struct bbgen_tmpl *t)
+				       const struct bbgen_tmpl *t, const bool one)
 {
 	unsigned long diff;
 
 	diff = (refcount_read(&skb->users) ^ 1) | skb->cloned |
-	       (s->pool_tmpl[slot] ^ ti) | (skb->len ^ t->len) |
+	       (skb->len ^ t->len) |
 	       (unsigned long)(skb->data - skb->head - s->headroom);
+	if (!one)	/* a stream of one template fills every slot with it */
+		diff |= s->pool_tmpl[slot] ^ ti;
 	return !diff;
 }
 
@@ -283,18 +287,32 @@ pool_frame(struct bbgen_stream *s, u16 ti, const struct bbgen_tmpl *t)
 	u32 slot = s->pool_cur;
 	struct sk_buff *skb = s->pool[slot];
 
-	if (likely(skb && pool_ready(s, slot, skb, ti, t)))
+	if (likely(skb && pool_ready(s, slot, skb, ti, t, false)))
 		return pool_take(skb);
 	slot = (slot + 1) % BBGEN_TX_POOL;
 	s->pool_cur = slot;
 	skb = s->pool[slot];
 	if (!skb || refcount_read(&skb->users) != 1 || skb_cloned(skb))
 		return pool_refill(s, slot, ti, t);
-	if (!pool_ready(s, slot, skb, ti, t)) {
+	if (!pool_ready(s, slot, skb, ti, t, false)) {
 		fill_frame(skb, t, s->headroom);
 		s->pool_tmpl[slot] = ti;
 	}
 	return pool_take(skb);
+}
+
+/*
+ * pool_frame() for a stream of one template, @skb its frame before (NULL
+ * for none): the skb of the slot the stream is on, so it goes again without
+ * a look at the pool while the driver let go of it.
+ */
+static __always_inline struct sk_buff *
+pool_one_frame(struct bbgen_stream *s, struct sk_buff *skb, u16 ti,
+	       const struct bbgen_tmpl *t)
+{
+	if (likely(skb && pool_ready(s, 0, skb, ti, t, true)))
+		return pool_take(skb);
+	return pool_frame(s, ti, t);
 }
 
 /*
@@ -599,8 +617,110 @@ static __always_inline unsigned int send_frames(struct bbgen_stream *s,
 }
 
 /*
- * The send loop specialised for @s: a copy each for pool and clone frames
- * with latency on and off; one for the rest (RTP, or frames built first).
+ * Tag pool frame @skb (tag at @tag_off, checksum base @base: core/tag.h)
+ * as frame @seq and hand it to the driver; false if the driver refused it
+ * (its reference dropped here).
+ */
+static __always_inline bool one_xmit(struct sk_buff *skb, u32 tag_off,
+				     u32 base, u64 seq, u64 now,
+				     struct net_device *dev,
+				     struct netdev_queue *txq, u16 queue,
+				     bool more, struct bbgen_prof *prof,
+				     const bool latency)
+{
+	u8 *area = skb->data + tag_off;
+
+	if (latency)
+		bbgen_tag_put_be64(area + 8, now);
+	bbgen_tag_put_seq(area, base, seq);
+	skb_set_queue_mapping(skb, queue);
+	bbgen_prof_mark(prof, BBGEN_PH_TAG);
+	if (!dev_xmit_complete(netdev_start_xmit(skb, dev, txq, more))) {
+		consume_skb(skb);
+		return false;
+	}
+	bbgen_prof_mark(prof, BBGEN_PH_XMIT);
+	return true;
+}
+
+/*
+ * send_frames() for the commonest stream: pool frames of one template (a
+ * cycle of one: no frame walks the cycle), no RTP. What send_frames()
+ * keeps in @c or the template, and reloads after every xmit (the compiler
+ * cannot know the driver leaves it alone), is held in locals here, and the
+ * part of the tag's checksum fix that the frames of a group share is
+ * worked out once a group (Documentation/performance.md has the figures).
+ * Frame numbers here are sequence numbers, c->seq the burst's first.
+ */
+static __always_inline unsigned int send_pool_one(struct bbgen_stream *s,
+						  struct burst_ctx *c,
+						  struct bbgen_prof *prof,
+						  const bool latency)
+{
+	const unsigned int group = latency ? BBGEN_TXTIME_GROUP : BURST_MAX;
+	const u16 ti = s->cycle[0], queue = c->queue;
+	const struct bbgen_tmpl *t = &s->tmpls[ti];
+	const u32 tag_off = t->tag_off;
+	const u16 tag_sum = t->tag_sum;
+	struct netdev_queue *txq = c->txq;
+	struct net_device *dev = c->dev;
+	const u64 first = c->seq, last = first + c->n;
+	u64 seq = first, end, now = 0, t_read, span = 0;
+	struct sk_buff *skb = NULL;
+	u32 base;
+
+	while (seq < last) {
+		end = min(seq + group, last);
+		if (netif_xmit_frozen_or_drv_stopped(txq))
+			break;
+		skb = pool_one_frame(s, skb, ti, t);
+		if (!skb)
+			break;
+		bbgen_prof_mark(prof, BBGEN_PH_BUILD);
+		bbgen_prof_mark(prof, BBGEN_PH_TIMER);
+		t_read = now;
+		now = ktime_get_clocktai_ns();
+		/* the group before: a full one, its span the bound's candidate */
+		span = max(span, now - t_read);
+		if (seq == first) {
+			c->t0 = now;
+			span = 0;
+		}
+		c->g_start = seq - first;
+		base = latency ? bbgen_tag_time_base(tag_sum, now, 0) :
+				 bbgen_tag_base(tag_sum, 0);
+		bbgen_prof_mark(prof, BBGEN_PH_CLOCK);
+		if (!one_xmit(skb, tag_off, base, seq, now, dev, txq, queue,
+			      seq + 1 < last, prof, latency))
+			break;
+		for (seq++; seq < end; seq++) {
+			if (netif_xmit_frozen_or_drv_stopped(txq))
+				goto out;
+			skb = pool_one_frame(s, skb, ti, t);
+			if (!skb)
+				goto out;
+			bbgen_prof_mark(prof, BBGEN_PH_BUILD);
+			bbgen_prof_mark(prof, BBGEN_PH_TIMER);
+			if (!one_xmit(skb, tag_off, base, seq, now, dev, txq,
+				      queue, seq + 1 < last, prof, latency))
+				goto out;
+		}
+	}
+out:
+	c->t_read = now;
+	if (latency && span > s->txtime.err_ns) {
+		u64_stats_update_begin(&s->syncp);
+		bbgen_txtime_span(&s->txtime, span);
+		u64_stats_update_end(&s->syncp);
+	}
+	c->bytes = (seq - first) * t->len;
+	return seq - first;
+}
+
+/*
+ * The send loop specialised for @s: a copy each for pool frames of one
+ * template, pool frames and clone frames, with latency on and off; one for
+ * the rest (RTP, or frames built first).
  */
 static __always_inline unsigned int send_frames_of(struct bbgen_stream *s,
 						   struct burst *b,
@@ -610,6 +730,9 @@ static __always_inline unsigned int send_frames_of(struct bbgen_stream *s,
 	const enum bbgen_frame_src P = BBGEN_FRAMES_POOL,
 				   C = BBGEN_FRAMES_CLONE;
 
+	if (!s->rtp_samples && s->frame_src == P && s->cycle_len == 1)
+		return s->latency ? send_pool_one(s, c, prof, true) :
+				    send_pool_one(s, c, prof, false);
 	if (!s->rtp_samples && s->frame_src == P)
 		return s->latency ? send_frames(s, b, c, prof, P, true, false) :
 				    send_frames(s, b, c, prof, P, false, false);

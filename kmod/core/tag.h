@@ -74,15 +74,31 @@ static __always_inline void bbgen_tag_put_be64(u8 *p, u64 v)
 }
 
 /*
- * The tag's first 8 bytes: the fix, so that fix + @sum == @orig_sum in
- * one's-complement, then the 48-bit @seq.
+ * The fix in two halves, for a loop that writes many tags alike: the base
+ * holds what the tags share (@orig_sum less @shared_sum, the sum of the
+ * bytes other than the sequence number written with it: a TX time, RTP
+ * fields), worked out once; bbgen_tag_put_seq() takes a sequence number
+ * off it per frame. In one's complement the fix is orig - shared - seq
+ * (mod 0xffff); the base is orig - shared plus three times 0xffff (which
+ * is 0 mod 0xffff), so subtracting the three words of a 48-bit sequence
+ * number never goes below 0. Both representations of 0 (0 and 0xffff)
+ * make the same checksum.
  */
-static __always_inline void bbgen_tag_put_fix_seq(u8 *area, u16 orig_sum,
-						  u32 sum, u64 seq)
+static __always_inline u32 bbgen_tag_base(u16 orig_sum, u32 shared_sum)
 {
-	u64 fix = bbgen_tag_fold((u32)orig_sum +
-				 (~bbgen_tag_fold(sum) & 0xffff));
+	return bbgen_tag_fold((u32)orig_sum +
+			      (~bbgen_tag_fold(shared_sum) & 0xffff)) +
+	       3 * 0xffff;
+}
 
+/* The tag's first 8 bytes: the fix off @base, then the 48-bit @seq. */
+static __always_inline void bbgen_tag_put_seq(u8 *area, u32 base, u64 seq)
+{
+	u64 fix;
+
+	seq &= BBGEN_TAG_SEQ_MASK;
+	fix = bbgen_tag_fold(base - (u32)(seq & 0xffff) -
+			     (u32)(seq >> 16 & 0xffff) - (u32)(seq >> 32));
 	bbgen_tag_put_be64(area, fix << 48 | seq);
 }
 
@@ -95,9 +111,14 @@ static __always_inline void bbgen_tag_put_fix_seq(u8 *area, u16 orig_sum,
 static __always_inline void bbgen_tag_write(u8 *area, u16 orig_sum, u64 seq,
 					    u16 extra)
 {
-	seq &= BBGEN_TAG_SEQ_MASK;
-	bbgen_tag_put_fix_seq(area, orig_sum, bbgen_tag_words_sum(seq) + extra,
-			      seq);
+	bbgen_tag_put_seq(area, bbgen_tag_base(orig_sum, extra), seq);
+}
+
+/* The base of the tags stamped @tai_ns, @orig_sum and @extra as below. */
+static __always_inline u32 bbgen_tag_time_base(u16 orig_sum, u64 tai_ns,
+					       u16 extra)
+{
+	return bbgen_tag_base(orig_sum, bbgen_tag_words_sum(tai_ns) + extra);
 }
 
 /*
@@ -109,11 +130,9 @@ static __always_inline void bbgen_tag_write_time(u8 *area, u16 orig_sum,
 						 u64 seq, u64 tai_ns,
 						 u16 extra)
 {
-	seq &= BBGEN_TAG_SEQ_MASK;
 	bbgen_tag_put_be64(area + 8, tai_ns);
-	bbgen_tag_put_fix_seq(area, orig_sum,
-			      bbgen_tag_words_sum(seq) +
-			      bbgen_tag_words_sum(tai_ns) + extra, seq);
+	bbgen_tag_put_seq(area, bbgen_tag_time_base(orig_sum, tai_ns, extra),
+			  seq);
 }
 
 /*

@@ -167,6 +167,41 @@ static void tag_time_checksum_test(struct kunit *test)
 	}
 }
 
+/*
+ * A group as the TX loop writes it: one base for a TX time, then
+ * consecutive sequence numbers off it, across a 16-bit and a 32-bit carry
+ * of the sequence number and its 48-bit wrap.
+ */
+static void tag_group_checksum_test(struct kunit *test)
+{
+	static const u64 starts[] = { 0xff80, 0xffffff80ULL,
+				      BBGEN_TAG_SEQ_MASK - 0x7f };
+	const struct tag_case *c = &time_cases[1];	/* odd offset */
+	struct bbgen_frame_udp u;
+	u64 rng = 0x2545f4914f6cdd1dULL, seq, t;
+	u8 *f = kunit_kzalloc(test, FRAME_BUF, GFP_KERNEL);
+	u32 off, n, base;
+	u16 orig;
+
+	KUNIT_ASSERT_NOT_NULL(test, f);
+	for (n = 0; n < ARRAY_SIZE(starts); n++) {
+		off = case_frame(test, c, f, &rng, &u, BBGEN_TAG_TIME_LEN);
+		orig = bbgen_tag_time_sum(f + off);
+		t = random_time(&rng);
+		base = bbgen_tag_time_base(orig, t, 0);
+		bbgen_tag_put_be64(f + off + 8, t);
+		for (seq = starts[n]; seq < starts[n] + 0x100; seq++) {
+			bbgen_tag_put_seq(f + off, base, seq);
+			KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(f + off),
+					seq & BBGEN_TAG_SEQ_MASK);
+			KUNIT_EXPECT_EQ(test, bbgen_tag_read_time(f + off), t);
+			KUNIT_EXPECT_EQ(test,
+					kf_udp_sum(f, u.l3_off, u.ip_version),
+					0xffffU);
+		}
+	}
+}
+
 struct seq_value_case {
 	const char *name;
 	u64 seq;
@@ -226,6 +261,7 @@ static struct kunit_case bbgen_tag_test_cases[] = {
 	KUNIT_CASE_PARAM(tag_roundtrip_test, seq_values_gen_params),
 	KUNIT_CASE(tag_masks_48_bits_test),
 	KUNIT_CASE_PARAM(tag_time_checksum_test, time_cases_gen_params),
+	KUNIT_CASE(tag_group_checksum_test),
 	{}
 };
 

@@ -43,4 +43,10 @@ struct bbgen_txtime {
 bool bbgen_txtime_group(struct bbgen_txtime *t, unsigned int frames,
 			u64 t_read, u64 t_next);
 
+/*
+ * The largest span of a loop's groups of two or more frames, each from its
+ * read to the next, taken as one: returns true if the bound grew.
+ */
+bool bbgen_txtime_span(struct bbgen_txtime *t, u64 span_ns);
+
 #endif /* _BBGEN_CORE_TXTIME_H */

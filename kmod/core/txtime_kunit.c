@@ -37,9 +37,24 @@ static void txtime_group_span(struct kunit *test)
 	KUNIT_EXPECT_EQ(test, t.err_ns, 5000000);
 }
 
+/* A loop's largest group span, taken at once: only a longer one counts. */
+static void txtime_span_grows(struct kunit *test)
+{
+	struct bbgen_txtime t = {};
+
+	KUNIT_EXPECT_TRUE(test, bbgen_txtime_span(&t, 3100));
+	KUNIT_EXPECT_EQ(test, t.err_ns, 3100);
+	KUNIT_EXPECT_FALSE(test, bbgen_txtime_span(&t, 3100));
+	KUNIT_EXPECT_FALSE(test, bbgen_txtime_span(&t, 900));
+	KUNIT_EXPECT_EQ(test, t.err_ns, 3100);
+	KUNIT_EXPECT_TRUE(test, bbgen_txtime_span(&t, 4000000));
+	KUNIT_EXPECT_EQ(test, t.err_ns, 4000000);
+}
+
 static struct kunit_case txtime_cases[] = {
 	KUNIT_CASE(txtime_alone_is_exact),
 	KUNIT_CASE(txtime_group_span),
+	KUNIT_CASE(txtime_span_grows),
 	{}
 };
 
