@@ -140,6 +140,15 @@ static u64 random_time(u64 *rng)
 	return (r & 1) ? ~(r >> 8) : r >> 1;
 }
 
+/* The 16-byte tag at @off of frame @f reads back @seq and @t, sum valid. */
+static void expect_time_tag(struct kunit *test, const u8 *f, u32 off,
+			    const struct bbgen_frame_udp *u, u64 seq, u64 t)
+{
+	KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(f + off), seq);
+	KUNIT_EXPECT_EQ(test, bbgen_tag_read_time(f + off), t);
+	KUNIT_EXPECT_EQ(test, kf_udp_sum(f, u->l3_off, u->ip_version), 0xffffU);
+}
+
 static void tag_time_checksum_test(struct kunit *test)
 {
 	const struct tag_case *c = test->param_value;
@@ -158,11 +167,7 @@ static void tag_time_checksum_test(struct kunit *test)
 			seq = random_seq(&rng);
 			t = random_time(&rng);
 			bbgen_tag_write_time(f + off, orig, seq, t, 0);
-			KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(f + off), seq);
-			KUNIT_EXPECT_EQ(test, bbgen_tag_read_time(f + off), t);
-			KUNIT_EXPECT_EQ(test,
-					kf_udp_sum(f, u.l3_off, u.ip_version),
-					0xffffU);
+			expect_time_tag(test, f, off, &u, seq, t);
 		}
 	}
 }
@@ -192,12 +197,8 @@ static void tag_group_checksum_test(struct kunit *test)
 		bbgen_tag_put_be64(f + off + 8, t);
 		for (seq = starts[n]; seq < starts[n] + 0x100; seq++) {
 			bbgen_tag_put_seq(f + off, base, seq);
-			KUNIT_EXPECT_EQ(test, bbgen_tag_read_seq(f + off),
-					seq & BBGEN_TAG_SEQ_MASK);
-			KUNIT_EXPECT_EQ(test, bbgen_tag_read_time(f + off), t);
-			KUNIT_EXPECT_EQ(test,
-					kf_udp_sum(f, u.l3_off, u.ip_version),
-					0xffffU);
+			expect_time_tag(test, f, off, &u,
+					seq & BBGEN_TAG_SEQ_MASK, t);
 		}
 	}
 }
