@@ -388,8 +388,12 @@ enum bb_http_state bb_http_io(struct bb_http_end *e, uint32_t events,
 		e->established_ns = now;
 		client_request(e, now);
 	}
-	if (e->state == BB_HS_SEND && (events & (EPOLLOUT | EPOLLERR | EPOLLHUP)))
+	if (e->state == BB_HS_SEND && (events & (EPOLLOUT | EPOLLERR | EPOLLHUP))) {
 		do_send(e, now);
+		/* what follows happened after the writes: a GET server's T3
+		 * (the peer's ACK, back while we wrote) is not its T2 */
+		now = http_now();
+	}
 	if (e->state == BB_HS_DRAIN)
 		bb_http_tick(e, now);
 	if ((e->state == BB_HS_RECV_HEAD || e->state == BB_HS_RECV_BODY ||
