@@ -502,6 +502,14 @@ static void txtime_group(struct bbgen_stream *s, unsigned int frames,
 	u64_stats_update_end(&s->syncp);
 }
 
+/* The same for the largest span of a loop's groups (core/txtime.h). */
+static void txtime_span(struct bbgen_stream *s, u64 span_ns)
+{
+	u64_stats_update_begin(&s->syncp);
+	bbgen_txtime_span(&s->txtime, span_ns);
+	u64_stats_update_end(&s->syncp);
+}
+
 /* One DIRECT-mode burst as the send loop sees it. */
 struct burst_ctx {
 	struct net_device *dev;
@@ -708,11 +716,8 @@ static __always_inline unsigned int send_pool_one(struct bbgen_stream *s,
 	}
 out:
 	c->t_read = now;
-	if (latency && span > s->txtime.err_ns) {
-		u64_stats_update_begin(&s->syncp);
-		bbgen_txtime_span(&s->txtime, span);
-		u64_stats_update_end(&s->syncp);
-	}
+	if (latency && span > s->txtime.err_ns)
+		txtime_span(s, span);
 	c->bytes = (seq - first) * t->len;
 	return seq - first;
 }
