@@ -25,3 +25,24 @@ bench_in_vm() {
 	"$top/scripts/linux-source" > /dev/null
 	exec "$top/scripts/vm-run" "${pick[@]}" "${vm_opts[@]}" -- "$bench" "$@"
 }
+
+# bench_cpu_probe: build bench/cpu-probe.c into build/bench (when newer) and
+# print its path; the guest runs the same binary off the host's root.
+bench_cpu_probe() {
+	local src=$top/bench/cpu-probe.c bin=$top/build/bench/cpu-probe
+	if [ ! -x "$bin" ] || [ "$src" -nt "$bin" ]; then
+		mkdir -p "${bin%/*}"
+		cc -O2 -Wall -Wextra -Werror -o "$bin" "$src" >&2 || return 1
+	fi
+	echo "$bin"
+}
+
+# bench_host_cores PROBE: ns a unit of ALU work on each host CPU, alone and
+# pinned, comma-separated in CPU order
+bench_host_cores() {
+	local cpu out=()
+	for ((cpu = 0; cpu < $(nproc); cpu++)); do
+		out+=("$(taskset -c "$cpu" "$1" spin)") || return 1
+	done
+	(IFS=,; echo "${out[*]}")
+}
