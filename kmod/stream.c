@@ -242,6 +242,8 @@ static void copy_cfg(struct bbgen_stream *s, const struct bbgen_stream_cfg *cfg,
 	s->duration_ns = cfg->duration_ns;
 	s->delay_ns = cfg->delay_ns;
 	s->xmit_mode = cfg->xmit_mode;
+	s->cpu_set = cfg->cpu != BBGEN_CPU_ANY;
+	s->cpu = cfg->cpu;
 	s->owner = cfg->owner;
 	s->port = port;
 	s->state = BBGEN_STREAM_STATE_IDLE;

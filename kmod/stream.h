@@ -58,7 +58,11 @@ struct bbgen_stream_cfg {
 	bool seed_set;
 	const u16 *sequence;	/* or NULL */
 	u32 sequence_len;
+	u32 cpu;		/* its TX worker's, or BBGEN_CPU_ANY */
 };
+
+/* A stream's cpu when none was given and it never started. */
+#define BBGEN_CPU_ANY	U32_MAX
 
 /* A template as the TX engine uses it. */
 struct bbgen_tmpl {
@@ -108,6 +112,8 @@ struct bbgen_stream {
 	u64 delay_ns;
 	u32 xmit_mode;
 	u64 start_tai_ns;	/* the last start's instant; 0: never started */
+	bool cpu_set;		/* cpu given: its worker sends every start */
+	u32 cpu;		/* as given, or the last start's worker's */
 
 	/* scheduling, under the worker's lock while it runs (tx.c) */
 	struct bbgen_tx_worker *worker;

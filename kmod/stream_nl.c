@@ -20,6 +20,7 @@
 #include "netns.h"
 #include "port.h"
 #include "stream.h"
+#include "tx.h"
 
 /* Every single-attribute range is in the policy, as the spec's checks say
  * (tests/vm/policy-vs-spec compares the two on the live kernel): a
@@ -69,6 +70,7 @@ const struct nla_policy bbgen_nl_stream_add_policy[BBGEN_A_STREAM_MAX + 1] = {
 		NLA_POLICY_MAX(NLA_U32, BBGEN_FRAME_MAX - BBGEN_RTP_HDR_LEN),
 	[BBGEN_A_STREAM_RTP_SAMPLES] =
 		NLA_POLICY_FULL_RANGE(NLA_U32, &rtp_samples_range),
+	[BBGEN_A_STREAM_CPU] = NLA_POLICY_MAX(NLA_U32, BBGEN_CPU_MAX),
 };
 
 const struct nla_policy bbgen_nl_stream_id_policy[BBGEN_A_STREAM_MAX + 1] = {
@@ -109,7 +111,9 @@ static int stream_fill_cfg(struct sk_buff *skb, const struct bbgen_stream *s)
 				 nla_put_u32(skb, BBGEN_A_STREAM_SEED, s->seed))) ||
 		(s->rtp_samples &&
 		 (nla_put_u32(skb, BBGEN_A_STREAM_RTP_OFFSET, s->rtp_offset) ||
-		  nla_put_u32(skb, BBGEN_A_STREAM_RTP_SAMPLES, s->rtp_samples)));
+		  nla_put_u32(skb, BBGEN_A_STREAM_RTP_SAMPLES, s->rtp_samples))) ||
+		(s->cpu != BBGEN_CPU_ANY &&
+		 nla_put_u32(skb, BBGEN_A_STREAM_CPU, s->cpu));
 }
 
 static int stream_fill(struct bbgen_fill_ctx *c, void *obj)
@@ -309,6 +313,15 @@ static int stream_cfg_parse(struct genl_info *info, struct bbgen_stream_cfg *cfg
 	}
 	if (a[BBGEN_A_STREAM_XMIT_MODE])
 		cfg->xmit_mode = nla_get_u32(a[BBGEN_A_STREAM_XMIT_MODE]);
+	cfg->cpu = BBGEN_CPU_ANY;
+	if (a[BBGEN_A_STREAM_CPU]) {
+		cfg->cpu = nla_get_u32(a[BBGEN_A_STREAM_CPU]);
+		if (!bbgen_tx_has_cpu(cfg->cpu)) {
+			NL_SET_ERR_MSG_ATTR(info->extack, a[BBGEN_A_STREAM_CPU],
+					    "no TX worker on this CPU (one per CPU online when bbgen loaded)");
+			return -EINVAL;
+		}
+	}
 	cfg->latency = nla_get_flag(a[BBGEN_A_STREAM_LATENCY]);
 	cfg->owner = bbgen_nl_owner(info, BBGEN_A_STREAM_SOCKET_OWNER);
 	return 0;

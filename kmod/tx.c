@@ -117,6 +117,7 @@ struct burst {
 
 struct bbgen_tx_worker {
 	struct task_struct *task;
+	unsigned int cpu;		/* the one it is bound to */
 	struct mutex lock;		/* streams, and the sending of them */
 	struct list_head streams;	/* RUNNING, sorted by due_ns */
 	/* under the lock; not on the stack, which would be zeroed per burst */
@@ -952,20 +953,40 @@ static int worker_fn(void *data)
 	return 0;
 }
 
-static struct bbgen_tx_worker *pick_worker(void)
+/* The worker of @cpu, or NULL: workers[] is in CPU order, and short. */
+static struct bbgen_tx_worker *cpu_worker(u32 cpu)
 {
-	unsigned int i = atomic_inc_return(&next_worker);
+	unsigned int i;
 
+	for (i = 0; i < n_workers; i++)
+		if (workers[i].cpu == cpu)
+			return &workers[i];
+	return NULL;
+}
+
+bool bbgen_tx_has_cpu(u32 cpu)
+{
+	return cpu_worker(cpu);
+}
+
+static struct bbgen_tx_worker *pick_worker(struct bbgen_stream *s)
+{
+	unsigned int i;
+
+	if (s->cpu_set)
+		return cpu_worker(s->cpu);
+	i = atomic_inc_return(&next_worker);
 	return &workers[i % n_workers];
 }
 
 void bbgen_tx_start(struct bbgen_stream *s, u64 start_ns)
 {
-	struct bbgen_tx_worker *w = pick_worker();
+	struct bbgen_tx_worker *w = pick_worker(s);
 	struct net_device *dev = s->port->dev;
 
 	mutex_lock(&w->lock);
 	s->worker = w;
+	s->cpu = w->cpu;
 	s->start_ns = add_sat(start_ns, s->delay_ns);
 	s->end_ns = s->duration_ns ? add_sat(s->start_ns, s->duration_ns) :
 				     U64_MAX;
@@ -1023,6 +1044,7 @@ int bbgen_tx_init(void)
 
 		mutex_init(&w->lock);
 		INIT_LIST_HEAD(&w->streams);
+		w->cpu = cpu;
 		w->task = kthread_create_on_cpu(worker_fn, w, cpu, "bbgen_tx/%u");
 		if (IS_ERR(w->task)) {
 			int err = PTR_ERR(w->task);

@@ -13,9 +13,13 @@ struct bbgen_stream;
 int bbgen_tx_init(void);
 void bbgen_tx_exit(void);
 
+/* Has @cpu a TX worker (was it online at module load)? */
+bool bbgen_tx_has_cpu(u32 cpu);
+
 /*
- * Hand an idle/done/stopped stream to a worker (round robin): RUNNING.
- * Frame 0 is due at @start_ns (CLOCK_MONOTONIC) plus the stream's delay.
+ * Hand an idle/done/stopped stream to a worker, its CPU's if it has one
+ * set, else round robin: RUNNING. Frame 0 is due at @start_ns
+ * (CLOCK_MONOTONIC) plus the stream's delay.
  */
 void bbgen_tx_start(struct bbgen_stream *s, u64 start_ns);
 

@@ -56,7 +56,7 @@ load helpers
 		"                  src IP dst IP [sport N] [dport N] [SIZES] RATE" \
 		"                  [count N | duration SECS] [delay SECS]" \
 		"                  [vlan ID[:PCP[:DEI]]]... [tpid TPID] [dscp N] [ecn N] [tos N]" \
-		"                  [latency { on | off }] [xmit { queue | direct }]" \
+		"                  [latency { on | off }] [xmit { queue | direct }] [cpu N]" \
 		"       where  SIZES := { size BYTES | sizes B1,B2,..." \
 		"                       | imix { default | SIZE:WEIGHT,... } [imix-order ORDER]" \
 		"                       | size-dist normal MEAN STDDEV MIN MAX }" \

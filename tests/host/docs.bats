@@ -24,7 +24,7 @@ man8=$bb_top/Documentation/bbctl.8
 
 @test "man page names every JSON key and default" {
 	for k in id dev ifindex state frame_size interval_ns count seq_offset \
-		xmit_mode tx_frames tx_bytes tx_busy first_tx_ns last_tx_ns tx_time_error_ns \
+		xmit_mode cpu tx_frames tx_bytes tx_busy first_tx_ns last_tx_ns tx_time_error_ns \
 		udp_dport udp_sport src_ipv4 dst_ipv4 src_ipv6 dst_ipv6 rx_frames \
 		rx_bytes highest_seq lost out_of_sequence duplicates first_rx_ns \
 		last_rx_ns streams triggers timestamping rate_frames rate_period_ns \

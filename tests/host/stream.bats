@@ -62,6 +62,12 @@ load helpers
 	stream_error 'bbctl: xmit: must be queue or direct (got "fast")' "${V4[@]}" xmit fast rate 1 count 1
 }
 
+@test "stream add: cpu" {
+	for c in -1 8192 one 1.5 ""; do
+		stream_error "bbctl: cpu: must be an integer from 0 to 8191 (got \"$c\")" "${V4[@]}" cpu "$c" rate 1 count 1
+	done
+}
+
 @test "stream add: rate" {
 	for r in -1 abc inf nan 0x10 1,5 ""; do
 		stream_error "bbctl: rate: must be a number > 0 (got \"$r\")" "${V4[@]}" rate "$r" count 1
@@ -102,6 +108,7 @@ load helpers
 	reaches_kernel stream add dev lo id 2147483647 dst-mac ff:ff:ff:ff:ff:ff src-mac $SMAC \
 		"${V4[@]}" sport 1 dport 65535 size 9600 xmit direct rate 1488095.24 count 281474976710656
 	reaches_kernel stream add count 1 rate 1e9 "${V4[@]}" src-mac $SMAC dst-mac $MAC dev lo xmit queue
+	reaches_kernel stream add dev lo dst-mac $MAC src-mac $SMAC "${V4[@]}" rate 1 count 1 cpu 8191
 	reaches_kernel stream start id 1
 	reaches_kernel stream stop id 1
 	reaches_kernel stream del id 1

@@ -46,6 +46,7 @@ static void put_full_stream(struct nl_msg *m)
 	nla_put_u64(m, BBGEN_A_STREAM_FIRST_TX_NS, 100);
 	nla_put_u64(m, BBGEN_A_STREAM_LAST_TX_NS, 200);
 	nla_put_u64(m, BBGEN_A_STREAM_TX_TIME_ERROR_NS, 300);
+	nla_put_u32(m, BBGEN_A_STREAM_CPU, 5);
 }
 
 static void test_stream_full(void **state)
@@ -58,7 +59,8 @@ static void test_stream_full(void **state)
 					      BBGEN_CMD_STREAM_GET), &s), 0);
 	assert_true(s.present.id && s.present.ifindex && s.present.dev &&
 		    s.present.state && s.present.frame_size &&
-		    s.present.seq_offset && s.present.xmit_mode);
+		    s.present.seq_offset && s.present.xmit_mode &&
+		    s.present.cpu);
 	assert_int_equal(s.id, 7);
 	assert_int_equal(s.ifindex, 3);
 	assert_string_equal(s.dev, "veth0");
@@ -66,6 +68,7 @@ static void test_stream_full(void **state)
 	assert_int_equal(s.frame_size, 128);
 	assert_int_equal(s.seq_offset, 110);
 	assert_int_equal(s.xmit_mode, BBGEN_XMIT_MODE_DIRECT);
+	assert_int_equal(s.cpu, 5);
 	assert_true(s.present.rate_frames && s.present.rate_period_ns &&
 		    s.present.interval_ns && s.present.count &&
 		    s.present.duration_ns && s.present.delay_ns &&
@@ -126,7 +129,8 @@ static void test_stream_notification(void **state)
 		     s.present.order || s.present.seed ||
 		     s.present.rtp_offset || s.present.rtp_samples ||
 		     s.present.tx_busy || s.present.first_tx_ns ||
-		     s.present.last_tx_ns || s.present.tx_time_error_ns);
+		     s.present.last_tx_ns || s.present.tx_time_error_ns ||
+		     s.present.cpu);
 	assert_false(s.latency);
 	assert_string_equal(s.dev, "");
 }

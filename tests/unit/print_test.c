@@ -50,6 +50,7 @@ static void put_stream_config(struct nl_msg *m)
 	nla_put_u32(m, BBGEN_A_STREAM_SEED, 12345);
 	nla_put_flag(m, BBGEN_A_STREAM_LATENCY);
 	nla_put_u64(m, BBGEN_A_STREAM_TX_TIME_ERROR_NS, 6400);
+	nla_put_u32(m, BBGEN_A_STREAM_CPU, 1);
 }
 
 static void test_stream_json(void **state)
@@ -64,7 +65,7 @@ static void test_stream_json(void **state)
 	assert_string_equal(end(o),
 		"[{\"id\":1,\"dev\":\"veth0\",\"ifindex\":7,\"state\":\"done\","
 		"\"frame_size\":60,\"interval_ns\":500000,\"count\":10000,"
-		"\"seq_offset\":52,\"xmit_mode\":\"queue\",\"rate_frames\":null,"
+		"\"seq_offset\":52,\"xmit_mode\":\"queue\",\"cpu\":null,\"rate_frames\":null,"
 		"\"rate_period_ns\":null,\"fps\":null,\"duration_ns\":null,"
 		"\"delay_ns\":null,\"templates\":null,\"cycle_len\":null,"
 		"\"order\":null,\"seed\":null,\"latency\":false,\"start_tai_ns\":null,\"tx_frames\":10000,"
@@ -84,7 +85,7 @@ static void test_stream_text(void **state)
 	pr_close_array();
 	assert_string_equal(end(o),
 		"stream 1 dev veth0 state done size 60 interval-ns 500000 "
-		"count 10000 seq-offset 52 xmit queue rate-frames - "
+		"count 10000 seq-offset 52 xmit queue cpu - rate-frames - "
 		"rate-period-ns - fps - duration-ns - delay-ns - templates - "
 		"cycle-len - order - seed - latency off start-tai-ns - tx-frames 10000 "
 		"tx-bytes 600000 tx-busy 0 first-tx-ns 1700000000000000000 "
@@ -102,7 +103,7 @@ static void test_stream_config_json(void **state)
 	assert_string_equal(end(o),
 		"{\"id\":1,\"dev\":\"veth0\",\"ifindex\":7,\"state\":\"done\","
 		"\"frame_size\":60,\"interval_ns\":500000,\"count\":10000,"
-		"\"seq_offset\":52,\"xmit_mode\":\"queue\",\"rate_frames\":1,"
+		"\"seq_offset\":52,\"xmit_mode\":\"queue\",\"cpu\":1,\"rate_frames\":1,"
 		"\"rate_period_ns\":672,\"fps\":1488095.2380952381,"
 		"\"duration_ns\":5000000000,\"delay_ns\":0,\"templates\":7,"
 		"\"cycle_len\":100,\"order\":\"shuffle\",\"seed\":12345,"
@@ -121,7 +122,7 @@ static void test_stream_config_text(void **state)
 	stream_print(parsed(o, BBGEN_A_STREAM_MAX), NULL);
 	assert_string_equal(end(o),
 		"stream 1 dev veth0 state done size 60 interval-ns 500000 "
-		"count 10000 seq-offset 52 xmit queue rate-frames 1 "
+		"count 10000 seq-offset 52 xmit queue cpu 1 rate-frames 1 "
 		"rate-period-ns 672 fps 1488095.238 duration-ns 5000000000 "
 		"delay-ns 0 templates 7 cycle-len 100 order shuffle seed 12345 "
 		"latency on start-tai-ns - tx-frames 10000 tx-bytes 600000 tx-busy 0 "

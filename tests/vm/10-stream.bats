@@ -170,6 +170,50 @@ run_flat_out() {
 	assert_eq "port triggers" 1 "$(jq '.[] | select(.dev == "veth1") | .triggers' <<< "$output")"
 }
 
+# worker_ns CPU: the ns bbgen's TX worker of CPU has run so far
+worker_ns() {
+	local pid
+	pid=$(pgrep -x "bbgen_tx/$1") || { fail "no TX worker bbgen_tx/$1"; return 1; }
+	cut -d' ' -f1 "/proc/$pid/schedstat"
+}
+
+@test "stream: cpu N puts it on that CPU's TX worker, the others stay idle" {
+	local last=$(($(nproc) - 1)) cpu ran start
+	local -a before=()
+	bbctl_a stream add dev veth0 id 11 dst-mac "$MAC_B" src "$IP4_A" dst "$IP4_B" \
+		dport 5011 rate 10000000 duration 1 xmit direct cpu "$last" ||
+		fail "stream add id 11"
+	bbctl_a stream add dev veth0 id 12 dst-mac "$MAC_B" src "$IP4_A" dst "$IP4_B" \
+		dport 5012 rate 1000 count 10 || fail "stream add id 12"
+	load_stream 11
+	assert_eq "cpu as given, before the start" "$last" "${S[cpu]}"
+	load_stream 12
+	assert_eq "cpu of a stream without one, before its start" null "${S[cpu]}"
+	# two starts: taken in turn, the second would go to another worker
+	for start in 1 2; do
+		for ((cpu = 0; cpu <= last; cpu++)); do before[cpu]=$(worker_ns "$cpu"); done
+		bbctl_a stream start id 11 || fail "stream start id 11"
+		wait_stream_done 11 60
+		# a second flat out: its worker ran for most of it (a busy host
+		# may take some), every other worker slept through it
+		for ((cpu = 0; cpu <= last; cpu++)); do
+			ran=$((($(worker_ns "$cpu") - before[cpu]) / 1000000))
+			echo "start $start: bbgen_tx/$cpu ran $ran ms"
+			if [ "$cpu" = "$last" ]; then
+				[ "$ran" -ge 300 ] || fail "bbgen_tx/$cpu ran $ran ms of the stream's 1 s"
+			else
+				[ "$ran" -lt 100 ] || fail "bbgen_tx/$cpu ran $ran ms for a stream on CPU $last"
+			fi
+		done
+		assert_eq "cpu after the run" "$last" "${S[cpu]}"
+		assert_gt "tx_frames" 0 "${S[tx_frames]}"
+	done
+	bbctl_a stream start id 12 || fail "stream start id 12"
+	load_stream 12
+	[[ ${S[cpu]} =~ ^[0-9]+$ ]] && [ "${S[cpu]}" -le "$last" ] ||
+		fail "cpu of a started stream without one: ${S[cpu]} (CPUs 0 to $last)"
+}
+
 @test "stream: stop halts it part-way, and every frame sent is counted" {
 	bbctl_b trigger add dev veth1 id 4 dport 5004
 	bbctl_a stream add dev veth0 id 4 dst-mac "$MAC_B" src "$IP4_A" dst "$IP4_B" \

@@ -44,6 +44,13 @@ STREAM=(stream add dev veth0 dst-mac 02:00:00:00:00:02)
 	nothing_left
 }
 
+@test "errors: a CPU without a TX worker" {
+	# one worker per CPU online at load: none on the CPU past the last
+	expect_error 2 'Error: no TX worker on this CPU (one per CPU online when bbgen loaded).' \
+		bbctl_a "${STREAM[@]}" src "$IP4_A" dst "$IP4_B" rate 10 count 10 cpu "$(nproc)"
+	nothing_left
+}
+
 @test "errors: a device that is no bbgen port" {
 	in_a ip link add dummy0 type dummy
 	local msg='Error: device is not a bbgen port.'

@@ -17,7 +17,7 @@ _bbctl_keywords()
 	"stream add")
 		echo dev id dst-mac src-mac src dst sport dport size sizes imix \
 			imix-order size-dist rate bitrate l2-speed count duration \
-			delay vlan tpid dscp ecn tos latency xmit ;;
+			delay vlan tpid dscp ecn tos latency xmit cpu ;;
 	"stream start" | "stream stop" | "stream del" | "stream show") echo id ;;
 	"trigger add")
 		echo dev id src dst sport dport vlan latency range interval ;;

@@ -20,7 +20,8 @@ struct nl_msg *stream_add_msg(struct bb_genl *g, const struct stream_req *r)
 	const struct bb_stream_add s = {
 		.ifindex = r->ifindex, .id = r->id, .frame = r->frame,
 		.mix = &r->mix, .has_order = r->has_order, .order = r->order,
-		.xmit_mode = r->xmit_mode, .rate = r->rate, .count = r->count,
+		.xmit_mode = r->xmit_mode, .has_cpu = r->has_cpu, .cpu = r->cpu,
+		.rate = r->rate, .count = r->count,
 		.duration_ns = r->duration_ns, .delay_ns = r->delay_ns,
 	};
 
@@ -120,7 +121,7 @@ const struct object stream_object = {
 	"                  src IP dst IP [sport N] [dport N] [SIZES] RATE\n"
 	"                  [count N | duration SECS] [delay SECS]\n"
 	"                  [vlan ID[:PCP[:DEI]]]... [tpid TPID] [dscp N] [ecn N] [tos N]\n"
-	"                  [latency { on | off }] [xmit { queue | direct }]\n"
+	"                  [latency { on | off }] [xmit { queue | direct }] [cpu N]\n"
 	"       where  SIZES := { size BYTES | sizes B1,B2,...\n"
 	"                       | imix { default | SIZE:WEIGHT,... } [imix-order ORDER]\n"
 	"                       | size-dist normal MEAN STDDEV MIN MAX }\n"

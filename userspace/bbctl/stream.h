@@ -23,6 +23,8 @@ struct stream_req {
 	bool has_order;
 	uint32_t order;			/* enum bbgen_order, imix only */
 	uint32_t xmit_mode;
+	bool has_cpu;
+	uint32_t cpu;			/* of its TX worker */
 	struct bb_rate rate;
 	uint64_t count;			/* 0: none */
 	uint64_t duration_ns;		/* 0: none */
@@ -34,7 +36,7 @@ enum stream_key {
 	S_DEV, S_ID, S_DST_MAC, S_SRC_MAC, S_SRC, S_DST, S_SPORT, S_DPORT,
 	S_SIZE, S_SIZES, S_IMIX, S_IMIX_ORDER, S_SIZE_DIST,
 	S_RATE, S_BITRATE, S_L2_SPEED, S_COUNT, S_DURATION, S_DELAY,
-	S_VLAN, S_TPID, S_DSCP, S_ECN, S_TOS, S_LATENCY, S_XMIT,
+	S_VLAN, S_TPID, S_DSCP, S_ECN, S_TOS, S_LATENCY, S_XMIT, S_CPU,
 	S_NUM
 };
 

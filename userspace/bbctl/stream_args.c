@@ -38,6 +38,7 @@ static const struct arg_spec add_args[S_NUM + 1] = {
 	[S_TOS] = ARG("tos", "N", false),
 	[S_LATENCY] = ARG("latency", "on|off", false),
 	[S_XMIT] = ARG("xmit", "queue|direct", false),
+	[S_CPU] = ARG("cpu", "N", false),
 };
 
 /* At most one of keys[] given; else "<2nd>: cannot be used with <1st>". */
@@ -200,6 +201,17 @@ static int parse_xmit(const char *s, uint32_t *mode)
 	return usage_err("xmit: must be queue or direct (got \"%s\")", s);
 }
 
+/* The CPU whose TX worker sends it; whether it has one, the kernel says. */
+static int parse_cpu(const char *s, struct stream_req *r)
+{
+	uint64_t cpu;
+	int ret = arg_uint("cpu", s, 0, BBGEN_CPU_MAX, &cpu);
+
+	r->has_cpu = !ret;
+	r->cpu = (uint32_t)cpu;
+	return ret;
+}
+
 /* The headers: addresses, ports, tags, QoS, the tag layout. */
 static int parse_frame(const struct arg_val *v, struct stream_req *r)
 {
@@ -253,6 +265,8 @@ int stream_parse_add(int argc, char **argv, struct stream_req *r)
 		ret = stream_parse_sizes(v, r);
 	if (!ret)
 		ret = parse_xmit(arg_str(&v[S_XMIT]), &r->xmit_mode);
+	if (!ret && v[S_CPU].n)
+		ret = parse_cpu(arg_str(&v[S_CPU]), r);
 	if (!ret)
 		ret = stream_parse_rate(v, r);
 	if (!ret)

@@ -93,6 +93,7 @@ int stream_print(const struct bb_reply *r, void *arg)
 		 "seq-offset");
 	pr_string(PR_ANY, "xmit_mode", "xmit %s",
 		  NAME_OF(s.present.xmit_mode, s.xmit_mode, xmit_names));
+	show_u32(s.present.cpu, s.cpu, "cpu", "cpu");
 	show_config(&s);
 	show_counters(&s);
 	pr_close_object();

@@ -50,6 +50,7 @@ int bb_gen_stream_decode(const struct bb_reply *r, struct bb_gen_stream *s)
 	GEN_U32(tb, BBGEN_A_STREAM_FRAME_SIZE, s, frame_size);
 	GEN_U32(tb, BBGEN_A_STREAM_SEQ_OFFSET, s, seq_offset);
 	GEN_U32(tb, BBGEN_A_STREAM_XMIT_MODE, s, xmit_mode);
+	GEN_U32(tb, BBGEN_A_STREAM_CPU, s, cpu);
 	decode_config(tb, s);
 	decode_counters(tb, s);
 	return s->present.id ? 0 : -EPROTO;

@@ -42,12 +42,14 @@ struct bb_gen_stream {
 		unsigned int first_tx_ns:1;
 		unsigned int last_tx_ns:1;
 		unsigned int tx_time_error_ns:1;
+		unsigned int cpu:1;
 	} present;
 	uint32_t id, ifindex;
 	char dev[IF_NAMESIZE];
 	uint32_t state;			/* enum bbgen_stream_state */
 	uint32_t frame_size, seq_offset;
 	uint32_t xmit_mode;		/* enum bbgen_xmit_mode */
+	uint32_t cpu;			/* of its TX worker: set, or last start's */
 	uint64_t rate_frames, rate_period_ns, interval_ns;
 	uint64_t count, duration_ns, delay_ns, start_tai_ns;
 	uint32_t templates, cycle_len;

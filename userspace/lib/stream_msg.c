@@ -67,6 +67,8 @@ static int put_timing(struct nl_msg *msg, const struct bb_stream_add *s)
 	if (s->delay_ns)
 		err |= nla_put_u64(msg, BBGEN_A_STREAM_DELAY_NS, s->delay_ns);
 	err |= nla_put_u32(msg, BBGEN_A_STREAM_XMIT_MODE, s->xmit_mode);
+	if (s->has_cpu)
+		err |= nla_put_u32(msg, BBGEN_A_STREAM_CPU, s->cpu);
 	if (s->socket_owner)
 		err |= nla_put_flag(msg, BBGEN_A_STREAM_SOCKET_OWNER);
 	return err;

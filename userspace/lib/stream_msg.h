@@ -24,6 +24,8 @@ struct bb_stream_add {
 	bool has_order;
 	uint32_t order;			/* enum bbgen_order, weighted only */
 	uint32_t xmit_mode;		/* enum bbgen_xmit_mode */
+	bool has_cpu;
+	uint32_t cpu;			/* of its TX worker */
 	struct bb_rate rate;
 	uint64_t count;			/* 0: none */
 	uint64_t duration_ns;		/* 0: none */

@@ -32,7 +32,7 @@
  *                        [COUNT], [DURATION_NS], [DELAY_NS],
  *                        [WEIGHTS, [ORDER], [SEED] | SEQUENCE],
  *                        [SEQ_OFFSET], [LATENCY], [XMIT_MODE],
- *                        [RTP_OFFSET, RTP_SAMPLES], [SOCKET_OWNER]
+ *                        [RTP_OFFSET, RTP_SAMPLES], [CPU], [SOCKET_OWNER]
  *   reply                stream: ID (the id given or allocated)
  * BBGEN_CMD_STREAM_START stream: ID+, [START_TAI_NS]
  * BBGEN_CMD_STREAM_STOP  stream: ID+
@@ -44,7 +44,8 @@
  *                        [DURATION_NS], DELAY_NS, [START_TAI_NS],
  *                        [LATENCY], TEMPLATES, [RTP_OFFSET, RTP_SAMPLES],
  *                        CYCLE_LEN, TX_FRAMES, TX_BYTES, TX_BUSY,
- *                        FIRST_TX_NS, LAST_TX_NS, [TX_TIME_ERROR_NS]
+ *                        FIRST_TX_NS, LAST_TX_NS, [TX_TIME_ERROR_NS],
+ *                        [CPU]
  *
  * Streams: TEMPLATE is repeated, once per template (at most
  * BBGEN_TEMPLATES_MAX), all of one IP version. The rate is INTERVAL_NS
@@ -63,7 +64,10 @@
  * and act on all or none: an unknown, repeated or (START) running id
  * fails the whole request. They start at one common instant: now, or
  * START_TAI_NS (CLOCK_TAI, not in the past); GET reports that instant as
- * START_TAI_NS, identical for the streams one STREAM_START started.
+ * START_TAI_NS, identical for the streams one STREAM_START started. Each
+ * CPU has one TX worker; a stream goes to the worker of CPU when given
+ * (an online CPU at the module's load), else the workers take streams in
+ * turn. GET reports CPU as given, or once started the worker's CPU.
  *
  * BBGEN_CMD_TRIGGER_ADD  trigger: IFINDEX | DEV, [ID], UDP_DPORT,
  *                        [UDP_SPORT], [SRC_IPV4 | SRC_IPV6],
@@ -237,6 +241,7 @@
 #define BBGEN_HISTORY_MAX	3600	/* snapshots kept per trigger */
 #define BBGEN_RTP_HDR_LEN	12	/* RFC 3550 fixed header, no CSRCs */
 #define BBGEN_RTP_SAMPLES_MAX	65535	/* RTP timestamp step per frame */
+#define BBGEN_CPU_MAX		8191	/* the kernel's NR_CPUS at most */
 
 enum bbgen_cmd {
 	BBGEN_CMD_UNSPEC,
@@ -343,6 +348,7 @@ enum bbgen_stream_attrs {
 	BBGEN_A_STREAM_RTP_OFFSET,	/* u32, byte offset of an RTP header */
 	BBGEN_A_STREAM_RTP_SAMPLES,	/* u32, RTP timestamp step per frame */
 	BBGEN_A_STREAM_TX_TIME_ERROR_NS, /* u64, bound on a TX time's error */
+	BBGEN_A_STREAM_CPU,		/* u32, CPU of its TX worker */
 
 	__BBGEN_A_STREAM_MAX
 };
