@@ -34,7 +34,7 @@ def bb_stream(y, dev, secs):
     tmpl = template(tvp.DST_MAC, mac_of(None, dev), 0, 9000)
     sid = y.do("stream-add", {"dev": dev, "template": [tmpl], "interval-ns": 1,
                               "duration-ns": secs * 10**9, "latency": True,
-                              "xmit-mode": "direct"})["id"]
+                              "xmit-mode": "direct", "cpu": 0})["id"]
     sid = sid[0] if isinstance(sid, list) else sid
     return stream_fps(run_to_end(y, [sid], secs)[0])
 

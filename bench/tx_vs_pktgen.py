@@ -132,18 +132,24 @@ def profile_file():
     return PROF if os.path.exists(PROF) else None
 
 
-def run_bb(y, devs, secs, latency=True):
+def run_bb(y, devs, secs, latency=True, pin=True):
     """One bbgen stream per device of @devs (a device may repeat), started
     together, with sequence and (@latency) time tags: the frames/s of all
-    of them, first frame to last."""
+    of them, first frame to last. With @pin the i-th stream goes to CPU i's
+    TX worker, where pktgen's i-th thread (kpktgend_i) runs: without it the
+    workers take streams in turn, and on a host whose CPUs run at
+    different speeds bb and pktgen would be timed on different ones."""
     sids = []
     for dev in sorted(set(devs)):
         y.do("port-add", {"dev": dev})
-    for dev in devs:
+    for i, dev in enumerate(devs):
         tmpl = template(DST_MAC, mac_of(None, dev), 0, 9000)
-        sid = y.do("stream-add", {"dev": dev, "template": [tmpl], "interval-ns": 1,
-                                  "duration-ns": secs * 10**9, "latency": latency,
-                                  "xmit-mode": "direct"})["id"]
+        attrs = {"dev": dev, "template": [tmpl], "interval-ns": 1,
+                 "duration-ns": secs * 10**9, "latency": latency,
+                 "xmit-mode": "direct"}
+        if pin:
+            attrs["cpu"] = i
+        sid = y.do("stream-add", attrs)["id"]
         sids.append(sid[0] if isinstance(sid, list) else sid)   # id is multi-attr here
     prof = profile_file()
     if prof:
