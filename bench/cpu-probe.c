@@ -1,16 +1,11 @@
 // SPDX-License-Identifier: GPL-2.0
 /*
- * What a CPU gives a sender, for the benches' two-CPU figures:
+ * What a host CPU gives a sender, context for the benches' figures:
  *
- *   cpu-probe spin   ns a unit of ALU work (median of 15 chunks): run once
- *                    pinned to each host CPU, it shows a host whose cores
- *                    run at different speeds (seen: one at a third of the
- *                    other for minutes), on which no sender scales 2x;
- *   cpu-probe tsc    ns a TSC read, back to back (median of 15 chunks): run
- *                    on one vCPU and then on two at once inside the VM, it
- *                    shows what qemu TCG charges a clock read while another
- *                    vCPU reads too (every guest TSC read takes one lock of
- *                    the whole VM there), which time-tagged streams pay.
+ *   cpu-probe spin   ns a unit of ALU work (median of 15 chunks); run once
+ *                    pinned to each host CPU, it shows a host whose CPUs run
+ *                    at different speeds (seen here: one at a third of the
+ *                    other's for minutes at a time).
  *
  * Prints one number, in ns. Build: cc -O2 -o cpu-probe cpu-probe.c
  */
@@ -18,10 +13,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#if defined(__x86_64__) || defined(__i386__)
-#include <x86intrin.h>
-#define HAVE_TSC 1
-#endif
 
 #define CHUNKS	15
 
@@ -49,16 +40,6 @@ static void spin(long n)
 		acc += (unsigned long)i;
 }
 
-#ifdef HAVE_TSC
-static void tsc(long n)
-{
-	volatile unsigned long long acc = 0;
-
-	for (long i = 0; i < n; i++)
-		acc += __rdtsc();
-}
-#endif
-
 int main(int argc, char **argv)
 {
 	void (*work)(long) = NULL;
@@ -69,14 +50,8 @@ int main(int argc, char **argv)
 		work = spin;
 		n = 2000000;
 	}
-#ifdef HAVE_TSC
-	if (argc == 2 && !strcmp(argv[1], "tsc")) {
-		work = tsc;
-		n = 200000;
-	}
-#endif
 	if (!work) {
-		fprintf(stderr, "usage: cpu-probe spin|tsc (tsc on x86 only)\n");
+		fprintf(stderr, "usage: cpu-probe spin\n");
 		return 2;
 	}
 	for (int c = 0; c < CHUNKS; c++) {

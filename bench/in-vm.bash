@@ -4,9 +4,18 @@
 # --kver/--ko options; inside the VM (BB_VM set) it returns and the wrapper
 # goes on to the bench itself.
 #
+# The guest boots with tsc=reliable unless BB_VM_APPEND is set (set it
+# empty to boot as a plain guest): under TCG the 6.1 kernel's boot-time
+# TSC sync check fails, and on either kernel the clocksource watchdog may
+# find the TSC skewed against HPET while the host is busy and switch to
+# HPET mid-run (seen in tx-vs-pktgen on 6.12). Every clock read is then an
+# emulated MMIO access under qemu's one big lock: no real x86 machine
+# keeps time that way, and two vCPUs that read the clock serialise on it.
+#
 # Usage: bench_in_vm BENCH [VM-RUN OPTION]... -- "$@"
 bench_in_vm() {
 	[ -z "${BB_VM:-}" ] || return 0
+	export BB_VM_APPEND=${BB_VM_APPEND-tsc=reliable}
 	local bench=$1 vm_opts=() pick=()
 	shift
 	while [ "$1" != -- ]; do

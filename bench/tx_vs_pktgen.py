@@ -206,45 +206,31 @@ def ratio(res, a, b):
     return "%.2f" % (statistics.median(res[a]) / statistics.median(res[b]))
 
 
-def probe_tsc(probe):
-    """ns a TSC read on vCPU 0 alone, then on each vCPU with all reading at
-    once: under qemu TCG every guest TSC read takes one lock of the whole
-    VM, and time-tagged streams read the clock every 16 frames."""
-    def start(cpu):
-        return subprocess.Popen([probe, "tsc"], stdout=subprocess.PIPE, text=True,
-                                preexec_fn=lambda: os.sched_setaffinity(0, {cpu}))
-    alone = float(start(0).communicate()[0])
-    procs = [start(cpu) for cpu in sorted(os.sched_getaffinity(0))]
-    together = [float(p.communicate()[0]) for p in procs]
-    print("TSC read: %.1f ns on one vCPU, %s ns on each of %d reading at once (%.1fx)"
-          % (alone, " and ".join("%.1f" % t for t in together), len(together),
-             max(together) / alone))
+def clocksource():
+    with open("/sys/devices/system/clocksource/clocksource0/current_clocksource") as f:
+        return f.read().strip()
 
 
-def host_check(cores):
-    """Why the two-CPU ratios mean nothing on this host, or None: its CPUs
-    (ns a unit of work each, before the run) differ by over SPREAD_MAX."""
-    if not cores:
-        return None
-    print("host CPUs before the run: %s ns a unit of work" % " and ".join("%.2f" % c for c in cores))
-    if spread(cores) <= SPREAD_MAX:
-        return None
-    return ("refused: the host's CPUs differ in speed by %.0f %% (over %.0f %%): "
-            "rerun when they are even" % (100 * spread(cores), 100 * SPREAD_MAX))
+def host_cores(cores):
+    """The host's CPUs, ns a unit of work each before the run: context for
+    the two-CPU ratios, not a verdict (a pinned probe on the host has shown
+    one CPU at a third of the other's speed while pktgen's two threads in
+    the VM still ran 1.9x one; pktgen's own ratio is the gauge)."""
+    if cores:
+        print("host CPUs before the run: %s ns a unit of work"
+              % " and ".join("%.2f" % c for c in cores))
 
 
 def options(argv):
     """--seq-only: bb writes sequence tags without the TX time, so reads the
-    clock once a burst, not every 16 frames (performance.md); --probe PATH
-    and --host-cores NS,NS come from the wrapper on the host."""
-    opt = {"latency": True, "probe": None, "cores": []}
+    clock once a burst, not every 16 frames (performance.md); --host-cores
+    NS,NS comes from the wrapper on the host."""
+    opt = {"latency": True, "cores": []}
     pos = []
     it = iter(argv)
     for a in it:
         if a == "--seq-only":
             opt["latency"] = False
-        elif a == "--probe":
-            opt["probe"] = next(it)
         elif a == "--host-cores":
             opt["cores"] = [float(c) for c in next(it).split(",")]
         else:
@@ -262,9 +248,9 @@ def main():
     print("tx-vs-pktgen: %d-byte frames, %d s per run, %d rounds, kernel %s, %d CPUs, bb %s"
           % (SIZE, secs, rounds, os.uname().release, os.cpu_count(),
              "sequence + time tags" if latency else "sequence tags only"))
-    uneven = host_check(opt["cores"])
-    if opt["probe"]:
-        probe_tsc(opt["probe"])
+    host_cores(opt["cores"])
+    clock = clocksource()
+    print("guest clocksource: %s" % clock)
     res = {}
     for r in range(rounds):
         print("round %d" % (r + 1))
@@ -282,11 +268,13 @@ def main():
     for label, _ in CASES:
         for who in ("clone_skb 0", "burst"):
             print("%s: bb/pktgen %s = %s" % (label, who, ratio(res, (label, "bb"), (label, who))))
+    if clocksource() != clock:
+        print("the guest's clocksource changed from %s to %s during the run: bb's "
+              "time-tagged figures after it read an emulated clock" % (clock, clocksource()))
     for one, two in (("dummy0", "2x dummy0"), ("veth0", "2x veth")):
         for who in ("bb", "clone_skb 0", "burst"):
             if (two, who) in res:
-                print("%s: %s two CPUs / one = %s" % (
-                    two, who, uneven or ratio(res, (two, who), (one, who))))
+                print("%s: %s two CPUs / one = %s" % (two, who, ratio(res, (two, who), (one, who))))
 
 
 if __name__ == "__main__":
