@@ -42,22 +42,17 @@ static void spin(long n)
 
 int main(int argc, char **argv)
 {
-	void (*work)(long) = NULL;
+	const long n = 2000000;
 	double ns[CHUNKS];
-	long n = 0;
 
-	if (argc == 2 && !strcmp(argv[1], "spin")) {
-		work = spin;
-		n = 2000000;
-	}
-	if (!work) {
+	if (argc != 2 || strcmp(argv[1], "spin")) {
 		fprintf(stderr, "usage: cpu-probe spin\n");
 		return 2;
 	}
 	for (int c = 0; c < CHUNKS; c++) {
 		double t0 = now_ns();
 
-		work(n);
+		spin(n);
 		ns[c] = (now_ns() - t0) / n;
 	}
 	qsort(ns, CHUNKS, sizeof(ns[0]), cmp_double);
