@@ -204,7 +204,7 @@ static int parse_xmit(const char *s, uint32_t *mode)
 /* The CPU whose TX worker sends it; whether it has one, the kernel says. */
 static int parse_cpu(const char *s, struct stream_req *r)
 {
-	uint64_t cpu;
+	uint64_t cpu = 0;
 	int ret = arg_uint("cpu", s, 0, BBGEN_CPU_MAX, &cpu);
 
 	r->has_cpu = !ret;
