@@ -268,9 +268,10 @@ def main():
     for label, _ in CASES:
         for who in ("clone_skb 0", "burst"):
             print("%s: bb/pktgen %s = %s" % (label, who, ratio(res, (label, "bb"), (label, who))))
-    if clocksource() != clock:
+    clock_end = clocksource()
+    if clock_end != clock:
         print("the guest's clocksource changed from %s to %s during the run: bb's "
-              "time-tagged figures after it read an emulated clock" % (clock, clocksource()))
+              "time-tagged figures after it read an emulated clock" % (clock, clock_end))
     for one, two in (("dummy0", "2x dummy0"), ("veth0", "2x veth")):
         for who in ("bb", "clone_skb 0", "burst"):
             if (two, who) in res:
